@@ -1,0 +1,7 @@
+"""``python -m orgdesigner``: the same as the ``orgdesigner`` command."""
+
+import sys
+
+from orgdesigner.cli import main
+
+sys.exit(main())

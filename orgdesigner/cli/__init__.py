@@ -1,0 +1,115 @@
+"""The ``orgdesigner`` command: the designer window by default, and the headless verbs.
+
+Each verb lives in a module of this package that defines ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``; :data:`VERBS` lists them in help order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import NoReturn
+
+from orgdesigner import __version__
+from orgdesigner.io import OrgFileError
+
+VERBS = ("summary", "check", "export", "import", "templates", "new", "catalogue", "schema")
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out; the message is printed as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _verb_module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"orgdesigner.cli.verb_{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"orgdesigner.cli.verb_{name}":
+            return None
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every verb."""
+    parser = _Parser(
+        prog="orgdesigner",
+        description="Design data & AI org charts and check what they cover. "
+        "Without a verb, opens the designer window (on FILE, or --template NAME).",
+    )
+    parser.add_argument("--version", action="version", version=f"orgdesigner {__version__}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    for name in VERBS:
+        mod = _verb_module(name)
+        if mod is None:
+            continue
+        p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
+        mod.add_arguments(p)
+        p.set_defaults(_run=mod.run)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    """The parser for ``orgdesigner [FILE] [--template NAME]``."""
+    parser = _Parser(
+        prog="orgdesigner",
+        description="Open the designer window. Verbs: " + ", ".join(VERBS) + " (orgdesigner VERB --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"orgdesigner {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="an org file to open")
+    parser.add_argument("--template", metavar="NAME", help="open a preset template (see: orgdesigner templates)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and (args_list[0] in VERBS or args_list[0] in ("-h", "--help")):
+            args = build_parser().parse_args(args_list)
+            if args.verb is None:
+                build_parser().print_help()
+                return 0
+            return int(args._run(args))
+        return _run_gui(build_gui_parser().parse_args(args_list))
+    except (OrgFileError, UsageError) as exc:
+        print(f"orgdesigner: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # Output piped into e.g. `head`: stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    if args.file and args.template:
+        raise UsageError("give a FILE or --template NAME, not both")
+    try:
+        from orgdesigner.ui.app import run_app
+    except ImportError as exc:
+        if "orgdesigner.ui.app" not in str(exc) and "libGL" not in str(exc) and "libEGL" not in str(exc):
+            raise
+        # No window yet (or Qt's libraries are missing): show the headless summary instead.
+        from orgdesigner.cli.verb_summary import print_summary
+        from orgdesigner.cli.sources import load_source
+
+        print(
+            "orgdesigner: the designer window is not available here; showing the summary instead.",
+            file=sys.stderr,
+        )
+        print_summary(load_source(args.file, args.template))
+        return 0
+    return run_app(args.file, args.template)
