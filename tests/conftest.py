@@ -1,0 +1,20 @@
+"""Shared fixtures: the offscreen Qt platform and a few small orgs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def require_tool(name: str) -> str:
+    """The path of an external tool; skip locally when absent, fail in CI (which installs it)."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not installed; .ci/run should have installed it")
+        pytest.skip(f"{name} is not installed")
+    return path
