@@ -60,8 +60,8 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
         if size > limit:
             raise OrgFileError(
                 shown,
-                f"the file is {size / 1e6:.1f} MB; orgdesigner opens files of at most "
-                f"{limit / 1e6:.0f} MB",
+                f"the file is {size / 2**20:.1f} MB; orgdesigner opens files of at most "
+                f"{limit / 2**20:.0f} MB",
             )
         with open(p, "rb") as fh:
             data = fh.read(limit + 1)
@@ -72,7 +72,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
     except OSError as exc:
         raise OrgFileError(shown, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise OrgFileError(shown, f"the file is larger than {limit / 1e6:.0f} MB")
+        raise OrgFileError(shown, f"the file is larger than {limit / 2**20:.0f} MB")
     return data
 
 
@@ -187,10 +187,13 @@ def build_org(record: OrgRecord, source: str) -> Organization:
 
 
 def _problem(exc: ValidationError, field: str | None) -> str:
-    msg = explain_validation(exc)
-    if field and msg.startswith(field + ": "):
-        msg = msg[len(field) + 2 :]
-    return msg
+    err = exc.errors()[0]
+    if err["type"] == "union_tag_invalid":
+        return f"kind must be 'unit' or 'team', found {_short(err['input'].get('kind'))}"
+    if err["type"] == "union_tag_not_found":
+        return "the node has no 'kind' ('unit' or 'team')"
+    msg = str(err["msg"])
+    return msg[len("Value error, ") :] if msg.startswith("Value error, ") else msg
 
 
 def _node_place(nodes: list[dict[str, Any]], index: int, field: str | None) -> str:
