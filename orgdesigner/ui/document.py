@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -61,7 +62,7 @@ class Document(QObject):
         self._saved = org.copy()
         self._modified = False
         self._unsaved_on_load = False
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_modified())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # State ---------------------------------------------------------------------------------
 
@@ -74,6 +75,11 @@ class Document(QObject):
         """Called by commands after they change the model."""
         self._update_modified()
         self.changed.emit()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        # The stack also reports while it is being destroyed with the document.
+        if shiboken6.isValid(self.undo_stack) and shiboken6.isValid(self):
+            self._update_modified()
 
     def _update_modified(self) -> None:
         modified = self._unsaved_on_load or (not self.undo_stack.isClean() and self.org != self._saved)

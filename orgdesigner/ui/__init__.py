@@ -1,0 +1,1 @@
+"""The designer window: the Document, undo commands, canvas, docks and dialogs (PySide6)."""
