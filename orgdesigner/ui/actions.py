@@ -1,0 +1,136 @@
+"""The window's actions (with their shortcuts) and the menus and toolbar built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+Key = QKeySequence.StandardKey
+
+
+class WindowActions(QObject):
+    """Every action of the main window, created once; the window connects them."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        style = window.style()
+        sp = QStyle.StandardPixmap
+
+        def act(text: str, shortcut: QKeySequence | Key | str | None = None, tip: str = "",
+                icon: QIcon | None = None, checkable: bool = False) -> QAction:
+            a = QAction(text, window)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut) if not isinstance(shortcut, QKeySequence) else shortcut)
+            if tip:
+                a.setToolTip(tip)
+                a.setStatusTip(tip)
+            if icon is not None:
+                a.setIcon(icon)
+            a.setCheckable(checkable)
+            window.addAction(a)
+            return a
+
+        self.new = act("&New from Template…", Key.New, "Start a new chart from a preset company",
+                       style.standardIcon(sp.SP_FileIcon))
+        self.open = act("&Open…", Key.Open, "Open a chart", style.standardIcon(sp.SP_DialogOpenButton))
+        self.save = act("&Save", Key.Save, "Save the chart", style.standardIcon(sp.SP_DialogSaveButton))
+        self.save_as = act("Save &As…", Key.SaveAs, "Save the chart under another name")
+        self.import_csv = act("&Import CSV…", "Ctrl+Shift+I", "Import people from an HR system's CSV export")
+        self.export_svg = act("Export &SVG…", "Ctrl+Shift+E", "Export the chart as SVG")
+        self.export_png = act("Export &PNG…", None, "Export the chart as PNG")
+        self.export_pdf = act("Export P&DF…", None, "Export the chart as PDF")
+        self.export_other = act("Export to &Other Tools…", None,
+                                "Export as GraphML, Mermaid, Graphviz DOT, draw.io or CSV")
+        self.export_report_md = act("Export Report as &Markdown…", None, "Export the findings as Markdown")
+        self.export_report_html = act("Export Report as &HTML…", None, "Export the findings as an HTML page")
+        self.quit = act("&Quit", Key.Quit, "Close orgdesigner")
+
+        self.delete = act("&Delete", Key.Delete, "Delete the selected cards and what is below them")
+        self.rename = act("&Rename", "F2", "Rename the selected card")
+        self.link = act("Add &Dotted Line…", "Ctrl+L", "The selected team serves another node: click it next")
+        self.select_all = act("Select &All", Key.SelectAll, "Select every card")
+        self.find = act("&Find…", Key.Find, "Find cards by name, lead or discipline")
+
+        self.zoom_in = act("Zoom &In", Key.ZoomIn, "Zoom in", style.standardIcon(sp.SP_ArrowUp))
+        self.zoom_out = act("Zoom &Out", Key.ZoomOut, "Zoom out", style.standardIcon(sp.SP_ArrowDown))
+        self.zoom_fit = act("&Fit Chart", "Ctrl+0", "Fit the whole chart in the window")
+        self.zoom_actual = act("Actual &Size", "Ctrl+1", "Show the chart at 100%")
+        self.orientation_group = QActionGroup(window)
+        self.top_down = act("&Top-down", "Ctrl+Shift+T", "Lay the chart out from top to bottom", checkable=True)
+        self.left_right = act("&Left-right", "Ctrl+Shift+L", "Lay the chart out from left to right", checkable=True)
+        for a in (self.top_down, self.left_right):
+            self.orientation_group.addAction(a)
+        self.top_down.setChecked(True)
+        self.collapse = act("&Collapse / Expand", "Ctrl+.", "Collapse or expand the selected cards' subtrees")
+        self.expand_all = act("&Expand All", "Ctrl+Shift+.", "Expand every collapsed subtree")
+        self.trace = act("&Trace ML Project", "Ctrl+T", "Draw the eight-step ML project flow over the chart",
+                         checkable=True)
+        self.badges = act("Finding &Badges", "Ctrl+B", "Show each card's count of findings", checkable=True)
+        self.badges.setChecked(True)
+        self.about = act("&About orgdesigner", None, "What orgdesigner is")
+
+    def build_menus(self, window: QMainWindow, docks_menu: Callable[[QMenu], None],
+                    undo: QAction, redo: QAction) -> QMenu:
+        """Create the menu bar; return the Open Recent menu (the window fills it)."""
+        bar = window.menuBar()
+        file = bar.addMenu("&File")
+        file.addAction(self.new)
+        file.addAction(self.open)
+        recent = file.addMenu("Open &Recent")
+        file.addSeparator()
+        file.addAction(self.save)
+        file.addAction(self.save_as)
+        file.addSeparator()
+        file.addAction(self.import_csv)
+        export = file.addMenu("&Export")
+        for a in (self.export_svg, self.export_png, self.export_pdf, self.export_other):
+            export.addAction(a)
+        export.addSeparator()
+        export.addAction(self.export_report_md)
+        export.addAction(self.export_report_html)
+        file.addSeparator()
+        file.addAction(self.quit)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        for a in (self.delete, self.rename, self.link, self.select_all):
+            edit.addAction(a)
+        edit.addSeparator()
+        edit.addAction(self.find)
+        view = bar.addMenu("&View")
+        for a in (self.zoom_in, self.zoom_out, self.zoom_fit, self.zoom_actual):
+            view.addAction(a)
+        view.addSeparator()
+        view.addAction(self.top_down)
+        view.addAction(self.left_right)
+        view.addSeparator()
+        view.addAction(self.collapse)
+        view.addAction(self.expand_all)
+        view.addSeparator()
+        view.addAction(self.trace)
+        view.addAction(self.badges)
+        view.addSeparator()
+        docks_menu(view.addMenu("&Panels"))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about)
+        return recent
+
+    def build_toolbar(self, window: QMainWindow, undo: QAction, redo: QAction) -> QToolBar:
+        """The main toolbar."""
+        bar = window.addToolBar("Main")
+        bar.setObjectName("main-toolbar")
+        bar.setAccessibleName("Main toolbar")
+        for a in (self.new, self.open, self.save):
+            bar.addAction(a)
+        bar.addSeparator()
+        bar.addAction(undo)
+        bar.addAction(redo)
+        bar.addSeparator()
+        for a in (self.zoom_fit, self.top_down, self.left_right, self.trace, self.link):
+            bar.addAction(a)
+        return bar

@@ -1,0 +1,156 @@
+"""What the canvas draws besides cards: the legend, dotted-line arrows, the drop indicator and
+the ML project trace."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from orgdesigner.layout import Legend, Point
+from orgdesigner.ui.canvas.card_item import role_font
+
+ACCENT = "#1f6feb"
+TRACE = "#d1495b"
+
+
+def link_path(points: Sequence[Point]) -> QPainterPath:
+    """A polyline with an open arrowhead at its end."""
+    path = QPainterPath()
+    if len(points) < 2:
+        return path
+    path.moveTo(*points[0])
+    for p in points[1:]:
+        path.lineTo(*p)
+    (x1, y1), (x2, y2) = points[-2], points[-1]
+    angle = math.atan2(y2 - y1, x2 - x1)
+    for da in (math.radians(150), math.radians(-150)):
+        path.moveTo(x2, y2)
+        path.lineTo(x2 + 9 * math.cos(angle + da), y2 + 9 * math.sin(angle + da))
+    return path
+
+
+class LegendItem(QGraphicsItem):
+    """The legend of the disciplines present (and the dotted line), as in the export."""
+
+    def __init__(self, legend: Legend) -> None:
+        super().__init__()
+        self.legend = legend
+        self.entries = legend.entries
+        h = legend.heading
+        rect = QRectF(h.x, h.y - 18, 10 * len(h.text), 24)
+        for e in self.entries:
+            rect = rect.united(QRectF(e.swatch.x, e.swatch.y, e.swatch.width, e.swatch.height))
+            rect = rect.united(QRectF(e.text.x, e.text.y - 14, 8 * len(e.text.text) + 10, 18))
+        self._rect = rect.adjusted(-4, -4, 4, 4)
+        self.setZValue(-2)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        h = self.legend.heading
+        painter.setFont(role_font(h.role))
+        painter.setPen(QColor("#1a202c"))
+        painter.drawText(QPointF(h.x, h.y), h.text)
+        for e in self.entries:
+            sw = QRectF(e.swatch.x, e.swatch.y, e.swatch.width, e.swatch.height)
+            if e.kind == "link":
+                painter.setPen(QPen(QColor("#5b6b82"), 1.6, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(sw.left(), sw.center().y()), QPointF(sw.right(), sw.center().y()))
+            else:
+                painter.setPen(QPen(QColor("#333333"), 0.8))
+                painter.setBrush(QBrush(QColor(e.color or "#eef1f5")))
+                painter.drawRoundedRect(sw, 3, 3)
+            painter.setFont(role_font(e.text.role))
+            painter.setPen(QColor("#1a202c"))
+            painter.drawText(QPointF(e.text.x, e.text.y), e.text.text)
+
+
+class DropIndicator(QGraphicsItem):
+    """Where a drag will land: a bar in the gap among the target's children."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._line = (QPointF(), QPointF())
+        self.setZValue(10)
+        self.hide()
+
+    def show_between(self, a: QPointF, b: QPointF) -> None:
+        """Draw the bar from ``a`` to ``b`` (scene coordinates)."""
+        self.prepareGeometryChange()
+        self._line = (a, b)
+        self.show()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        a, b = self._line
+        return QRectF(a, b).normalized().adjusted(-8, -8, 8, 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        a, b = self._line
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(ACCENT), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(a, b)
+        painter.setBrush(QColor(ACCENT))
+        painter.drawEllipse(a, 4, 4)
+        painter.drawEllipse(b, 4, 4)
+
+
+class TraceOverlay(QGraphicsItem):
+    """The ML project's eight steps drawn over the chart: numbered stops joined by arrows,
+    each hop labelled with its distance in reporting lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stops: list[tuple[int, str, QPointF]] = []
+        self.hops: list[tuple[QPointF, QPointF, int]] = []
+        self._rect = QRectF()
+        self.setZValue(20)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_trace(self, stops: list[tuple[int, str, QPointF]], hops: list[tuple[QPointF, QPointF, int]]) -> None:
+        """Stops are (step, name, centre); hops join consecutive owners with their distance."""
+        self.prepareGeometryChange()
+        self.stops, self.hops = stops, hops
+        rect = QRectF()
+        for _, _, c in stops:
+            rect = rect.united(QRectF(c.x() - 60, c.y() - 60, 120, 120))
+        self._rect = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(TRACE), 3)
+        font = QFont(role_font("more"))
+        painter.setFont(font)
+        offsets: dict[tuple[float, float], int] = {}
+        for a, b, distance in self.hops:
+            painter.setPen(pen)
+            if a == b:
+                continue
+            painter.drawPath(link_path([(a.x(), a.y()), (b.x(), b.y())]))
+            mid = (a + b) / 2
+            label = QRectF(mid.x() - 11, mid.y() - 10, 22, 20)
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawRoundedRect(label, 6, 6)
+            painter.setPen(QColor(TRACE))
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(distance))
+        for step, _name, c in self.stops:
+            key = (c.x(), c.y())
+            k = offsets.get(key, 0)
+            offsets[key] = k + 1
+            centre = QPointF(c.x() - 40 + 17 * k, c.y() - 22)
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(QColor(TRACE))
+            painter.drawEllipse(centre, 9, 9)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(QRectF(centre.x() - 9, centre.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, str(step))

@@ -1,0 +1,223 @@
+"""The chart's scene: follows the Document and redraws the same Placement the SVG export draws."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
+
+from orgdesigner.layout import LayoutOptions, Placement, layout
+from orgdesigner.layout.options import BadgeCounts, Orientation
+from orgdesigner.ui.canvas.card_item import CardItem
+from orgdesigner.ui.canvas.decorations import LegendItem, link_path
+from orgdesigner.ui.document import Document
+
+BUCKETS = 128
+EDGES_PER_PATH = 256
+EDGE_COLOR = "#8a94a6"
+LINK_COLOR = "#5b6b82"
+
+
+class _Bucket(QGraphicsItem):
+    """An invisible parent for a share of the cards: the scene then examines ~128 top-level
+    items per update instead of every card."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, *args: object) -> None:
+        return None
+
+
+class OrgScene(QGraphicsScene):
+    """Cards, edges, dotted lines and the legend of the open chart, laid out by ``layout()``.
+
+    It listens to :attr:`Document.changed` and re-lays the chart out; cards are kept in
+    a map id → :class:`CardItem` and only changed cards are touched.
+    """
+
+    selection_ids_changed = Signal(list)
+    relaid = Signal()
+
+    def __init__(self, doc: Document, badge_source: Callable[[], Mapping[str, BadgeCounts]] | None = None) -> None:
+        super().__init__()
+        self.doc = doc
+        self.badge_source = badge_source
+        self.orientation: Orientation = "top-down"
+        self.collapsed: set[str] = set()
+        self.show_badges = True
+        self.show_legend = True
+        self.placement: Placement | None = None
+        self.cards: dict[str, CardItem] = {}
+        self._buckets = [_Bucket() for _ in range(BUCKETS)]
+        for b in self._buckets:
+            self.addItem(b)
+        self._edge_items: list[QGraphicsPathItem] = []
+        self._link_items: list[QGraphicsPathItem] = []
+        self._legend: LegendItem | None = None
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.selectionChanged.connect(self._selection_changed)
+        doc.changed.connect(self.rebuild)
+        self.rebuild()
+
+    # Options -------------------------------------------------------------------------------
+
+    def options(self) -> LayoutOptions:
+        """The layout options the canvas draws with (the same an export of the view uses)."""
+        org = self.doc.org
+        return LayoutOptions(
+            orientation=self.orientation,
+            collapsed=frozenset(c for c in self.collapsed if c in org),
+            show_legend=self.show_legend,
+            badges=self.badge_source() if self.show_badges and self.badge_source else {},
+        )
+
+    def set_orientation(self, orientation: Orientation) -> None:
+        """Top-down or left-right."""
+        if orientation != self.orientation:
+            self.orientation = orientation
+            self.rebuild()
+
+    def toggle_collapsed(self, ids: Iterable[str]) -> None:
+        """Collapse the given expanded nodes, or expand them if all are collapsed."""
+        ids = [i for i in ids if i in self.doc.org and self.doc.org.child_count(i)]
+        if not ids:
+            return
+        if all(i in self.collapsed for i in ids):
+            self.collapsed.difference_update(ids)
+        else:
+            self.collapsed.update(ids)
+        self.rebuild()
+
+    def expand_all(self) -> None:
+        """Expand every collapsed subtree."""
+        if self.collapsed:
+            self.collapsed.clear()
+            self.rebuild()
+
+    def set_show_badges(self, show: bool) -> None:
+        """Show or hide the finding badges."""
+        if show != self.show_badges:
+            self.show_badges = show
+            self.rebuild()
+
+    # Following the model -------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Lay the chart out again and bring the items in line with it."""
+        org = self.doc.org
+        self.collapsed = {c for c in self.collapsed if c in org}
+        placement = layout(org, self.options())
+        self.placement = placement
+        boxes = {box.id: box for box in placement.boxes()}
+        cards = self.cards
+        for nid in [i for i in cards if i not in boxes]:
+            item = cards.pop(nid)
+            item.setSelected(False)
+            self.removeItem(item)
+        buckets = self._buckets
+        for n, (nid, box) in enumerate(boxes.items()):
+            has_children = org.child_count(nid) > 0
+            item = cards.get(nid)
+            if item is None:
+                item = CardItem(box, has_children)
+                item.setParentItem(buckets[n % BUCKETS])
+                cards[nid] = item
+            else:
+                item.set_box(box, has_children)
+        self._rebuild_edges(placement)
+        self._rebuild_links(placement)
+        self._rebuild_legend(placement)
+        b = placement.bounds
+        self.setSceneRect(QRectF(b.x - 40, b.y - 40, b.width + 80, b.height + 80))
+        self.relaid.emit()
+
+    def _rebuild_edges(self, placement: Placement) -> None:
+        for item in self._edge_items:
+            self.removeItem(item)
+        self._edge_items = []
+        pen = QPen(QColor(EDGE_COLOR), 1.3)
+        pen.setCosmetic(False)
+        segments = list(placement.segments())
+        for start in range(0, len(segments), EDGES_PER_PATH):
+            path = QPainterPath()
+            for x1, y1, x2, y2 in segments[start : start + EDGES_PER_PATH]:
+                path.moveTo(x1, y1)
+                path.lineTo(x2, y2)
+            item = QGraphicsPathItem(path)
+            item.setPen(pen)
+            item.setZValue(-1)
+            self.addItem(item)
+            self._edge_items.append(item)
+
+    def _rebuild_links(self, placement: Placement) -> None:
+        for item in self._link_items:
+            self.removeItem(item)
+        self._link_items = []
+        pen = QPen(QColor(LINK_COLOR), 1.6, Qt.PenStyle.DashLine)
+        for line in placement.links:
+            item = QGraphicsPathItem(link_path(line.points))
+            item.setPen(pen)
+            item.setZValue(2)
+            item.setData(0, (line.source_id, line.target_id))
+            item.setToolTip(f"{self.doc.org.label(line.source_id)} serves {self.doc.org.label(line.target_id)}")
+            self.addItem(item)
+            self._link_items.append(item)
+
+    def _rebuild_legend(self, placement: Placement) -> None:
+        if self._legend is not None:
+            self.removeItem(self._legend)
+            self._legend = None
+        if placement.legend is not None and placement.legend.entries:
+            self._legend = LegendItem(placement.legend)
+            self.addItem(self._legend)
+
+    # Queries -------------------------------------------------------------------------------
+
+    def card_at(self, pos: QPointF) -> CardItem | None:
+        """The card under a scene position."""
+        for item in self.items(pos):
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected cards, in tree order."""
+        chosen = {i.box.id for i in self.selectedItems() if isinstance(i, CardItem)}
+        if not chosen:
+            return []
+        return [nid for nid in self.doc.org.iter_preorder() if nid in chosen] if len(chosen) > 1 else list(chosen)
+
+    def select_ids(self, ids: Iterable[str]) -> None:
+        """Select exactly these cards (hidden ones are skipped)."""
+        wanted = set(ids)
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for nid in wanted:
+                item = self.cards.get(nid)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self._selection_changed()
+
+    def visible_card_for(self, node_id: str) -> CardItem | None:
+        """The card showing a node: its own, or that of the collapsed ancestor hiding it."""
+        if node_id in self.cards:
+            return self.cards[node_id]
+        if node_id not in self.doc.org:
+            return None
+        for anc in self.doc.org.ancestors(node_id):
+            if anc in self.cards:
+                return self.cards[anc]
+        return None
+
+    def _selection_changed(self) -> None:
+        self.selection_ids_changed.emit(self.selected_ids())

@@ -1,0 +1,368 @@
+"""The canvas view: zoom, pan, keyboard navigation, inline rename, and every drag and drop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit, QWidget
+
+from orgdesigner.model import EditRefused
+from orgdesigner.model.text import check_name
+from orgdesigner.ui.canvas.card_item import CardItem
+from orgdesigner.ui.canvas.decorations import DropIndicator
+from orgdesigner.ui.canvas.drop_target import DragPayload, DropTarget, find_drop_target, nodes_mime, read_payload
+from orgdesigner.ui.canvas.scene import OrgScene
+
+MIN_SCALE = 0.02
+MAX_SCALE = 4.0
+
+
+class OrgView(QGraphicsView):
+    """Shows an :class:`OrgScene`. Wheel zooms under the pointer, dragging the background pans,
+    Shift-drag selects with a rubber band, dragging cards moves them, palette entries dropped on
+    a card add a child there. Refused drops show a forbidden cursor and a red outline."""
+
+    message = Signal(str)  # a sentence for the status bar (a refused edit, a hint)
+    zoom_changed = Signal(float)
+    link_target_chosen = Signal(str)
+
+    def __init__(self, scene: OrgScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.org_scene = scene
+        self.setAccessibleName("Chart")
+        self.setAccessibleDescription("The org chart; arrow keys move between cards, F2 renames, Delete deletes")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setAcceptDrops(True)
+        self.setBackgroundBrush(QColor("#fbfcfd"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.indicator = DropIndicator()
+        scene.addItem(self.indicator)
+        self._press: tuple[QPoint, CardItem] | None = None
+        self._hover_card: CardItem | None = None
+        self._editor: QLineEdit | None = None
+        self.link_source: str | None = None
+        self.last_drop: DropTarget | None = None
+
+    # Zoom ----------------------------------------------------------------------------------
+
+    def scale_factor(self) -> float:
+        """The current zoom (1.0 is 100%)."""
+        return float(self.transform().m11())
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in (factor > 1) or out, within limits."""
+        current = self.scale_factor()
+        target = min(max(current * factor, MIN_SCALE), MAX_SCALE)
+        if abs(target - current) > 1e-9:
+            self.scale(target / current, target / current)
+            self.zoom_changed.emit(target)
+
+    def zoom_actual(self) -> None:
+        """100%."""
+        self.zoom_by(1.0 / self.scale_factor())
+
+    def fit_chart(self) -> None:
+        """Fit the whole chart in the window."""
+        rect = self.org_scene.itemsBoundingRect() if self.org_scene.cards else self.sceneRect()
+        self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.scale_factor() > 1.5:
+            self.zoom_by(1.5 / self.scale_factor())
+        self.zoom_changed.emit(self.scale_factor())
+
+    def center_on_ids(self, ids: list[str]) -> None:
+        """Centre the view on the cards showing these nodes."""
+        rect = QRectF()
+        for nid in ids:
+            card = self.org_scene.visible_card_for(nid)
+            if card is not None:
+                rect = rect.united(card.sceneBoundingRect())
+        if not rect.isNull():
+            self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        self.zoom_by(1.0015 ** delta)
+        event.accept()
+
+    # Mouse: selection, toggles, pan, card drags ---------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+        if event.button() == Qt.MouseButton.LeftButton:
+            pos = self.mapToScene(event.position().toPoint())
+            card = self.org_scene.card_at(pos)
+            if self.link_source is not None:
+                self._finish_link(card)
+                event.accept()
+                return
+            if card is not None and card.hits_toggle(card.mapFromScene(pos)):
+                self.org_scene.toggle_collapsed([card.box.id])
+                event.accept()
+                return
+            if card is not None:
+                self._press = (event.position().toPoint(), card)
+            elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            start, card = self._press
+            if (event.position().toPoint() - start).manhattanLength() >= QApplication.startDragDistance():
+                self._press = None
+                self.start_card_drag(card)
+                return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+        super().mouseReleaseEvent(event)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        card = self.org_scene.card_at(self.mapToScene(event.position().toPoint()))
+        if card is not None:
+            self.start_rename(card.box.id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def start_card_drag(self, card: CardItem) -> None:
+        """Drag the selected cards (or this one) to another place in the chart."""
+        if not card.isSelected():
+            self.org_scene.select_ids([card.box.id])
+        ids = self.org_scene.selected_ids()
+        drag = QDrag(self)
+        drag.setMimeData(nodes_mime(ids))
+        drag.setPixmap(self._drag_pixmap(card, len(ids)))
+        drag.setHotSpot(QPoint(20, 12))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def _drag_pixmap(self, card: CardItem, count: int) -> QPixmap:
+        scale = min(self.scale_factor(), 1.0)
+        w, h = max(int(card.box.w * scale), 24), max(int(card.box.h * scale), 16)
+        pix = QPixmap(w, h)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setOpacity(0.75)
+        self.org_scene.render(painter, QRectF(0, 0, w, h), card.sceneBoundingRect().adjusted(4, 11, -13, -18))
+        if count > 1:
+            painter.setOpacity(1.0)
+            painter.fillRect(QRectF(w - 26, 0, 26, 18), QColor("#1f6feb"))
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(QRectF(w - 26, 0, 26, 18), Qt.AlignmentFlag.AlignCenter, str(count))
+        painter.end()
+        return pix
+
+    # Drops ---------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if read_payload(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        payload = read_payload(event.mimeData())
+        target = None if payload is None else self._target_at(event.position(), payload)
+        self._show_target(target)
+        if target is not None and target.refusal is None:
+            event.setDropAction(Qt.DropAction.MoveAction if payload and payload.node_ids else Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            if target is not None and target.refusal:
+                self.message.emit(target.refusal)
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_target(None)
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        payload = read_payload(event.mimeData())
+        target = None if payload is None else self._target_at(event.position(), payload)
+        self._show_target(None)
+        self.last_drop = target
+        if payload is None or target is None or target.refusal is not None:
+            if target is not None and target.refusal:
+                self.message.emit(target.refusal)
+            event.ignore()
+            return
+        doc = self.org_scene.doc
+        try:
+            if payload.entry is not None:
+                kind, value = payload.entry
+                node = (doc.add_team(value, target.parent, target.index) if kind == "team"
+                        else doc.add_unit(value, target.parent, target.index))
+                self.org_scene.select_ids([node.id])
+            else:
+                doc.move_nodes(list(payload.node_ids), target.parent, target.index)
+                self.org_scene.select_ids(list(payload.node_ids))
+        except EditRefused as exc:
+            self.message.emit(str(exc))
+            event.ignore()
+            return
+        event.acceptProposedAction()
+
+    def _target_at(self, pos: QPointF, payload: DragPayload) -> DropTarget | None:
+        return find_drop_target(self.org_scene, self.mapToScene(pos.toPoint()), payload)
+
+    def _show_target(self, target: DropTarget | None) -> None:
+        card = target.card if target is not None else None
+        if self._hover_card is not None and self._hover_card is not card and self._hover_card.scene():
+            self._hover_card.set_drop_state(None)
+        self._hover_card = card
+        if target is None:
+            self.indicator.hide()
+            return
+        target.card.set_drop_state("refuse" if target.refusal else "accept")
+        if target.refusal:
+            self.indicator.hide()
+        else:
+            self.indicator.show_between(*target.gap)
+
+    # Dotted lines --------------------------------------------------------------------------
+
+    def begin_link(self, source: str) -> None:
+        """Link mode: the next card clicked is the node ``source`` serves (Esc cancels)."""
+        self.link_source = source
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        self.message.emit(f"Click the node that {self.org_scene.doc.org.label(source)} serves (Esc cancels)")
+
+    def cancel_link(self) -> None:
+        """Leave link mode."""
+        self.link_source = None
+        self.viewport().unsetCursor()
+
+    def _finish_link(self, card: CardItem | None) -> None:
+        source = self.link_source
+        self.cancel_link()
+        if source is None or card is None:
+            self.message.emit("No dotted line added")
+            return
+        try:
+            self.org_scene.doc.add_link(source, card.box.id)
+        except EditRefused as exc:
+            self.message.emit(str(exc))
+            return
+        self.link_target_chosen.emit(card.box.id)
+
+    # Keyboard ------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.link_source is not None:
+            self.cancel_link()
+            self.message.emit("No dotted line added")
+            return
+        arrows = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
+        if key in arrows and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.navigate(key)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            ids = self.org_scene.selected_ids()
+            if len(ids) == 1:
+                self.start_rename(ids[0])
+                return
+        super().keyPressEvent(event)
+
+    def navigate(self, key: Qt.Key) -> None:
+        """Move the selection to the parent, first child or a sibling."""
+        scene = self.org_scene
+        org = scene.doc.org
+        ids = scene.selected_ids()
+        if not ids:
+            if org.root is not None:
+                scene.select_ids([org.root])
+            return
+        current = ids[-1]
+        top_down = scene.orientation == "top-down"
+        to_parent = Qt.Key.Key_Up if top_down else Qt.Key.Key_Left
+        to_child = Qt.Key.Key_Down if top_down else Qt.Key.Key_Right
+        prev_sibling = Qt.Key.Key_Left if top_down else Qt.Key.Key_Up
+        nxt: str | None = None
+        if key == to_parent:
+            nxt = org.parent(current)
+        elif key == to_child:
+            kids = org.children(current)
+            nxt = kids[0] if kids and current not in scene.collapsed else None
+        else:
+            parent = org.parent(current)
+            if parent is not None:
+                sibs = org.children(parent)
+                i = sibs.index(current) + (-1 if key == prev_sibling else 1)
+                nxt = sibs[i] if 0 <= i < len(sibs) else None
+        if nxt is not None and nxt in scene.cards:
+            scene.select_ids([nxt])
+            self.ensureVisible(scene.cards[nxt], 40, 40)
+
+    # Inline rename -------------------------------------------------------------------------
+
+    def start_rename(self, node_id: str) -> None:
+        """Edit a card's name in place: Enter applies, Esc cancels."""
+        card = self.org_scene.cards.get(node_id)
+        if card is None:
+            return
+        self.ensureVisible(card, 40, 40)
+        editor = QLineEdit(self.viewport())
+        editor.setAccessibleName("New name")
+        editor.setText(card.box.name)
+        editor.selectAll()
+        top_left = self.mapFromScene(card.scenePos())
+        width = max(int(card.box.w * self.scale_factor()), 160)
+        editor.setGeometry(top_left.x(), top_left.y(), width, editor.sizeHint().height())
+        editor.show()
+        editor.setFocus()
+        self._editor = editor
+
+        def finish() -> None:
+            if self._editor is not editor:
+                return
+            text = editor.text()
+            try:
+                check_name(text)
+                if node_id in self.org_scene.doc.org and text != self.org_scene.doc.org.label(node_id):
+                    self.org_scene.doc.set_fields(node_id, name=text)
+            except (ValueError, EditRefused) as exc:
+                self.message.emit(f"Name not changed: {exc}")
+            self._close_editor()
+
+        editor.returnPressed.connect(finish)
+        editor.editingFinished.connect(finish)
+        editor.installEventFilter(self)
+
+    def _close_editor(self) -> None:
+        editor, self._editor = self._editor, None
+        if editor is not None:
+            editor.hide()
+            editor.deleteLater()
+            self.setFocus()
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if (watched is self._editor and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape):
+            self._close_editor()
+            return True
+        return False

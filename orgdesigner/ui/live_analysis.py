@@ -1,0 +1,42 @@
+"""Re-runs the analysis after every edit and hands the Report to whoever shows it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from orgdesigner.analysis import Report, Severity, analyse
+from orgdesigner.layout import BadgeCounts
+from orgdesigner.ui.document import Document
+
+
+def badge_counts(report: Report) -> dict[str, BadgeCounts]:
+    """Per node, how many findings of each severity name it."""
+    counts: dict[str, list[int]] = {}
+    slot = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    for f in report.findings:
+        k = slot[f.severity]
+        for nid in f.nodes:
+            counts.setdefault(nid, [0, 0, 0])[k] += 1
+    return {nid: BadgeCounts(*c) for nid, c in counts.items()}
+
+
+class LiveAnalysis(QObject):
+    """The current :class:`Report` of a document, recomputed on every change.
+
+    Create it before the scene so that the scene's badges read the fresh report.
+    """
+
+    report_changed = Signal()
+
+    def __init__(self, doc: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.report: Report = analyse(doc.org)
+        self.badges: dict[str, BadgeCounts] = badge_counts(self.report)
+        doc.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Analyse the document's org again."""
+        self.report = analyse(self.doc.org)
+        self.badges = badge_counts(self.report)
+        self.report_changed.emit()
