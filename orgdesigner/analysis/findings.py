@@ -1,0 +1,66 @@
+"""Findings: what the analysis tells a manager, each with a severity, a stable code and the
+nodes it concerns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a finding matters: an error blocks, a warning deserves a look, info informs."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info: the order findings are shown in."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One judgement about the org.
+
+    ``code`` is stable (tools may match on it); ``message`` is a sentence a manager
+    understands; ``nodes`` are the ids of the nodes involved, in file order.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    nodes: tuple[str, ...] = ()
+
+
+def names_list(names: Sequence[str], limit: int = 4, total: int | None = None) -> str:
+    """``A``, ``A and B``, ``A, B and C``, or ``A, B, C, D and 7 more``; ``total`` is the
+    full count when ``names`` holds only the first few."""
+    count = len(names) if total is None else total
+    if not count:
+        return "nobody"
+    if count > limit:
+        return f"{', '.join(names[:limit])} and {count - limit} more"
+    if count == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def with_discipline(name: str, discipline: str) -> str:
+    """``Growth Squad (Software Engineering)``, or just the name when it says the discipline."""
+    return name if name.casefold() == discipline.casefold() else f"{name} ({discipline})"
+
+
+def quoted(titles: Iterable[str]) -> list[str]:
+    """Titles in double quotes, for messages."""
+    return [f'"{t}"' for t in titles]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 team``, ``3 teams``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -1,0 +1,127 @@
+"""Where MLOps sits: under Platform, in Data & AI, in Product, cross-functional, split across
+several places (mixed), or nowhere (none)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+
+from orgdesigner.analysis.findings import Finding, Severity, names_list
+from orgdesigner.analysis.graph import NO_NODE, OrgIndex
+from orgdesigner.model import Catalogue, Discipline, Structure
+
+
+class PlacementKind(StrEnum):
+    """The catalogue's MLOps placements."""
+
+    PLATFORM = "platform"
+    DATA_AI = "data_ai"
+    PRODUCT = "product"
+    CROSS_FUNCTIONAL = "cross_functional"
+    MIXED = "mixed"
+    NONE = "none"
+
+
+_BY_STRUCTURE = {
+    Structure.PLATFORM: PlacementKind.PLATFORM,
+    Structure.DATA_AI: PlacementKind.DATA_AI,
+    Structure.PRODUCT: PlacementKind.PRODUCT,
+}
+
+_KIND_WORDS = {
+    PlacementKind.PLATFORM: "under Platform",
+    PlacementKind.DATA_AI: "under Data & AI",
+    PlacementKind.PRODUCT: "in Product",
+    PlacementKind.CROSS_FUNCTIONAL: "cross-functional",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TeamPlacement:
+    """Where one MLOps team sits: its kind, the unit that decides it (None when it reports to
+    the top), the top-level structures its dotted lines reach, and why, in words."""
+
+    team: str
+    kind: PlacementKind
+    unit: str | None
+    serves: tuple[Structure, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementReport:
+    """The org's MLOps placement with the catalogue's focus and trade-offs, and each team's."""
+
+    kind: PlacementKind
+    name: str
+    focus: str
+    strengths: tuple[str, ...]
+    risks: tuple[str, ...]
+    teams: tuple[TeamPlacement, ...]
+
+
+def place_team(index: OrgIndex, team: int, served: list[int]) -> TeamPlacement:
+    """The placement of the MLOps team at position ``team`` that serves the nodes ``served``.
+
+    The nearest unit above it with a structure other than ``other`` decides; a team that
+    reaches the executive unit (or no structured unit) reports to the top and belongs to no
+    single structure, so it counts as cross-functional. Dotted lines reaching two or more
+    top-level structures make it cross-functional too (each ``other`` unit counts on its own).
+    """
+    unit = index.structured[team]
+    reached: dict[Structure | int, Structure] = {}
+    for target in served:
+        structure = index.top_structure(target)
+        reached.setdefault(index.top[target] if structure is Structure.OTHER else structure, structure)
+    serves = tuple(reached.values())
+    unit_id = None if unit == NO_NODE else index.ids[unit]
+    structure = Structure.EXECUTIVE if unit == NO_NODE else index.structure_at(unit)
+    kind = _BY_STRUCTURE.get(structure, PlacementKind.CROSS_FUNCTIONAL)
+    if structure is Structure.EXECUTIVE:
+        top = "the top of the org" if unit == NO_NODE else index.name(unit)
+        reason = f"reports to {top}, so it belongs to no single structure"
+        unit_id = None
+    elif structure is Structure.CROSS_FUNCTIONAL:
+        reason = f"sits in the cross-functional unit {index.name(unit)}"
+    else:
+        reason = f"reports into {index.name(unit)}"
+    if len(reached) >= 2:
+        kind = PlacementKind.CROSS_FUNCTIONAL
+        reason += f", and its dotted lines reach {len(reached)} structures"
+    return TeamPlacement(index.ids[team], kind, unit_id, serves, reason)
+
+
+def check_placement(index: OrgIndex, cat: Catalogue) -> tuple[PlacementReport, list[Finding]]:
+    """Place every MLOps team and combine: all agree, that placement; they disagree, mixed."""
+    mlops = index.by_discipline.get(Discipline.MLOPS, [])
+    served: dict[int, list[int]] = {i: [] for i in mlops}
+    pos = index.pos
+    for link in index.org.links:
+        targets = served.get(pos[link.source])
+        if targets is not None:
+            targets.append(pos[link.target])
+    teams = tuple(place_team(index, i, served[i]) for i in mlops)
+    kinds = {t.kind for t in teams}
+    if not kinds:
+        kind = PlacementKind.NONE
+    elif len(kinds) == 1:
+        kind = next(iter(kinds))
+    else:
+        kind = PlacementKind.MIXED
+    info = cat.placement(kind)
+    report = PlacementReport(kind, info.name, info.focus, info.strengths, info.risks, teams)
+    return report, [_finding(index, report, mlops)]
+
+
+def _finding(index: OrgIndex, report: PlacementReport, mlops: list[int]) -> Finding:
+    if not report.teams:
+        what = "There is no MLOps team."
+    elif len(report.teams) == 1:
+        what = f"{index.name(mlops[0])} {report.teams[0].reason}."
+    else:
+        counts = Counter(t.kind for t in report.teams)
+        parts = [f"{n} {_KIND_WORDS[k]}" for k, n in counts.most_common()]
+        what = f"{len(report.teams)} MLOps teams ({index.listed(mlops, 3)}): {names_list(parts, 5)}."
+    message = f"{report.name} (focus: {report.focus}). {what} Risks: {'; '.join(report.risks)}."
+    return Finding(Severity.INFO, "mlops.placement", message, index.id_tuple(mlops))

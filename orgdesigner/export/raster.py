@@ -1,0 +1,321 @@
+"""PNG and PDF of a :class:`~orgdesigner.layout.Placement`, painted by Qt (the only Qt in export).
+
+QtSvg renders SVG Tiny 1.2 and ignores the positioned ``<tspan>`` lines of the SVG export, so
+PNG and PDF are painted with QPainter straight from the placement: the same boxes, lines,
+colours and fitted text lines as the SVG. Works headless: without a display it uses Qt's
+``offscreen`` platform.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterator
+from typing import Literal
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QPolygonF,
+)
+
+from orgdesigner.export import ExportError
+from orgdesigner.export.svg_style import EDGE, INK, LINK, SEVERITY_COLORS, UNIT_FILL, UNIT_STROKE, tint
+from orgdesigner.layout import TEXT_STYLES, Bounds, Placement, TextRole, category_styles
+from orgdesigner.layout.cards import card_lines
+
+MAX_PNG_SIDE = 32_767
+MAX_PNG_PIXELS = 400_000_000
+PAGE_SIZES = {
+    "A4": QPageSize.PageSizeId.A4,
+    "Letter": QPageSize.PageSizeId.Letter,
+    "A3": QPageSize.PageSizeId.A3,
+}
+PageName = Literal["A4", "Letter", "A3"]
+PT_PER_UNIT = 0.75
+"""Chart units are CSS pixels: 96 to the inch, so 0.75 point each at full size."""
+MIN_FIT_SCALE = 0.5
+"""Below this share of full size a chart is tiled across pages rather than shrunk onto one."""
+TILE_SCALE = 0.8
+MAX_PDF_PAGES = 400
+MAX_PAGE_PT = 14_400.0
+
+
+def ensure_app() -> QGuiApplication:
+    """The running Qt application, created (offscreen when there is no display) if needed.
+
+    A QApplication rather than a bare QGuiApplication, so that widgets can still be made later
+    in the same process (the designer window, its tests)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if headless and not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication(["orgdesigner"])
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+def _font(role: TextRole) -> QFont:
+    size, bold = TEXT_STYLES[role]
+    font = QFont()
+    font.setFamilies(["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"])
+    font.setPixelSize(size)
+    font.setBold(bold)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def paint_placement(painter: QPainter, pl: Placement, region: Bounds | None = None) -> None:
+    """Paint ``pl`` in chart coordinates (the painter's transform maps them to the device);
+    ``region`` limits the work to what meets that rectangle."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    fonts = {role: _font(role) for role in TEXT_STYLES}
+    if pl.legend is not None:
+        _paint_legend(painter, pl, fonts)
+    pen = QPen(QColor(EDGE), 1.5)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    for x1, y1, x2, y2 in pl.segments():
+        if region is None or _meets(region, min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)):
+            painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+    _paint_links(painter, pl)
+    for i in pl.order:
+        if region is None or _meets(
+            region, pl.xs[i] - 4, pl.ys[i] - 10, pl.card_width + 10, pl.heights[i] + 14
+        ):
+            paint_card(painter, pl, i, fonts)
+
+
+def _meets(region: Bounds, x: float, y: float, w: float, h: float) -> bool:
+    return x <= region.right and region.x <= x + w and y <= region.bottom and region.y <= y + h
+
+
+def paint_card(painter: QPainter, pl: Placement, i: int, fonts: dict[TextRole, QFont] | None = None) -> None:
+    """Paint the card of shown node number ``i``: box, text lines, collapsed stack, badge."""
+    fonts = fonts or {role: _font(role) for role in TEXT_STYLES}
+    style = category_styles()[pl.arrays.category[i]]
+    x, y, w, h = pl.xs[i], pl.ys[i], pl.card_width, pl.heights[i]
+    if style.color:
+        fill, stroke, ink = QColor(tint(style.color)), QColor(style.color), QColor(INK)
+    else:
+        fill, stroke, ink = QColor(UNIT_FILL), QColor(UNIT_STROKE), QColor("#ffffff")
+    folded = i in pl.collapsed
+    painter.setPen(QPen(stroke, 2.5 if folded else 1.5))
+    painter.setBrush(QBrush(fill))
+    if folded:
+        painter.drawRoundedRect(QRectF(x + 4, y + 4, w, h), 5, 5)
+    painter.drawRoundedRect(QRectF(x, y, w, h), 5, 5)
+    painter.setPen(ink)
+    for line in card_lines(pl.card_text(i), h):
+        painter.setFont(fonts[line.role])
+        painter.drawText(QPointF(x + line.x, y + line.y), line.text)
+    badge = pl.options.badges.get(pl.arrays.ids[i])
+    if badge is not None and badge.total:
+        rect = QRectF(x + w - 20, y - 8, 26, 16)
+        painter.setPen(QPen(QColor("#ffffff"), 1))
+        painter.setBrush(QColor(SEVERITY_COLORS[badge.worst]))
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setFont(fonts["more"])
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(min(badge.total, 999)))
+
+
+def _paint_links(painter: QPainter, pl: Placement) -> None:
+    if not pl.links:
+        return
+    pen = QPen(QColor(LINK), 1.5)
+    pen.setDashPattern([4.0, 8.0 / 3.0])
+    for link in pl.links:
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline(QPolygonF([QPointF(px, py) for px, py in link.points]))
+        (x1, y1), (x2, y2) = link.points[-2], link.points[-1]
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        ux, uy = (x2 - x1) / length, (y2 - y1) / length
+        bx, by, px, py = x2 - ux * 9, y2 - uy * 9, -uy * 4.05, ux * 4.05
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(LINK))
+        painter.drawPolygon(
+            QPolygonF([QPointF(x2, y2), QPointF(bx + px, by + py), QPointF(bx - px, by - py)])
+        )
+
+
+def _paint_legend(painter: QPainter, pl: Placement, fonts: dict[TextRole, QFont]) -> None:
+    legend = pl.legend
+    assert legend is not None
+    painter.setPen(QColor(INK))
+    painter.setFont(fonts["heading"])
+    painter.drawText(QPointF(legend.heading.x, legend.heading.y), legend.heading.text)
+    for entry in legend.entries:
+        sw = entry.swatch
+        if entry.kind == "link":
+            pen = QPen(QColor(LINK), 1.5)
+            pen.setDashPattern([4.0, 8.0 / 3.0])
+            painter.setPen(pen)
+            painter.drawLine(QPointF(sw.x, sw.y + sw.height / 2), QPointF(sw.right, sw.y + sw.height / 2))
+        else:
+            color = entry.color or UNIT_FILL
+            painter.setPen(QPen(QColor(color), 1.5))
+            painter.setBrush(QColor(tint(color)))
+            painter.drawRoundedRect(QRectF(sw.x, sw.y, sw.width, sw.height), 3, 3)
+        painter.setPen(QColor(INK))
+        painter.setFont(fonts["legend"])
+        painter.drawText(QPointF(entry.text.x, entry.text.y), entry.text.text)
+
+
+def png_bytes(
+    pl: Placement, scale: float = 1.0, dpi: float | None = None, transparent: bool = False
+) -> bytes:
+    """A PNG of ``pl`` at ``scale`` device pixels per chart unit (``dpi`` sets scale = dpi / 96)."""
+    if dpi is not None:
+        scale = dpi / 96.0
+    if not scale > 0:
+        raise ExportError("the scale must be more than 0")
+    width, height = math.ceil(pl.width * scale), math.ceil(pl.height * scale)
+    if max(width, height) > MAX_PNG_SIDE or width * height > MAX_PNG_PIXELS:
+        fit = min(
+            MAX_PNG_SIDE / pl.width,
+            MAX_PNG_SIDE / pl.height,
+            math.sqrt(MAX_PNG_PIXELS / (pl.width * pl.height)),
+        )
+        raise ExportError(
+            f"a PNG of this chart at scale {scale:g} would be {width:,} x {height:,} pixels, more than "
+            f"a PNG can hold ({MAX_PNG_SIDE:,} a side); use --scale {math.floor(fit * 1000) / 1000:g} "
+            "or less, or export SVG or PDF"
+        )
+    ensure_app()
+    image = QImage(max(width, 1), max(height, 1), QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise ExportError(f"not enough memory for a {width:,} x {height:,} PNG; lower --scale")
+    image.fill(QColor(0, 0, 0, 0) if transparent else QColor("#ffffff"))
+    dots_per_meter = round(96.0 * scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    paint_placement(painter, pl)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # PySide6 takes str here
+        raise ExportError("Qt could not encode the PNG")
+    return bytes(buffer.data().data())
+
+
+def pdf_tiles(pl: Placement, page: PageName) -> tuple[QPageLayout.Orientation, float, list[Bounds]]:
+    """How a chart goes onto pages of ``page``: orientation, scale (points per chart unit)
+    and the chart rectangle each page shows (one page when it fits at a readable size)."""
+    size = QPageSize(PAGE_SIZES[page]).size(QPageSize.Unit.Point)
+    margin = 28.0
+    best = None
+    for orient, (pw, ph) in (
+        (QPageLayout.Orientation.Portrait, (size.width(), size.height())),
+        (QPageLayout.Orientation.Landscape, (size.height(), size.width())),
+    ):
+        fit = min((pw - 2 * margin) / pl.width, (ph - 2 * margin) / pl.height, PT_PER_UNIT)
+        if best is None or fit > best[1]:
+            best = (orient, fit, pw, ph)
+    assert best is not None
+    orient, fit, pw, ph = best
+    if fit >= MIN_FIT_SCALE * PT_PER_UNIT:
+        return orient, fit, [pl.bounds]
+    scale = TILE_SCALE * PT_PER_UNIT
+    landscape = pl.width >= pl.height
+    orient = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    pw, ph = (
+        (max(size.width(), size.height()), min(size.width(), size.height()))
+        if landscape
+        else (size.width(), size.height())
+    )
+    tile_w, tile_h = (pw - 2 * margin) / scale, (ph - 2 * margin - 14) / scale
+    cols, rows = math.ceil(pl.width / tile_w), math.ceil(pl.height / tile_h)
+    tiles = [Bounds(c * tile_w, r * tile_h, tile_w, tile_h) for r in range(rows) for c in range(cols)]
+    tiles = [t for t in tiles if _has_content(pl, t)]
+    if len(tiles) > MAX_PDF_PAGES:
+        raise ExportError(
+            f"this chart would take {len(tiles):,} pages of {page}; export SVG, or a PDF without --page "
+            "(one page sized to the chart)"
+        )
+    return orient, scale, tiles
+
+
+def _has_content(pl: Placement, tile: Bounds) -> bool:
+    if pl.legend is not None and tile.y < pl.legend.height + 24 and tile.x < pl.legend.width + 24:
+        return True
+    return any(_meets(tile, pl.xs[i], pl.ys[i], pl.card_width, pl.heights[i]) for i in pl.order)
+
+
+def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
+    """A vector PDF of ``pl``: one page sized to the chart, or fitted to / tiled across pages of
+    ``page``; the document title is the org's name."""
+    ensure_app()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(pl.org_name)
+    writer.setCreator("orgdesigner")
+    writer.setResolution(72)
+    if page is None:
+        scale = min(PT_PER_UNIT, MAX_PAGE_PT / pl.width, MAX_PAGE_PT / pl.height)
+        writer.setPageSize(
+            QPageSize(
+                QSizeF(pl.width * scale, pl.height * scale),
+                QPageSize.Unit.Point,
+                "chart",
+                QPageSize.SizeMatchPolicy.ExactMatch,
+            )
+        )
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+        pages: list[Bounds] = [pl.bounds]
+        margin = 0.0
+    else:
+        orient, scale, pages = pdf_tiles(pl, page)
+        writer.setPageSize(QPageSize(PAGE_SIZES[page]))
+        writer.setPageOrientation(orient)
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+        margin = 28.0
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError("Qt could not start the PDF")
+    try:
+        for number, tile in enumerate(pages):
+            if number:
+                writer.newPage()
+            painter.save()
+            if len(pages) > 1:
+                painter.setFont(_font("sub"))
+                painter.setPen(QColor(INK))
+                painter.drawText(
+                    QPointF(margin, margin - 8), f"{pl.org_name} - page {number + 1} of {len(pages)}"
+                )
+            painter.translate(margin, margin)
+            painter.scale(scale, scale)
+            painter.translate(-tile.x, -tile.y)
+            clip = QPainterPath()
+            clip.addRect(QRectF(tile.x, tile.y, tile.width, tile.height))
+            painter.setClipPath(clip)
+            paint_placement(painter, pl, None if len(pages) == 1 else tile)
+            painter.restore()
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def iter_pages(pl: Placement, page: PageName) -> Iterator[Bounds]:
+    """The chart rectangles the pages of a ``page``-sized PDF show, in order."""
+    yield from pdf_tiles(pl, page)[2]

@@ -1,0 +1,182 @@
+"""Which CSV column holds which field: recognised headers, and ``--map field=COLUMN`` overrides."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+
+from orgdesigner.io.csv_read import Table
+
+FIELDS = (
+    "id", "name", "first_name", "last_name", "parent", "email", "manager_email",
+    "title", "department", "headcount",
+)
+FIELD_LABELS = {
+    "id": "Id", "name": "Name", "first_name": "First name", "last_name": "Last name",
+    "parent": "Manager id", "email": "Email", "manager_email": "Manager email",
+    "title": "Job title", "department": "Department", "headcount": "Headcount",
+}
+
+# Header spellings recognised without a mapping, compared with case, spaces and punctuation removed.
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "employeeid", "employeenumber", "employeeno", "employeenr", "empid", "empno",
+           "personid", "personnelnumber", "personnelno", "staffid", "staffnumber", "workerid",
+           "userid", "nodeid", "employeecode", "uid", "userprincipalname", "upn",
+           "employeeidnumber", "personnumber", "nr", "no", "number", "nummer", "numero",
+           # German, French, Spanish exports
+           "personalnummer", "persnr", "mitarbeiterid", "mitarbeiternummer", "matricule",
+           "idemploye", "numeroemploye", "idempleado", "numeroempleado"),
+    "name": ("name", "fullname", "employeename", "employee", "displayname", "personname",
+             "employeefullname", "teamname", "worker", "legalname", "preferredname",
+             "employeedisplayname", "mitarbeiter", "mitarbeitername", "nomcomplet",
+             "nombrecompleto"),
+    "first_name": ("firstname", "givenname", "forename", "first", "fname", "preferredfirstname",
+                   "vorname", "prenom", "nombre"),
+    "last_name": ("lastname", "surname", "familyname", "last", "lname", "nachname", "familienname",
+                  "nom", "apellido", "apellidos"),
+    "parent": ("parentid", "parent", "managerid", "manager", "managerno", "managernumber",
+               "manageremployeeid", "supervisorid", "supervisor", "supervisoremployeeid",
+               "reportsto", "reportstoid", "linemanager", "linemanagerid", "directmanager",
+               "directmanagerid", "bossid", "boss", "reportingto", "managername",
+               "supervisorname", "linemanagername", "managerfullname", "managerworkerid",
+               "vorgesetzter", "vorgesetzterid",
+               "fuhrungskraft", "responsable", "idresponsable", "jefe", "idjefe"),
+    "email": ("email", "emailaddress", "workemail", "mail", "emailid", "businessemail",
+              "companyemail", "workemailaddress", "emailprimarywork", "primaryworkemail",
+              "primaryemail", "emailaddressprimary", "emailadresse", "courriel", "correo",
+              "correoelectronico"),
+    "manager_email": ("manageremail", "manageremailaddress", "supervisoremail",
+                      "supervisoremailaddress", "reportstoemail", "linemanageremail",
+                      "directmanageremail", "bossemail", "emailvorgesetzter", "emailresponsable"),
+    "title": ("title", "jobtitle", "position", "positionname", "positiontitle", "role", "jobrole",
+              "designation", "job", "jobname", "rolename", "businesstitle", "stelle",
+              "stellenbezeichnung", "funktion", "berufsbezeichnung", "poste", "titre", "intitule",
+              "intituledeposte", "cargo", "puesto"),
+    "department": ("department", "departmentname", "dept", "area", "division", "function",
+                   "businessunit", "orgunit", "organisationalunit", "organizationalunit", "team",
+                   "group", "unit", "subdepartment", "supervisoryorganization", "costcentername",
+                   "orgunitname", "abteilung", "bereich", "organisationseinheit",
+                   "departement", "service", "departamento"),
+    "headcount": ("headcount", "numberofpeople", "people", "count"),
+}
+# Names the --map option accepts for a field, besides the field's own name.
+KEY_SYNONYMS = {
+    "manager": "parent", "manager_id": "parent", "parent_id": "parent", "parentid": "parent",
+    "firstname": "first_name", "lastname": "last_name", "position": "title", "dept": "department",
+    "manageremail": "manager_email", "supervisor_email": "manager_email", "mail": "email",
+}
+
+
+class MappingError(ValueError):
+    """A ``--map`` that names an unknown field or a column the file does not have."""
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """For each field, the header of the column that holds it, or None when no column does."""
+
+    id: str | None = None
+    name: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    parent: str | None = None
+    email: str | None = None
+    manager_email: str | None = None
+    title: str | None = None
+    department: str | None = None
+    headcount: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        """Field -> column header (or None), in :data:`FIELDS` order."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def with_column(self, field: str, column: str | None) -> ColumnMapping:
+        """A copy with one field mapped to another column (None: to no column)."""
+        if field not in FIELDS:
+            raise MappingError(f"unknown field {field!r}; the fields are: {', '.join(FIELDS)}")
+        return replace(self, **{field: column})
+
+    def used_columns(self) -> set[str]:
+        """The headers some field reads."""
+        return {c for c in self.as_dict().values() if c is not None}
+
+    def describe(self) -> str:
+        """E.g. ``id=Employee ID, name=Full Name, parent=Manager ID``."""
+        return ", ".join(f"{k}={v}" for k, v in self.as_dict().items() if v is not None)
+
+
+def header_key(header: str) -> str:
+    """A header compared loosely: "Employee ID" and "employee_id" are both "employeeid", and
+    "Prénom" is "prenom"; bracketed notes are dropped ("First Name [Required]") and "#" reads as
+    "number" ("Employee #")."""
+    plain = unicodedata.normalize("NFKD", header.casefold()).encode("ascii", "ignore").decode()
+    plain = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", plain)  # "Email [Required]", "Title (EN)"
+    plain = plain.replace("#", "number")  # "Employee #"
+    return re.sub(r"[^0-9a-z]", "", plain)
+
+
+_FIELD_OF_KEY = {alias: field for field, aliases in HEADER_ALIASES.items() for alias in aliases}
+
+
+def guess_mapping(headers: Iterable[str]) -> ColumnMapping:
+    """The mapping recognised from headers alone; each field takes the first column that fits."""
+    chosen: dict[str, str] = {}
+    for header in headers:
+        field = _FIELD_OF_KEY.get(header_key(header))
+        if field is not None and field not in chosen:
+            chosen[field] = header
+    if "name" in chosen and "last_name" in chosen and "first_name" not in chosen:
+        # "Name" beside "Surname" is the first name.
+        chosen["first_name"] = chosen.pop("name")
+    return ColumnMapping(**chosen)
+
+
+def canonical_field(key: str) -> str:
+    """The field a ``--map`` key names ("Manager-ID" -> "parent"); ``MappingError`` if none."""
+    norm = key.strip().casefold().replace("-", "_").replace(" ", "_")
+    norm = KEY_SYNONYMS.get(norm, norm)
+    if norm not in FIELDS:
+        raise MappingError(f"--map: unknown field {key.strip()!r}; the fields are: {', '.join(FIELDS)}")
+    return norm
+
+
+def parse_map_option(specs: Iterable[str]) -> dict[str, str | None]:
+    """``["id=Emp No,name=Full Name", "parent="]`` -> ``{"id": "Emp No", "name": "Full Name",
+    "parent": None}``. Commas split pairs only before ``field=``, so columns may hold commas."""
+    out: dict[str, str | None] = {}
+    keys = "|".join(re.escape(k) for k in (*FIELDS, *KEY_SYNONYMS))
+    splitter = re.compile(rf",\s*(?=(?:{keys})\s*=)", re.IGNORECASE)
+    for spec in specs:
+        for pair in splitter.split(spec):
+            if not pair.strip():
+                continue
+            key, eq, column = pair.partition("=")
+            if not eq:
+                raise MappingError(f"--map: {pair.strip()!r} is not FIELD=COLUMN")
+            out[canonical_field(key)] = column.strip() or None
+    return out
+
+
+def apply_overrides(
+    mapping: ColumnMapping, overrides: Mapping[str, str | None], table: Table
+) -> ColumnMapping:
+    """``mapping`` with the given fields remapped; a column is named by its header (any case)
+    or its number (1 = the first column). ``MappingError`` for a column the file lacks."""
+    for field, column in overrides.items():
+        mapping = mapping.with_column(canonical_field(field), resolve_column(column, table))
+    return mapping
+
+
+def resolve_column(column: str | None, table: Table) -> str | None:
+    """The table's header for a column named by header or number; ``MappingError`` if absent."""
+    if column is None:
+        return None
+    index = table.column(column)
+    if index is None and column.strip().isdigit() and 1 <= int(column) <= len(table.headers):
+        index = int(column) - 1
+    if index is None:
+        shown = ", ".join(repr(h) for h in table.headers)
+        raise MappingError(f"--map: the file has no column {column!r}; its columns are: {shown}")
+    return table.headers[index]

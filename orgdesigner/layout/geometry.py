@@ -1,0 +1,150 @@
+"""Plain geometry records a :class:`~orgdesigner.layout.placement.Placement` hands out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from orgdesigner.layout.options import BadgeCounts
+
+Point = tuple[float, float]
+TextRole = Literal["name", "sub", "lead", "more", "legend", "heading"]
+
+TEXT_STYLES: dict[TextRole, tuple[int, bool]] = {
+    "name": (12, True),
+    "sub": (10, False),
+    "lead": (10, False),
+    "more": (10, True),
+    "legend": (11, False),
+    "heading": (16, True),
+}
+"""Font size (chart units) and boldness of each kind of text line; every renderer uses these."""
+
+LINE_HEIGHTS: dict[TextRole, int] = {
+    "name": 15,
+    "sub": 13,
+    "lead": 13,
+    "more": 13,
+    "legend": 14,
+    "heading": 20,
+}
+TEXT_PAD = 9
+"""Room between a card's left (and right) edge and its text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """An axis-aligned rectangle: top-left corner and size."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        """``x + width``."""
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        """``y + height``."""
+        return self.y + self.height
+
+    def contains(self, px: float, py: float) -> bool:
+        """True when the point lies inside or on the edge."""
+        return self.x <= px <= self.x + self.width and self.y <= py <= self.y + self.height
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of text: its words, where its baseline starts (x, y) and its role (font)."""
+
+    text: str
+    x: float
+    y: float
+    role: TextRole
+
+
+@dataclass(frozen=True, slots=True)
+class CollapsedInfo:
+    """What a collapsed card stands for: the nodes, teams and headcount hidden below it."""
+
+    nodes: int
+    teams: int
+    headcount: int
+
+
+@dataclass(frozen=True, slots=True)
+class NodeBox:
+    """One card: where it is, what it is and the text it shows.
+
+    ``x, y`` is the top-left corner in chart coordinates; ``lines`` are positioned relative
+    to that corner. ``category`` is the team's discipline id or the unit's structure id,
+    ``short`` its short label and ``color`` the discipline's colour (None for units).
+    """
+
+    id: str
+    x: float
+    y: float
+    w: float
+    h: float
+    kind: Literal["team", "unit"]
+    category: str
+    short: str
+    color: str | None
+    name: str
+    lines: tuple[TextLine, ...]
+    lead: str | None
+    headcount: int
+    depth: int
+    parent: str | None
+    collapsed: CollapsedInfo | None
+    badge: BadgeCounts | None
+
+    @property
+    def bounds(self) -> Bounds:
+        """The card's rectangle."""
+        return Bounds(self.x, self.y, self.w, self.h)
+
+    @property
+    def center(self) -> Point:
+        """The card's centre."""
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A reporting line from ``parent`` to ``child`` as an orthogonal polyline."""
+
+    parent: str
+    child: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkLine:
+    """A dashed ``serves`` link drawn from ``source`` to ``target`` (the arrow's end).
+
+    When a link's end is hidden in a collapsed subtree the line ends at the collapsed card;
+    ``source_id``/``target_id`` keep the link's own ends.
+    """
+
+    source: str
+    target: str
+    source_id: str
+    target_id: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    """A legend item: a swatch and its label (a discipline, or the ``serves`` line style)."""
+
+    kind: Literal["discipline", "link"]
+    key: str
+    short: str
+    label: str
+    color: str | None
+    swatch: Bounds
+    text: TextLine

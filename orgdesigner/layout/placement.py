@@ -1,0 +1,290 @@
+"""The Placement: the one picture of an org that the canvas, SVG, PNG, PDF and thumbnails draw.
+
+It stores flat lists indexed by node number (see :class:`~orgdesigner.layout.arrays.OrgArrays`)
+and builds per-node records (:class:`NodeBox`), edges and links only when asked for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from orgdesigner.layout.arrays import OrgArrays
+from orgdesigner.layout.blocks import LeafBlock
+from orgdesigner.layout.cards import card_lines, card_strings
+from orgdesigner.layout.geometry import TEXT_PAD, Bounds, CollapsedInfo, Edge, LinkLine, NodeBox, Point
+from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
+from orgdesigner.layout.options import LayoutOptions
+from orgdesigner.layout.routing import clip_link
+from orgdesigner.layout.segments import connector_segments
+
+Segment = tuple[float, float, float, float]
+
+
+@dataclass(eq=False)
+class Placement:
+    """Where every shown card, line and legend entry of an org goes.
+
+    Chart coordinates start at (0, 0) in the top-left corner and grow right and down; the
+    whole picture fits in ``bounds``. Node numbers index ``arrays`` (pre-order, root 0);
+    ``order`` lists the shown nodes in pre-order, and for a shown node ``i`` its card's top-left
+    corner is ``(xs[i], ys[i])``, its size ``(card_width, heights[i])``. Nodes under a
+    collapsed node are not shown (their entries in ``xs``/``ys`` mean nothing).
+    """
+
+    arrays: OrgArrays
+    options: LayoutOptions
+    order: list[int]
+    xs: list[float]
+    ys: list[float]
+    heights: list[float]
+    collapsed: frozenset[int]
+    item_kids: list[list[int]]
+    blocks: list[LeafBlock]
+    member_block: dict[int, int]
+    level_start: list[float]
+    width: float
+    height: float
+    legend: Legend | None
+    _numbers: dict[str, int] | None = field(default=None, repr=False)
+    _shown: bytearray | None = field(default=None, repr=False)
+    _rollup: tuple[list[int], list[int], list[int]] | None = field(default=None, repr=False)
+    _links: tuple[LinkLine, ...] | None = field(default=None, repr=False)
+    _grid: dict[tuple[int, int], list[int]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def empty(cls, arrays: OrgArrays, options: LayoutOptions) -> Placement:
+        """The placement of an org without nodes: just the margins."""
+        m = 2.0 * options.sizes.margin
+        return cls(arrays, options, [], [], [], [], frozenset(), [], [], {}, [], m, m, None)
+
+    # The whole picture ------------------------------------------------------------------
+
+    @property
+    def org_name(self) -> str:
+        """The organisation's name (the picture's title)."""
+        return self.arrays.name
+
+    @property
+    def bounds(self) -> Bounds:
+        """The rectangle holding everything: (0, 0, width, height)."""
+        return Bounds(0.0, 0.0, self.width, self.height)
+
+    @property
+    def card_width(self) -> float:
+        """The width of every card."""
+        return float(self.options.sizes.width)
+
+    @property
+    def text_width(self) -> float:
+        """The room for a line of text on a card."""
+        return self.card_width - 2 * TEXT_PAD
+
+    @property
+    def ids(self) -> list[str]:
+        """Ids of the shown nodes, in pre-order."""
+        ids = self.arrays.ids
+        return [ids[i] for i in self.order]
+
+    @property
+    def hidden_count(self) -> int:
+        """How many nodes are hidden inside collapsed cards."""
+        return len(self.arrays) - len(self.order)
+
+    def __len__(self) -> int:
+        """The number of cards shown."""
+        return len(self.order)
+
+    # Nodes ----------------------------------------------------------------------------
+
+    def number(self, node_id: str) -> int | None:
+        """The node number of a shown node, or None if it is hidden or not in the org."""
+        if self._numbers is None:
+            self._numbers = {nid: i for i, nid in enumerate(self.arrays.ids)}
+        i = self._numbers.get(node_id)
+        if i is None or not self.is_shown(i):
+            return None
+        return i
+
+    def is_shown(self, i: int) -> bool:
+        """True when node number ``i`` has a card of its own."""
+        if not self.collapsed:
+            return 0 <= i < len(self.order)
+        if self._shown is None:
+            shown = bytearray(len(self.arrays))
+            for k in self.order:
+                shown[k] = 1
+            self._shown = shown
+        return bool(self._shown[i])
+
+    def rect(self, i: int) -> Bounds:
+        """The card of node number ``i``."""
+        return Bounds(self.xs[i], self.ys[i], self.card_width, self.heights[i])
+
+    def style(self, i: int) -> CategoryStyle:
+        """The discipline (team) or structure (unit) of node number ``i``."""
+        return category_styles()[self.arrays.category[i]]
+
+    def hidden(self, i: int) -> tuple[int, int, int] | None:
+        """(teams, headcount, nodes) hidden under node number ``i`` if it is collapsed."""
+        if i not in self.collapsed:
+            return None
+        teams, heads, nodes = self.rollup()
+        return teams[i], heads[i], nodes[i] - 1
+
+    def rollup(self) -> tuple[list[int], list[int], list[int]]:
+        """Per node number: teams, headcount and nodes in its subtree (itself included)."""
+        if self._rollup is None:
+            arr = self.arrays
+            teams = [1 if t else 0 for t in arr.is_team]
+            heads = list(arr.headcount)
+            nodes = [1] * len(arr)
+            parent = arr.parent
+            for i in range(len(arr) - 1, 0, -1):
+                p = parent[i]
+                teams[p] += teams[i]
+                heads[p] += heads[i]
+                nodes[p] += nodes[i]
+            self._rollup = (teams, heads, nodes)
+        return self._rollup
+
+    def card_text(self, i: int) -> tuple[tuple[str, ...], str, str | None, str | None]:
+        """The fitted text of node number ``i``: (name lines, sub label, lead line, hidden line)."""
+        arr = self.arrays
+        is_team = arr.is_team[i]
+        heads = arr.headcount[i] if is_team else self.rollup()[1][i]
+        return card_strings(
+            arr.names[i],
+            self.style(i).short,
+            is_team,
+            heads,
+            arr.leads[i],
+            self.hidden(i),
+            self.text_width,
+            self.options.sizes.name_lines,
+        )
+
+    def box(self, i: int) -> NodeBox:
+        """Everything about the card of shown node number ``i``."""
+        arr = self.arrays
+        style = self.style(i)
+        hidden = self.hidden(i)
+        p = arr.parent[i]
+        heads = arr.headcount[i] if arr.is_team[i] else self.rollup()[1][i]
+        return NodeBox(
+            id=arr.ids[i],
+            x=self.xs[i],
+            y=self.ys[i],
+            w=self.card_width,
+            h=self.heights[i],
+            kind="team" if arr.is_team[i] else "unit",
+            category=style.id,
+            short=style.short,
+            color=style.color,
+            name=arr.names[i],
+            lines=card_lines(self.card_text(i), self.heights[i]),
+            lead=arr.leads[i],
+            headcount=heads,
+            depth=arr.depth[i],
+            parent=arr.ids[p] if p >= 0 else None,
+            collapsed=CollapsedInfo(hidden[2], hidden[0], hidden[1]) if hidden else None,
+            badge=self.options.badges.get(arr.ids[i]),
+        )
+
+    def box_of(self, node_id: str) -> NodeBox | None:
+        """The card of a node by id, or None if it is hidden or absent."""
+        i = self.number(node_id)
+        return None if i is None else self.box(i)
+
+    def boxes(self) -> Iterator[NodeBox]:
+        """Every shown card, in pre-order."""
+        return (self.box(i) for i in self.order)
+
+    def node_at(self, x: float, y: float) -> str | None:
+        """The id of the card under the point (x, y), or None."""
+        cell_w = self.card_width + self.options.sizes.sibling_gap
+        cell_h = float(self.options.sizes.height)
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[int]] = {}
+            for i in self.order:
+                x0, y0 = self.xs[i], self.ys[i]
+                for gx in range(int(x0 // cell_w), int((x0 + self.card_width) // cell_w) + 1):
+                    for gy in range(int(y0 // cell_h), int((y0 + self.heights[i]) // cell_h) + 1):
+                        grid.setdefault((gx, gy), []).append(i)
+            self._grid = grid
+        for i in self._grid.get((int(x // cell_w), int(y // cell_h)), ()):
+            if self.rect(i).contains(x, y):
+                return self.arrays.ids[i]
+        return None
+
+    # Lines ----------------------------------------------------------------------------
+
+    def segments(self) -> Iterator[Segment]:
+        """The reporting lines as horizontal and vertical segments (x1, y1, x2, y2), each
+        shared stretch drawn once: the cheapest way to draw every edge."""
+        return connector_segments(self)
+
+    def edges(self) -> list[Edge]:
+        """Each parent-to-child reporting line as its own orthogonal polyline."""
+        out = []
+        arr = self.arrays
+        ids = arr.ids
+        for c in self.order[1:]:
+            out.append(Edge(ids[arr.parent[c]], ids[c], self.edge_points(c)))
+        return out
+
+    def edge_points(self, c: int) -> tuple[Point, ...]:
+        """The polyline from shown node ``c``'s parent to ``c``."""
+        arr = self.arrays
+        p = arr.parent[c]
+        cw = self.card_width
+        bus = self.level_start[arr.depth[p] + 1] - self.options.sizes.level_gap / 2
+        block = self.blocks[self.member_block[c]] if c in self.member_block else None
+        xs, ys, hs = self.xs, self.ys, self.heights
+        if self.options.orientation == "top-down":
+            px, pb = xs[p] + cw / 2, ys[p] + hs[p]
+            if block is None:
+                cx = xs[c] + cw / 2
+                pts: list[Point] = [(px, pb), (px, bus), (cx, bus), (cx, ys[c])]
+            else:
+                my = ys[c] + hs[c] / 2
+                end = xs[c] + cw if xs[c] < block.spine_x else xs[c]
+                sx = block.spine_x
+                pts = [(px, pb), (px, bus), (sx, bus), (sx, my), (end, my)]
+        else:
+            pr, py = xs[p] + cw, ys[p] + hs[p] / 2
+            if block is None:
+                cy = ys[c] + hs[c] / 2
+                pts = [(pr, py), (bus, py), (bus, cy), (xs[c], cy)]
+            else:
+                my = ys[c] + hs[c] / 2
+                end = xs[c] + cw if xs[c] < block.spine_x else xs[c]
+                sx, entry = block.spine_x, block.entry
+                pts = [(pr, py), (bus, py), (bus, entry), (sx, entry), (sx, my), (end, my)]
+        return tuple(pt for k, pt in enumerate(pts) if k == 0 or pt != pts[k - 1])
+
+    @property
+    def links(self) -> tuple[LinkLine, ...]:
+        """The ``serves`` links between shown cards (ends inside collapsed cards move up to them)."""
+        if self._links is None:
+            arr = self.arrays
+            out: list[LinkLine] = []
+            seen: set[tuple[int, int]] = set()
+            for s, t in arr.links:
+                vs, vt = self._shown_ancestor(s), self._shown_ancestor(t)
+                if vs == vt or (vs, vt) in seen:
+                    continue
+                seen.add((vs, vt))
+                pts = clip_link(self.rect(vs), self.rect(vt))
+                out.append(LinkLine(arr.ids[vs], arr.ids[vt], arr.ids[s], arr.ids[t], pts))
+            self._links = tuple(out)
+        return self._links
+
+    def _shown_ancestor(self, i: int) -> int:
+        parent = self.arrays.parent
+        top = i
+        while i >= 0:
+            if i in self.collapsed:
+                top = i
+            i = parent[i]
+        return top

@@ -1,0 +1,140 @@
+"""The tidy-tree core: van der Ploeg's linear-time Walker for nodes of different sizes.
+
+A. van der Ploeg, "Drawing non-layered tidy trees in linear time", Software: Practice and
+Experience 44(12), 2014 (the algorithm d3-flextree implements), written without recursion over
+flat lists indexed by item number so that a 10,000-level chain lays out like any other tree.
+
+The breadth axis is "x" here and the depth axis "y"; the caller maps them to the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def tidy_breadth(
+    root: int,
+    internal: Sequence[int],
+    kids: Sequence[Sequence[int]],
+    breadth: Sequence[float],
+    bottom: Sequence[float],
+) -> tuple[list[float], float, float]:
+    """Breadth positions (the low edge of each item's extent) for a tree of items.
+
+    ``internal`` lists the items that have children, parents before children (pre-order);
+    ``kids[t]`` is item t's children in order; ``breadth[t]`` the room item t takes across
+    (its size plus the gap to its neighbour); ``bottom[t]`` where it ends along the depth axis
+    (its start plus its depth size; a child always starts below its parent's bottom).
+    Returns the positions and the low and high ends of the whole tree's extent. Items not
+    reachable from ``root`` keep position 0. Subtrees are packed as close as their
+    contours allow, each parent is centred over its first and last child, and the space a
+    move opens is shared out among the siblings in between.
+    """
+    size = len(breadth)
+    prelim = [0.0] * size
+    mod = [0.0] * size
+    shift = [0.0] * size
+    change = [0.0] * size
+    msel = [0.0] * size
+    mser = [0.0] * size
+    el = list(range(size))
+    er = list(range(size))
+    # Next node on the left (right) contour: the first (last) child, or a thread for a leaf.
+    next_left = [-1] * size
+    next_right = [-1] * size
+    for t in internal:
+        ch = kids[t]
+        next_left[t] = ch[0]
+        next_right[t] = ch[-1]
+
+    for t in reversed(internal):
+        ch = kids[t]
+        c0 = ch[0]
+        iyl_low = [bottom[er[c0]]]
+        iyl_index = [0]
+        for i in range(1, len(ch)):
+            ci = ch[i]
+            min_y = bottom[er[ci]]
+            # Separate subtree ci from its left siblings.
+            sr = ch[i - 1]
+            mssr = mod[sr]
+            cl = ci
+            mscl = mod[cl]
+            p = len(iyl_low) - 1
+            while sr >= 0 and cl >= 0:
+                b_sr = bottom[sr]
+                if p > 0 and b_sr > iyl_low[p]:
+                    p -= 1
+                dist = mssr + prelim[sr] + breadth[sr] - mscl - prelim[cl]
+                if dist > 0:
+                    mscl += dist
+                    mod[ci] += dist
+                    msel[ci] += dist
+                    mser[ci] += dist
+                    si = iyl_index[p]
+                    if si != i - 1:
+                        part = dist / (i - si)
+                        shift[ch[si + 1]] += part
+                        shift[ci] -= part
+                        change[ci] -= dist - part
+                b_cl = bottom[cl]
+                if b_sr <= b_cl:
+                    sr = next_right[sr]
+                    if sr >= 0:
+                        mssr += mod[sr]
+                if b_sr >= b_cl:
+                    cl = next_left[cl]
+                    if cl >= 0:
+                        mscl += mod[cl]
+            if sr < 0 <= cl:
+                # The new subtree is deeper: thread the left siblings' extreme left to it.
+                li = el[c0]
+                next_left[li] = cl
+                diff = (mscl - mod[cl]) - msel[c0]
+                mod[li] += diff
+                prelim[li] -= diff
+                el[c0] = el[ci]
+                msel[c0] = msel[ci]
+            elif cl < 0 <= sr:
+                ri = er[ci]
+                next_right[ri] = sr
+                diff = (mssr - mod[sr]) - mser[ci]
+                mod[ri] += diff
+                prelim[ri] -= diff
+                er[ci] = er[ch[i - 1]]
+                mser[ci] = mser[ch[i - 1]]
+            while iyl_low and min_y >= iyl_low[-1]:
+                iyl_low.pop()
+                iyl_index.pop()
+            iyl_low.append(min_y)
+            iyl_index.append(i)
+        last = ch[-1]
+        prelim[t] = (prelim[c0] + mod[c0] + mod[last] + prelim[last] + breadth[last] - breadth[t]) / 2
+        el[t] = el[c0]
+        msel[t] = msel[c0]
+        er[t] = er[last]
+        mser[t] = mser[last]
+
+    x = [0.0] * size
+    modsum = [0.0] * size
+    modsum[root] = mod[root]
+    x[root] = prelim[root] + mod[root]
+    low = x[root]
+    high = low + breadth[root]
+    for t in internal:
+        base = modsum[t]
+        d = 0.0
+        delta = 0.0
+        for c in kids[t]:
+            d += shift[c]
+            delta += d + change[c]
+            total = base + mod[c] + delta
+            modsum[c] = total
+            pos = prelim[c] + total
+            x[c] = pos
+            if pos < low:
+                low = pos
+            pos += breadth[c]
+            if pos > high:
+                high = pos
+    return x, low, high

@@ -1,0 +1,259 @@
+"""Layout and export speed beside Graphviz ``dot -Tsvg`` and a C build of the same tidy tree.
+
+Run: ``./dev bench -k layout_export`` (or ``ORGDESIGNER_BENCH=1 pytest tests/benchmarks -s``).
+Synthetic orgs of 1,000, 10,000 and 100,000 nodes in five shapes, fixed seed; medians of several
+runs. Prints one table and records it in RESULTS.md between ``<!-- layout:begin -->`` and
+``<!-- layout:end -->``. Set ORGDESIGNER_BENCH_SIZES=1000,10000 for a quicker run.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from orgdesigner.export.svg import svg_text
+from orgdesigner.io import write_org
+from orgdesigner.layout import layout, org_arrays
+from orgdesigner.model import Organization
+from tests.synthetic import SHAPES, make_org
+
+pytestmark = pytest.mark.benchmark
+
+HERE = Path(__file__).parent
+RESULTS = HERE / "RESULTS.md"
+BEGIN, END = "<!-- layout:begin -->", "<!-- layout:end -->"
+SIZES = tuple(int(s) for s in os.environ.get("ORGDESIGNER_BENCH_SIZES", "1000,10000,100000").split(","))
+DOT_TIMEOUT = {
+    1_000: 120.0,
+    10_000: 120.0,
+    100_000: float(os.environ.get("ORGDESIGNER_BENCH_DOT_100K", "60")),
+}
+
+
+@dataclass
+class Row:
+    """One tree's measurements (seconds, bytes)."""
+
+    n: int
+    shape: str
+    convert: float
+    layout: float
+    layout_peak: int
+    c_core: float | None
+    c_whole: float | None
+    svg: float
+    svg_bytes: int
+    export: float
+    export_rss: int
+    dot: float | None
+
+
+def _median(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _build_reference(tmp: Path) -> Path | None:
+    gcc = shutil.which("gcc")
+    if gcc is None:
+        return None
+    out = HERE / "_build" / "tidy_reference"
+    out.parent.mkdir(exist_ok=True)
+    subprocess.run([gcc, "-O2", "-o", str(out), str(HERE / "tidy_reference.c")], check=True)
+    return out
+
+
+def _run_child(cmd: list[str], timeout: float) -> tuple[float | None, int]:
+    """Wall time (None on timeout) and peak RSS in bytes of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return None, 0
+        time.sleep(0.005)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0, proc.stderr.read().decode() if proc.stderr else ""
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def _dot_source(org: Organization) -> str:
+    lines = ["digraph org {", 'node [shape=box, style=rounded, fontname="DejaVu Sans"];']
+    for nid in org.iter_preorder():
+        label = org.node(nid).name.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'"{nid}" [label="{label}"];')
+        parent = org.parent(nid)
+        if parent is not None:
+            lines.append(f'"{parent}" -> "{nid}";')
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _measure(org: Organization, n: int, shape: str, tmp: Path, reference: Path | None) -> Row:
+    runs = 7 if n <= 10_000 else 3
+    arrays = org_arrays(org)
+    convert = _median(lambda: org_arrays(org), runs)
+    lay = _median(lambda: layout(arrays), runs)
+    tracemalloc.start()
+    placement = layout(arrays)
+    layout_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    svg = _median(lambda: svg_text(placement), runs)
+    svg_size = len(svg_text(placement).encode())
+    c_core = c_whole = None
+    if reference is not None:
+        parents = tmp / f"{shape}-{n}.parents"
+        parents.write_text(f"{n}\n" + "\n".join(map(str, arrays.parent)))
+        out = subprocess.run([str(reference), str(parents), "9"], capture_output=True, text=True, check=True)
+        core_ms, whole_ms, _ = out.stdout.split()
+        c_core, c_whole = float(core_ms) / 1000, float(whole_ms) / 1000
+    source = tmp / f"{shape}-{n}.json"
+    write_org(org, source)
+    target = tmp / f"{shape}-{n}.svg"
+    cmd = [sys.executable, "-m", "orgdesigner", "export", str(source), "-o", str(target)]
+    exports = [_run_child(cmd, 600) for _ in range(3 if n <= 10_000 else 2)]
+    export = statistics.median(t for t, _ in exports if t is not None)
+    rss = max(r for _, r in exports)
+    dot_time = None
+    dot = shutil.which("dot")
+    if dot is not None:
+        dot_in = tmp / f"{shape}-{n}.dot"
+        dot_in.write_text(_dot_source(org))
+        dot_time, _ = _run_child([dot, "-Tsvg", "-o", str(tmp / "dot-out.svg"), str(dot_in)], DOT_TIMEOUT[n])
+    return Row(n, shape, convert, lay, layout_peak, c_core, c_whole, svg, svg_size, export, rss, dot_time)
+
+
+def _ms(seconds: float | None) -> str:
+    return "n/a" if seconds is None else f"{seconds * 1000:,.1f}"
+
+
+def _table(rows: list[Row]) -> str:
+    head = (
+        "| nodes | shape | org → arrays ms | layout ms | layout peak MB | C core / +build ms | "
+        "layout ÷ C core | SVG µs/node | SVG B/node | export s | export peak RSS MB | "
+        "`dot -Tsvg` s | dot ÷ export |"
+    )
+    lines = [head, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        c = "n/a" if r.c_core is None else f"{r.c_core * 1000:.2f} / {r.c_whole * 1000:.2f}"  # type: ignore[operator]
+        ratio = "n/a" if not r.c_core else f"{r.layout / r.c_core:,.0f}×"
+        dot = f"timeout (> {DOT_TIMEOUT[r.n]:.0f} s)" if r.dot is None else f"{r.dot:,.2f}"
+        dot_ratio = f"> {DOT_TIMEOUT[r.n] / r.export:,.0f}×" if r.dot is None else f"{r.dot / r.export:,.1f}×"
+        lines.append(
+            f"| {r.n:,} | {r.shape} | {_ms(r.convert)} | {_ms(r.layout)} | "
+            f"{r.layout_peak / 2**20:,.1f} | {c} | "
+            f"{ratio} | {r.svg / r.n * 1e6:.2f} | {r.svg_bytes / r.n:,.0f} | {r.export:,.2f} | "
+            f"{r.export_rss / 2**20:,.0f} | {dot} | {dot_ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def _targets(rows: list[Row]) -> str:
+    def worst(n: int, key: Callable[[Row], float]) -> float | None:
+        values = [key(r) for r in rows if r.n == n]
+        return max(values) if values else None
+
+    checks = []
+    for n, limit in ((10_000, 0.020), (100_000, 0.300)):
+        w = worst(n, lambda r: r.layout)
+        if w is not None:
+            checks.append(f"layout {n:,}: worst {w * 1000:.1f} ms (target ≤ {limit * 1000:.0f} ms)")
+    ratios = [r.layout / r.c_core for r in rows if r.c_core and r.n >= 10_000]
+    if ratios:
+        checks.append(
+            f"layout ÷ C core (≥ 10,000 nodes): {min(ratios):.0f}-{max(ratios):.0f}× (target ≤ 25×)"
+        )
+    svg_us = max(r.svg / r.n * 1e6 for r in rows)
+    svg_b = max(r.svg_bytes / r.n for r in rows)
+    checks.append(f"SVG: worst {svg_us:.2f} µs and {svg_b:.0f} B per node (targets ≤ 3 µs, ≤ 250 B)")
+    tens = [r for r in rows if r.n == 10_000]
+    if tens:
+        low = min((r.dot or DOT_TIMEOUT[r.n]) / r.export for r in tens)
+        checks.append(f"export 10,000 vs dot -Tsvg: at least {low:.1f}× faster (target ≥ 20×)")
+    big = [r for r in rows if r.n == 100_000]
+    if big:
+        checks.append(
+            f"export 100,000: worst {max(r.export for r in big):.2f} s, peak RSS "
+            f"{max(r.export_rss for r in big) / 2**20:,.0f} MB (targets ≤ 3 s, < 1,024 MB)"
+        )
+    return "\n".join(f"- {c}" for c in checks)
+
+
+def _machine() -> str:
+    model = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    dot = (
+        subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip()
+        if shutil.which("dot")
+        else "none"
+    )
+    gcc = (
+        subprocess.run(["gcc", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+        if shutil.which("gcc")
+        else "none"
+    )
+    return (
+        f"{date.today().isoformat()}: {os.cpu_count()} cores, {model}, Python {platform.python_version()} "
+        f"({platform.machine()}), {dot}, {gcc} -O2"
+    )
+
+
+def _write_section(body: str) -> None:
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    section = f"{BEGIN}\n{body}\n{END}"
+    if BEGIN in text and END in text:
+        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: section, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def test_layout_and_export_beside_dot_and_c(tmp_path: Path) -> None:
+    reference = _build_reference(tmp_path)
+    rows = []
+    for n in SIZES:
+        for shape in SHAPES:
+            org = make_org(n, shape, seed=1, links=min(n // 100, 300))
+            rows.append(_measure(org, n, shape, tmp_path, reference))
+            print(f"measured {n:,} {shape}", flush=True)
+    table = _table(rows)
+    body = (
+        "## Layout and export (`layout()`, `svg_text()`, `orgdesigner export`)\n\n"
+        f"{_machine()}. Synthetic orgs from `tests/synthetic.make_org` (seed 1, n/100 links, at most 300); "
+        "medians of 7 runs (3 at 100,000; export 3 and 2 runs, dot 1). *org → arrays* flattens the model "
+        "for the layout; *layout* is `layout(arrays)` with default options (compact leaves on); *C* is "
+        "`tests/benchmarks/tidy_reference.c`, the same tidy tree on the parent array (core; core plus "
+        "building the child lists); *export* is the whole `python -m orgdesigner export FILE -o OUT.svg` "
+        "process (start-up, reading the file, layout, SVG, atomic write); dot gets the same tree "
+        "with its labels.\n\n" + table + "\n\n" + _targets(rows)
+    )
+    print("\n" + body)
+    _write_section(body)
+    assert all(r.svg_bytes > 0 and r.layout > 0 for r in rows)

@@ -1,0 +1,204 @@
+"""``orgdesigner import``: HR-style CSVs in, org files out; bad CSVs give every problem, exit 2,
+and write nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from orgdesigner.cli import main
+from orgdesigner.io import read_org
+from orgdesigner.io.text_formats import TEXT_WRITERS
+
+SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "d3-org-chart-sample-org.csv"
+
+
+def _csv(tmp_path: Path, text: str, encoding: str = "utf-8", bom: bool = False) -> Path:
+    path = tmp_path / "people.csv"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
+    return path
+
+
+def test_the_sample_imports_checks_and_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "org.json"
+    assert main(["import", str(SAMPLE), "-o", str(out), "--name", "D3 sample"]) == 0
+    printed = capsys.readouterr()
+    assert (
+        "1516 people as 1516 teams" in printed.out
+        and "columns: id=id, name=name, parent=parentId" in printed.out
+    )
+    assert "no discipline keyword in the title or department" in printed.err
+    org = read_org(out)
+    assert org.name == "D3 sample" and len(org) == 1516
+    assert main(["summary", str(out)]) == 0
+    assert "headcount: 1516" in capsys.readouterr().out
+    assert main(["check", str(out), "--format", "json", "--fail-on", "never"]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out), dict)
+    for suffix, writer in TEXT_WRITERS.items():
+        exported = tmp_path / f"org{suffix}"
+        assert main(["import", str(SAMPLE), "-o", str(exported), "--name", "D3 sample"]) == 0
+        assert exported.read_bytes() == writer(org)
+
+
+def test_group_teams_and_keep_extra(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "org.json"
+    assert (
+        main(["import", str(SAMPLE), "-o", str(out), "--group-teams", "--keep-extra", "--target-stage", "2"])
+        == 0
+    )
+    org = read_org(out)
+    assert len(org) < 1516 and sum(t.headcount for t in org.teams()) == 1516
+    assert org.target_stage == 2 and org.name == "d3-org-chart-sample-org"
+    assert "profileUrl: http://example.com/employee/profile" in (org.node("O-6066").notes or "")
+
+
+GOOD = {
+    "semicolons, BOM, Latin-1": (
+        "Personalnummer;Vorname;Nachname;Position;Abteilung;Manager ID\n"
+        "1;Jürgen;Groß;CTO;Technik;\n2;Anaïs;Côté;Data Scientist;Data;1\n",
+        "latin-1",
+        True,
+        [],
+    ),
+    "tabs": (
+        "id\tname\tparentId\ttitle\nA\tAda\t\tHead of Data\nB\tBo\tA\tML Engineer\n",
+        "utf-8",
+        False,
+        [],
+    ),
+    "employee and manager ids": (
+        "Employee ID,First name,Last name,Position,Department,Manager ID\n"
+        "E1,Ada,Root,VP,Eng,\nE2,Bo,Dev,Software Engineer,Eng,E1\n",
+        "utf-8",
+        False,
+        [],
+    ),
+    "emails": (
+        "Name,Email,Supervisor email,Title\nAda,ada@x.org,,CTO\nBo,bo@x.org,ADA@x.org,SRE\n",
+        "utf-8",
+        False,
+        [],
+    ),
+    "odd headers mapped": (
+        "Wer,Chef,Rolle\nAda,,CTO\nBo,Ada,Data Engineer\n",
+        "utf-8",
+        False,
+        ["--map", "name=Wer,parent=Chef", "--map", "title=Rolle"],
+    ),
+}
+
+
+@pytest.mark.parametrize("style", sorted(GOOD))
+def test_hr_styles_import(style: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text, encoding, bom, options = GOOD[style]
+    out = tmp_path / "org.json"
+    assert main(["import", str(_csv(tmp_path, text, encoding, bom)), "-o", str(out), *options]) == 0
+    org = read_org(out)
+    assert len(org) == 2
+    second = org.node(org.children(org.root or "")[0])
+    assert second.name in ("Anaïs Côté", "Bo", "Bo Dev")
+    assert "Traceback" not in capsys.readouterr().err
+
+
+BAD = {
+    "cycle": ("id;name;parentId\n1;Ada;\n2;Bo;3\n3;Cy;2\n", "latin-1", True, ["row 3: reporting cycle"]),
+    "missing manager": (
+        "Employee ID\tName\tManager ID\nE1\tAda\t\nE2\tBo\tE9\n",
+        "utf-8",
+        False,
+        ["row 3: manager 'E9' is not the id of anyone in the file"],
+    ),
+    "duplicate ids": (
+        "id,name,parentId\n1,Ada,\n1,Bo,1\n",
+        "utf-8",
+        False,
+        ["row 3: duplicate id '1' (also row 2)"],
+    ),
+    "two roots": (
+        "Name,Email,Supervisor email\nAda,a@x,\nBo,b@x,\n",
+        "utf-8",
+        False,
+        ["row 3: 'Bo' has no manager"],
+    ),
+    "empty names": (
+        "id,First name,Last name,parentId\n1,Ada,L,\n2, , ,1\n3,,,1\n",
+        "utf-8",
+        False,
+        ["row 3: empty name", "row 4: empty name"],
+    ),
+    "several at once": (
+        "id,name,parentId\n1,Ada,\n2,,1\n3,Cy,7\n4,Di,\n",
+        "cp1252",
+        False,
+        ["row 3: empty name", "row 4: manager '7'", "row 5: 'Di' has no manager"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_csv_lists_each_problem_exits_2_and_writes_nothing(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text, encoding, bom, expected = BAD[case]
+    out = tmp_path / "org.json"
+    assert main(["import", str(_csv(tmp_path, text, encoding, bom)), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("orgdesigner: error: ") and "nothing was written" in err
+    for line in expected:
+        assert f"\n  {line}" in err, err
+    assert err.count("\n  row ") == len(expected)
+    assert "Traceback" not in err
+    assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "people.csv"]
+
+
+def test_not_a_csv_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "people.csv"
+    path.write_bytes(b"PK\x03\x04" + bytes(100))
+    assert main(["import", str(path), "-o", str(tmp_path / "org.json")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Excel .xlsx workbook" in err
+    assert main(["import", str(tmp_path / "absent.csv"), "-o", str(tmp_path / "org.json")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _csv(tmp_path, "id,name,parentId\n1,Ada,\n")
+    out = tmp_path / "org.json"
+    out.write_text("keep me")
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err and out.read_text() == "keep me"
+    assert main(["import", str(source), "-o", str(out), "--force"]) == 0
+    assert read_org(out).node("1").name == "Ada"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--map", "salary=Pay"], "unknown field 'salary'"),
+        (["--map", "name=Nom"], "no column 'Nom'"),
+        (["--name", "  "], "--name must not be empty"),
+    ],
+)
+def test_bad_options_are_one_line_and_exit_2(
+    options: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _csv(tmp_path, "id,name,parentId\n1,Ada,\n")
+    assert main(["import", str(source), "-o", str(tmp_path / "org.json"), *options]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not (tmp_path / "org.json").exists()
+
+
+def test_a_bad_stage_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _csv(tmp_path, "id,name,parentId\n1,Ada,\n")
+    with pytest.raises(SystemExit) as info:
+        main(["import", str(source), "-o", str(tmp_path / "org.json"), "--target-stage", "9"])
+    assert info.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_unknown_output_suffix_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _csv(tmp_path, "id,name,parentId\n1,Ada,\n")
+    assert main(["import", str(source), "-o", str(tmp_path / "org.xlsx")]) == 2
+    assert "cannot write .xlsx files" in capsys.readouterr().err

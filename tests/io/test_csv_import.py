@@ -1,0 +1,367 @@
+"""Importing HR-style CSVs: recognised headers, mappings, ids, names, managers and teams."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgdesigner.io.csv_errors import CsvImportError
+from orgdesigner.io.csv_import import ImportResult, build_org, import_csv
+from orgdesigner.io.csv_mapping import MappingError, guess_mapping, parse_map_option
+from orgdesigner.io.csv_read import parse_table
+from orgdesigner.model import Discipline, Team
+
+SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "d3-org-chart-sample-org.csv"
+
+
+def _write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "people.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _team(result: ImportResult, node_id: str) -> Team:
+    node = result.org.node(node_id)
+    assert isinstance(node, Team)
+    return node
+
+
+def test_semicolons_bom_and_employee_manager_ids(tmp_path: Path) -> None:
+    text = (
+        "\ufeffEmployee ID;First name;Last name;Position;Department;Manager ID\r\n"
+        "E1;Zoë;Ångström;VP Engineering;Engineering;\r\n"
+        "E2;Renée;Müller;Senior Data Scientist;Data & Analytics;E1\r\n"
+        "E3;José;Núñez;Data Engineer;Data & Analytics;E1\r\n"
+        "E4;  Li  ;Wei;MLOps Engineer;Platform;E3\r\n"
+    )
+    result = import_csv(_write(tmp_path, text))
+    org = result.org
+    assert [f.node.id for f in org.flat()] == ["E1", "E2", "E3", "E4"]
+    assert [org.parent(n) for n in ("E1", "E2", "E3", "E4")] == [None, "E1", "E1", "E3"]
+    assert org.node("E2").name == "Renée Müller"
+    assert org.node("E4").name == "Li Wei"
+    assert _team(result, "E2").discipline is Discipline.DATA_SCIENCE
+    assert _team(result, "E3").discipline is Discipline.DATA_ENGINEERING
+    assert _team(result, "E4").discipline is Discipline.MLOPS
+    assert _team(result, "E1").headcount == 1
+    assert org.name == "people"
+    assert "Title: Senior Data Scientist" in (org.node("E2").notes or "")
+
+
+def test_latin_1_tab_separated(tmp_path: Path) -> None:
+    text = "id\tname\tparentId\ttitle\n1\tFrançois Lefèvre\t\tHead of Data\n2\tAnaïs Côté\t1\tBI Analyst\n"
+    result = import_csv(_write(tmp_path, text, "latin-1"))
+    assert result.org.node("2").name == "Anaïs Côté"
+    assert _team(result, "2").discipline is Discipline.ANALYTICS
+
+
+def test_email_and_supervisor_email_give_the_managers(tmp_path: Path) -> None:
+    text = (
+        "Full Name,Email,Supervisor Email,Job Title\n"
+        "Ada Root,ada@x.org,,CTO\n"
+        "Bo Lead,BO@x.org,ada@X.org,Engineering Manager\n"
+        "Cy Dev,cy@x.org,bo@x.org,Software Engineer\n"
+    )
+    result = import_csv(_write(tmp_path, text))
+    org = result.org
+    ids = {org.node(n).name: n for n in org.iter_preorder()}
+    assert org.parent(ids["Cy Dev"]) == ids["Bo Lead"]
+    assert org.parent(ids["Bo Lead"]) == ids["Ada Root"]
+    assert ids["Cy Dev"] == "cy-dev"
+
+
+def test_managers_given_by_name(tmp_path: Path) -> None:
+    text = "Name,Manager,Title\nAda,,CEO\nBo,Ada,LLM Engineer\nCy,Bo,Prompt engineer\n"
+    result = import_csv(_write(tmp_path, text))
+    assert result.org.parent("cy") == "bo"
+    assert _team(result, "bo").discipline is Discipline.AI_ENGINEERING
+
+
+def test_an_id_column_whose_managers_are_names_falls_back_to_names(tmp_path: Path) -> None:
+    text = "Employee ID,Name,Manager\n10,Ada,\n11,Bo,Ada\n"
+    result = import_csv(_write(tmp_path, text))
+    assert result.org.parent("11") == "10"
+    assert any("by name" in w for w in result.warnings)
+
+
+def test_workday_style_with_spreadsheet_float_ids(tmp_path: Path) -> None:
+    text = (
+        "Employee_ID,Worker,Business_Title,Supervisory_Organization,Manager_ID,Email_-_Primary_Work\n"
+        "1001,Grace Hopper,CTO,Technology,,grace@acme.com\n"
+        "1002,Alan Turing,Head of ML Platform,Data & AI,1001.0,alan@acme.com\n"
+    )
+    result = import_csv(_write(tmp_path, text))
+    assert result.org.parent("1002") == "1001"
+    assert _team(result, "1002").discipline is Discipline.MLOPS
+    assert result.mapping.email == "Email_-_Primary_Work"
+
+
+def test_bamboo_style_employee_number_and_last_first_managers(tmp_path: Path) -> None:
+    text = (
+        '"Employee #","First Name","Last Name","Job Title","Reporting to"\n'
+        '"1","Maria","Gonzalez","CEO",""\n'
+        '"2","Kenji","Sato","Head of Data","Gonzalez, Maria"\n'
+        '"3","Amara","Okafor","Analytics Engineer","Kenji Sato"\n'
+    )
+    result = import_csv(_write(tmp_path, text))
+    assert result.mapping.id == "Employee #"
+    assert [result.org.parent(n) for n in ("2", "3")] == ["1", "2"]
+    assert result.warnings[0] == "2 managers were not found by id but by name or email"
+
+
+def test_google_style_bracketed_headers(tmp_path: Path) -> None:
+    text = (
+        "First Name [Required],Last Name [Required],Email Address [Required],Manager Email [Not Required]\n"
+        "Root,User,root@d.com,\n"
+        "Dev,One,dev1@d.com,ROOT@d.com\n"
+    )
+    result = import_csv(_write(tmp_path, text))
+    assert result.org.parent("dev-one") == "root-user"
+
+
+def test_map_option_names_columns_with_odd_headers(tmp_path: Path) -> None:
+    text = (
+        "Kennung,Anzeigename,Chef,Aufgabe,Kostenstelle,FTE\n"
+        "P1,Ada,,CTO,IT,\n"
+        "P2,Bo,P1,Site Reliability Engineer,IT,3\n"
+    )
+    path = _write(tmp_path, text)
+    overrides = parse_map_option(
+        ["id=Kennung,name=Anzeigename,parent=chef", "title=4,department=Kostenstelle"]
+    )
+    result = import_csv(path, overrides | {"headcount": "FTE"})
+    assert result.org.parent("P2") == "P1"
+    assert _team(result, "P2").discipline is Discipline.DEVOPS_SRE
+    assert _team(result, "P2").headcount == 3
+
+
+def test_map_option_parsing() -> None:
+    assert parse_map_option(["id=Emp No,name=Last, First", "manager=Boss", "title="]) == {
+        "id": "Emp No",
+        "name": "Last, First",
+        "parent": "Boss",
+        "title": None,
+    }
+    with pytest.raises(MappingError, match="unknown field 'salary'"):
+        parse_map_option(["salary=Pay"])
+    with pytest.raises(MappingError, match="FIELD=COLUMN"):
+        parse_map_option(["name"])
+
+
+def test_map_option_naming_a_missing_column_lists_the_columns(tmp_path: Path) -> None:
+    path = _write(tmp_path, "id,name,parentId\n1,Ada,\n")
+    with pytest.raises(MappingError, match=r"no column 'Boss'.*'parentId'"):
+        import_csv(path, {"parent": "Boss"})
+
+
+def test_recognised_headers() -> None:
+    mapping = guess_mapping(
+        [
+            "name",
+            "imageUrl",
+            "area",
+            "profileUrl",
+            "office",
+            "tags",
+            "isLoggedUser",
+            "positionName",
+            "id",
+            "parentId",
+            "size",
+        ]
+    )
+    assert mapping.as_dict() == {
+        "id": "id",
+        "name": "name",
+        "first_name": None,
+        "last_name": None,
+        "parent": "parentId",
+        "email": None,
+        "manager_email": None,
+        "title": "positionName",
+        "department": "area",
+        "headcount": None,
+    }
+    mapping = guess_mapping(["Employee_ID", "FIRST NAME", "Surname", "Work Email", "Manager Email", "Dept"])
+    assert (mapping.id, mapping.first_name, mapping.last_name) == ("Employee_ID", "FIRST NAME", "Surname")
+    assert (mapping.email, mapping.manager_email, mapping.department) == (
+        "Work Email",
+        "Manager Email",
+        "Dept",
+    )
+    mapping = guess_mapping(["Name", "Surname", "Supervisor"])
+    assert (mapping.name, mapping.first_name, mapping.last_name) == (None, "Name", "Surname")
+    mapping = guess_mapping(["Personalnummer", "Vorname", "Nachname", "Stelle", "Abteilung", "Vorgesetzter"])
+    assert mapping.describe() == (
+        "id=Personalnummer, first_name=Vorname, last_name=Nachname, parent=Vorgesetzter, title=Stelle, "
+        "department=Abteilung"
+    )
+    assert guess_mapping(["Prénom", "Nom", "Intitulé de poste"]).title == "Intitulé de poste"
+
+
+def test_invalid_csv_ids_become_unique_slugs(tmp_path: Path) -> None:
+    text = "id,name,parentId\nÉquipe 1,Ada,\nÉquipe #1,Bo,Équipe 1\nequipe-1,Cy,Équipe 1\n"
+    result = import_csv(_write(tmp_path, text))
+    ids = [f.node.id for f in result.org.flat()]
+    assert "equipe-1" in ids and len(set(ids)) == 3
+    assert result.org.node("equipe-1").name == "Cy"
+    assert all(result.org.parent(i) == ids[0] for i in ids[1:])
+
+
+def test_names_are_cleaned_to_fit_the_model(tmp_path: Path) -> None:
+    long_name = "N" * 300
+    text = f'id,name,parentId\n1,"Ada\tLovelace\x07",\n2,"{long_name}",1\n3,"two\nlines",1\n'
+    result = import_csv(_write(tmp_path, text))
+    assert result.org.node("1").name == "Ada Lovelace"
+    assert len(result.org.node("2").name) == 200
+    assert result.org.node("3").name == "two lines"
+    assert result.warnings[0] == "rows 2, 3: names cleaned to fit one line of at most 200 characters"
+
+
+def test_extra_columns_are_ignored_or_kept_as_text_notes(tmp_path: Path) -> None:
+    text = "id,name,parentId,imageUrl,office\n1,Ada,,https://example.com/a.jpg,HQ\n"
+    path = _write(tmp_path, text)
+    assert import_csv(path).org.node("1").notes is None
+    notes = import_csv(path, keep_extra=True).org.node("1").notes
+    assert notes == "imageUrl: https://example.com/a.jpg\noffice: HQ"
+
+
+def test_headcount_column(tmp_path: Path) -> None:
+    text = (
+        "id,name,parentId,headcount\nroot,Data & AI,,\nde,Data Engineering,root,7\nds,Data Science,root,4.0\n"
+    )
+    result = import_csv(_write(tmp_path, text))
+    assert [_team(result, n).headcount for n in ("root", "de", "ds")] == [1, 7, 4]
+
+
+def test_group_teams_merges_a_managers_leaf_reports_by_discipline(tmp_path: Path) -> None:
+    text = (
+        "id,name,parentId,title\n"
+        "m,Mia,,Head of Data\n"
+        "a,Ann,m,Data Engineer\n"
+        "b,Ben,m,Senior Data Engineer\n"
+        "c,Cat,m,Data Scientist\n"
+        "d,Dan,m,Data Engineering Manager\n"
+        "e,Eve,d,Data Engineer\n"
+    )
+    path = _write(tmp_path, text)
+    flat = import_csv(path)
+    assert len(flat.org) == 6
+    grouped = import_csv(path, group_teams=True)
+    org = grouped.org
+    assert org.children("m") == ("m-data_engineering", "c", "d")
+    team = _team(grouped, "m-data_engineering")
+    assert team.headcount == 2 and team.discipline is Discipline.DATA_ENGINEERING
+    assert team.name == "Data Engineering (Mia)"
+    assert "Ann (Data Engineer)" in (team.notes or "")
+    assert sum(t.headcount for t in org.teams()) == 6
+    assert [g.node_id for g in grouped.members("m-data_engineering")] == ["m-data_engineering"] * 2
+
+
+def test_overriding_a_guessed_discipline_changes_the_org_and_the_groups(tmp_path: Path) -> None:
+    text = "id,name,parentId,title\nm,Mia,,Head\na,Ann,m,Data Engineer\nb,Ben,m,Data Scientist\n"
+    table = parse_table(_write(tmp_path, text).read_bytes(), "people.csv")
+    first = build_org(table, group_teams=True)
+    assert first.org.children("m") == ("a", "b")
+    ben = next(g for g in first.guesses if g.name == "Ben")
+    assert (ben.guess.keyword, ben.guess.source) == ("data scientist", "title")
+    second = build_org(table, group_teams=True, disciplines={ben.row: Discipline.DATA_ENGINEERING})
+    assert second.org.children("m") == ("m-data_engineering",)
+    assert next(g for g in second.guesses if g.name == "Ben").changed
+
+
+def test_unmatched_titles_fall_back_and_are_reported(tmp_path: Path) -> None:
+    result = import_csv(_write(tmp_path, "id,name,parentId,title\n1,Ada,,Chief Executive Officer\n"))
+    guess = result.guesses[0]
+    assert not guess.guess.matched and guess.discipline is Discipline.SOFTWARE_ENGINEERING
+    assert result.warnings == (
+        "row 2: no discipline keyword in the title or department; Software Engineering by default",
+    )
+
+
+def _problems(tmp_path: Path, text: str) -> CsvImportError:
+    with pytest.raises(CsvImportError) as info:
+        import_csv(_write(tmp_path, text, name="bad.csv"))
+    return info.value
+
+
+def test_every_problem_is_reported_with_its_row(tmp_path: Path) -> None:
+    text = (
+        "id,name,parentId\n"  # row 1
+        "1,Ada,\n"  # row 2
+        "2,,1\n"  # row 3: empty name
+        "3,Cy,99\n"  # row 4: unknown manager
+        "1,Dup,1\n"  # row 5: duplicate id
+        "6,Fay,\n"  # row 6: a second root
+        "7,Gus,8\n"  # rows 7-8: a cycle
+        "8,Hal,7\n"
+        "9,Ivy,9\n"  # row 9: own manager
+    )
+    error = _problems(tmp_path, text)
+    rows = [p.row for p in error.problems]
+    assert rows == [3, 4, 5, 6, 7, 9]
+    text_of = {p.row: p.message for p in error.problems}
+    assert text_of[3] == "empty name"
+    assert "'99' is not the id of anyone" in text_of[4]
+    assert "duplicate id '1' (also row 2)" in text_of[5]
+    assert "no manager" in text_of[6] and "row 2" in text_of[6]
+    assert "reporting cycle" in text_of[7] and "row 8" in text_of[7]
+    assert "own manager" in text_of[9]
+    line = str(error)
+    assert line.startswith(f"{tmp_path / 'bad.csv'}: 6 problems: row 3: empty name; row 4: ")
+    assert "\n" not in line
+    assert error.report().count("\n  row ") == 6
+
+
+def test_a_long_cycle_without_a_root(tmp_path: Path) -> None:
+    text = "id,name,parentId\n" + "".join(f"{i},P{i},{(i + 1) % 12}\n" for i in range(12))
+    error = _problems(tmp_path, text)
+    assert len(error.problems) == 1
+    assert "reporting cycle" in error.problems[0].message and "12 people" in error.problems[0].message
+
+
+def test_ambiguous_and_unknown_manager_names(tmp_path: Path) -> None:
+    error = _problems(tmp_path, "Name,Manager\nAda,\nBo,Ada\nBo,Ada\nCy,Bo\nDi,Zed\n")
+    messages = [str(p) for p in error.problems]
+    assert messages == [
+        "row 5: manager 'Bo' is the name of several people (rows 3, 4)",
+        "row 6: manager 'Zed' is not the name of anyone in the file",
+    ]
+
+
+def test_bad_headcounts_and_unknown_manager_emails(tmp_path: Path) -> None:
+    text = "Name,Email,Manager Email,Headcount\nAda,a@x,,-1\nBo,b@x,zz@x,2.5\nCy,c@x,a@x,lots\n"
+    error = _problems(tmp_path, text)
+    assert [p.row for p in error.problems] == [2, 3, 3, 4]
+    assert "manager email 'zz@x' is not the email of anyone" in error.problems[2].message
+
+
+def test_missing_columns_are_reported_at_the_header(tmp_path: Path) -> None:
+    error = _problems(tmp_path, "Foo,Bar\n1,2\n3,4\n")
+    assert [p.row for p in error.problems] == [1, 1]
+    assert "no name column" in error.problems[0].message
+    assert "'Foo', 'Bar'" in error.problems[0].message
+    assert "no manager column" in error.problems[1].message
+    error = _problems(tmp_path, "Name,Manager Email\nA,\nB,a@x\n")
+    assert "no column holds people's own email" in error.problems[0].message
+
+
+def test_one_person_needs_no_manager_column(tmp_path: Path) -> None:
+    result = import_csv(_write(tmp_path, "Name,Title\nSolo Founder,Data Scientist\n"))
+    assert len(result.org) == 1
+
+
+def test_the_d3_sample_imports_whole() -> None:
+    result = import_csv(SAMPLE)
+    org = result.org
+    assert len(org) == 1516 and len(result.guesses) == 1516
+    assert org.node(org.root or "").name == "Ian Devling"
+    assert sum(t.headcount for t in org.teams()) == 1516
+    assert org.node("O-6068").name == "Leverling Janet"
+    assert all(n.notes is None or "http" not in n.notes for n in org.iter_nodes())
+    grouped = import_csv(SAMPLE, group_teams=True)
+    assert len(grouped.org) < 1516
+    assert sum(t.headcount for t in grouped.org.teams()) == 1516
+    with_extra = import_csv(SAMPLE, keep_extra=True)
+    assert "imageUrl: https://" in (with_extra.org.node("O-6066").notes or "")
