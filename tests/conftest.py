@@ -18,3 +18,9 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is not installed; .ci/run should have installed it")
         pytest.skip(f"{name} is not installed")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _private_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recovery copies and file locks go to a fresh folder per test, never the user's."""
+    monkeypatch.setenv("ORGDESIGNER_STATE_DIR", str(tmp_path_factory.mktemp("state")))

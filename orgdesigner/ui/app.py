@@ -7,7 +7,13 @@ import sys
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
+from typing import TYPE_CHECKING
+
 from orgdesigner.io import DEFAULT_TEMPLATE, OrgFileError, load_template, read_org
+
+if TYPE_CHECKING:
+    from orgdesigner.ui.main_window import MainWindow
+    from orgdesigner.ui.recovery import RecoveryCopy
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -33,14 +39,54 @@ def run_app(file: str | None = None, template: str | None = None) -> int:
     else:
         org = read_org(file)
     app = make_application()
-    window = MainWindow(org, QSettings())
-    if file is not None:
-        from pathlib import Path
-
-        window.doc.load(org, str(Path(file).resolve()))
-        window.files._remember(file)  # noqa: SLF001 (a file opened from the command line is recent too)
-    window.show()
+    windows = open_recoveries(QSettings())
+    if file is not None or template is not None or not windows:
+        window = MainWindow(org, QSettings())
+        if file is not None:
+            window.files.open_path(file, ask=False)
+        window.show()
+        windows.append(window)
+    app.setProperty("orgdesigner_windows", len(windows))
+    _WINDOWS.extend(windows)
     return int(app.exec())
+
+
+_WINDOWS: list[object] = []
+
+
+def open_recoveries(settings: QSettings) -> list[MainWindow]:
+    """Offer the recovery copies of crashed sessions; open a window for each one recovered."""
+    from orgdesigner.ui.main_window import MainWindow
+    from orgdesigner.ui.recovery import find_recoveries
+    from orgdesigner.ui.recovery_dialog import RecoveryDialog
+
+    copies = find_recoveries()
+    if not copies:
+        return []
+    dialog = RecoveryDialog(copies)
+    dialog.exec()
+    windows: list[MainWindow] = []
+    if dialog.decision == "recover":
+        for copy in dialog.selected():
+            windows.append(recover_into_window(copy, settings))
+    if dialog.decision in ("recover", "discard"):
+        for copy in copies:
+            copy.discard()
+    return windows
+
+
+def recover_into_window(copy: RecoveryCopy, settings: QSettings) -> MainWindow:
+    """A window showing a recovered chart, marked unsaved, tied to its original file."""
+    from orgdesigner.ui.main_window import MainWindow
+
+    window = MainWindow(copy.org, settings)
+    if copy.original_path:
+        window.files._take_lock(copy.original_path)  # noqa: SLF001
+    window.doc.load(copy.org, copy.original_path, modified=True)
+    window.autosaver.write_now()
+    window.statusBar().showMessage(f"Recovered {copy.title} as autosaved at {copy.when}; save it to keep it", 15000)
+    window.show()
+    return window
 
 
 __all__ = ["OrgFileError", "make_application", "run_app"]

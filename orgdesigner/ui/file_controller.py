@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from orgdesigner.io import OrgFileError, load_template, read_org
 from orgdesigner.model import Organization
 from orgdesigner.ui.document import Document
+from orgdesigner.ui.file_lock import FileLock
 
 MAX_RECENT = 10
 ORG_FILTER = "orgdesigner charts (*.json);;All files (*)"
@@ -28,6 +29,7 @@ class FileController(QObject):
         self.window = window
         self.settings = settings
         self.last_error: str | None = None
+        self.lock: FileLock | None = None
 
     # Recent files --------------------------------------------------------------------------
 
@@ -93,6 +95,8 @@ class FileController(QObject):
         except OrgFileError as exc:
             self.show_error("Cannot open the file", str(exc))
             return False
+        if not self._take_lock(path):
+            return False
         self.doc.load(org, str(Path(path).resolve()))
         self.settings.setValue("last_dir", str(Path(path).resolve().parent))
         self._remember(path)
@@ -108,6 +112,7 @@ class FileController(QObject):
         except OrgFileError as exc:
             self.show_error("Cannot open the template", str(exc))
             return False
+        self.release_lock()
         self.doc.load(org, None)
         return True
 
@@ -115,8 +120,42 @@ class FileController(QObject):
         """Show an org that has no file yet (an import, a recovery)."""
         if not self.maybe_save():
             return False
+        self.release_lock()
         self.doc.load(org, None, modified=modified)
         return True
+
+    # Locks ---------------------------------------------------------------------------------
+
+    def _take_lock(self, path: str) -> bool:
+        """Lock ``path`` for this window; if another window or process has it, say so and
+        let the user open it anyway or give up."""
+        resolved = str(Path(path).resolve())
+        if self.lock is not None and self.lock.path == resolved:
+            return True
+        lock = FileLock(resolved)
+        holder = lock.acquire()
+        if holder is not None:
+            box = QMessageBox(self.window)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("File already open")
+            box.setText(f"{Path(path).name} is already open in orgdesigner ({holder.describe()}).")
+            box.setInformativeText("Editing it in two places can lose changes. Open it here anyway?")
+            open_anyway = box.addButton("Open Anyway", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            self.last_error = box.text()
+            if box.clickedButton() is not open_anyway:
+                return False
+            lock.force()
+        self.release_lock()
+        self.lock = lock
+        return True
+
+    def release_lock(self) -> None:
+        """Give up this window's file lock (closing, or showing another chart)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     # Saving --------------------------------------------------------------------------------
 
@@ -137,6 +176,8 @@ class FileController(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
+        if not self._take_lock(path):
+            return False
         try:
             self.doc.save(path)
         except OrgFileError as exc:

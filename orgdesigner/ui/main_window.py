@@ -35,6 +35,7 @@ from orgdesigner.ui.findings_panel import FindingsPanel
 from orgdesigner.ui.inspector import InspectorWidget
 from orgdesigner.ui.live_analysis import LiveAnalysis
 from orgdesigner.ui.palette import PaletteWidget
+from orgdesigner.ui.recovery import Autosaver
 from orgdesigner.ui.search import SearchController
 
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.view = OrgView(self.scene)
         self.setCentralWidget(self.view)
         self.files = FileController(self.doc, self, self.settings)
+        self.autosaver = Autosaver(self.doc, self)
         self.trace = TraceOverlay()
         self.trace.hide()
         self.scene.addItem(self.trace)
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         self.palette.entry_activated.connect(self.add_from_palette)
         self.findings.nodes_activated.connect(self.reveal_nodes)
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.view.files_dropped.connect(self.open_dropped_files)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)}%"))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -268,6 +271,19 @@ class MainWindow(QMainWindow):
         self.scene.select_ids(ids)
         self.view.center_on_ids(ids)
 
+    def open_dropped_files(self, paths: list[str]) -> None:
+        """Files dropped on the canvas: a CSV is imported, anything else opened as a chart
+        (a file that is not one is refused with the reason, and the chart stays as it was)."""
+        for path in paths[:1]:
+            if path.lower().endswith((".csv", ".tsv", ".txt")):
+                from orgdesigner.ui.import_flow import import_csv_interactively
+
+                org = import_csv_interactively(self, path)
+                if org is not None:
+                    self.files.open_org(org, modified=True)
+            else:
+                self.files.open_path(path)
+
     def new_from_template(self) -> None:
         """File > New: pick a template in the gallery."""
         from orgdesigner.ui.gallery import TemplateGallery
@@ -360,6 +376,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.autosaver.close()
+        self.files.release_lock()
         event.accept()
 
     def search_field(self) -> QLineEdit:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -26,6 +26,13 @@ from orgdesigner.ui.canvas.drop_target import DragPayload, DropTarget, find_drop
 from orgdesigner.ui.canvas.scene import OrgScene
 
 MIN_SCALE = 0.02
+
+
+def _local_files(mime: QMimeData) -> list[str]:
+    """Local files carried by a drag (from a file manager), if any."""
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
 MAX_SCALE = 4.0
 
 
@@ -37,6 +44,7 @@ class OrgView(QGraphicsView):
     message = Signal(str)  # a sentence for the status bar (a refused edit, a hint)
     zoom_changed = Signal(float)
     link_target_chosen = Signal(str)
+    files_dropped = Signal(list)
 
     def __init__(self, scene: OrgScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -177,12 +185,15 @@ class OrgView(QGraphicsView):
     # Drops ---------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if read_payload(event.mimeData()) is not None:
+        if read_payload(event.mimeData()) is not None or _local_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+            return
         payload = read_payload(event.mimeData())
         target = None if payload is None else self._target_at(event.position(), payload)
         self._show_target(target)
@@ -199,6 +210,11 @@ class OrgView(QGraphicsView):
         super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+            return
         payload = read_payload(event.mimeData())
         target = None if payload is None else self._target_at(event.position(), payload)
         self._show_target(None)

@@ -1,0 +1,157 @@
+"""Autosave and crash recovery: recovery copies in the user's state folder, never over the
+user's own file, offered again after a crash.
+
+Each window owns one session: a recovery file ``<session>.json`` and a lock
+``<session>.lock`` (QLockFile) held while the window lives. At start-up, copies whose lock can
+be taken belong to a process that is gone (a crash, a kill -9) and are offered for recovery.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from platformdirs import user_state_dir
+from PySide6.QtCore import QLockFile, QObject, QTimer
+
+from orgdesigner.io import OrgFileError, parse_org
+from orgdesigner.io.atomic import write_atomic
+from orgdesigner.io.fileformat import org_to_dict
+from orgdesigner.model import Organization
+from orgdesigner.ui.document import Document
+
+AUTOSAVE_INTERVAL_MS = 30_000
+IDLE_DELAY_MS = 3_000
+RECOVERY_FORMAT = "orgdesigner-recovery"
+
+
+def state_dir() -> Path:
+    """The user's state folder for orgdesigner (``ORGDESIGNER_STATE_DIR`` overrides it)."""
+    override = os.environ.get("ORGDESIGNER_STATE_DIR")
+    folder = Path(override) if override else Path(user_state_dir("orgdesigner", appauthor=False))
+    return folder
+
+
+def recovery_dir() -> Path:
+    """Where recovery copies live."""
+    folder = state_dir() / "recovery"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@dataclass(frozen=True)
+class RecoveryCopy:
+    """A recovery copy left by a window that did not close cleanly."""
+
+    session: str
+    file: Path
+    original_path: str | None
+    saved_at: float
+    org: Organization
+
+    @property
+    def title(self) -> str:
+        """How the copy is named to the user: the file it belonged to, or the chart's name."""
+        return Path(self.original_path).name if self.original_path else f"{self.org.name} (never saved)"
+
+    @property
+    def when(self) -> str:
+        """When it was autosaved, in local time."""
+        return datetime.fromtimestamp(self.saved_at).strftime("%Y-%m-%d %H:%M:%S")
+
+    def discard(self) -> None:
+        """Delete the copy (and its stale lock)."""
+        for path in (self.file, self.file.with_suffix(".lock")):
+            path.unlink(missing_ok=True)
+
+
+def find_recoveries() -> list[RecoveryCopy]:
+    """Recovery copies whose window is gone, newest first. Unreadable copies are skipped."""
+    out = []
+    for file in sorted(recovery_dir().glob("*.json")):
+        lock = QLockFile(str(file.with_suffix(".lock")))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            continue  # its window is still open, in this or another process
+        lock.unlock()
+        try:
+            data = json.loads(file.read_text("utf-8"))
+            org = parse_org(json.dumps(data["org"]), str(file))
+            out.append(RecoveryCopy(file.stem, file, data.get("path"), float(data["saved_at"]), org))
+        except (OSError, ValueError, KeyError, TypeError, OrgFileError):
+            continue
+    return sorted(out, key=lambda r: r.saved_at, reverse=True)
+
+
+class Autosaver(QObject):
+    """Writes a recovery copy of a document while it has unsaved changes: every 30 s and
+    after a few seconds of idleness. Saving, or closing cleanly, removes the copy."""
+
+    def __init__(self, doc: Document, parent: QObject | None = None, interval_ms: int = AUTOSAVE_INTERVAL_MS,
+                 idle_ms: int = IDLE_DELAY_MS) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.session = uuid.uuid4().hex
+        folder = recovery_dir()
+        self.file = folder / f"{self.session}.json"
+        self.lock = QLockFile(str(folder / f"{self.session}.lock"))
+        self.lock.setStaleLockTime(0)
+        self.lock.tryLock(0)
+        self.last_written: str | None = None
+        self.last_error: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.write_now)
+        self.timer.start()
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(idle_ms)
+        self.idle.timeout.connect(self.write_now)
+        doc.changed.connect(self.idle.start)
+        doc.modified_changed.connect(self._modified_changed)
+
+    def write_now(self) -> bool:
+        """Write the recovery copy if there are unsaved changes; True when written."""
+        if not self.doc.is_modified:
+            return False
+        record = {
+            "format": RECOVERY_FORMAT,
+            "version": 1,
+            "path": self.doc.path,
+            "saved_at": time.time(),
+            "pid": os.getpid(),
+            "org": org_to_dict(self.doc.org),
+        }
+        text = json.dumps(record, ensure_ascii=False)
+        body = text.split('"org":', 1)[1]
+        if body == self.last_written:
+            return False
+        try:
+            write_atomic(self.file, text.encode("utf-8"))
+        except OrgFileError as exc:
+            self.last_error = str(exc)
+            return False
+        self.last_written = body
+        return True
+
+    def _modified_changed(self, modified: bool) -> None:
+        if not modified:
+            self.remove_copy()
+
+    def remove_copy(self) -> None:
+        """Delete the recovery copy (after a save, or on a clean exit)."""
+        self.file.unlink(missing_ok=True)
+        self.last_written = None
+
+    def close(self) -> None:
+        """Clean exit: stop, remove the copy and release the session lock."""
+        self.timer.stop()
+        self.idle.stop()
+        self.remove_copy()
+        self.lock.unlock()
+        Path(self.lock.fileName()).unlink(missing_ok=True)
