@@ -9,6 +9,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# One QApplication for the whole run, made before any test can make a bare QGuiApplication
+# (the PNG/PDF export does when it finds none): widgets need a QApplication.
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+_APP = QApplication.instance() or QApplication([])
+
 
 def require_tool(name: str) -> str:
     """The path of an external tool; skip locally when absent, fail in CI (which installs it)."""

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from orgdesigner.layout.geometry import TEXT_STYLES, NodeBox
-from orgdesigner.ui.canvas.palette_colors import CardColors, card_colors
+from orgdesigner.ui.canvas.palette_colors import SEVERITY_COLORS, CardColors, card_colors
 
 CARD_TYPE = QGraphicsItem.UserType + 1
 TOGGLE_RADIUS = 7.0
@@ -54,7 +54,7 @@ class CardItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         m = BADGE_RADIUS + 2
-        return QRectF(-4, -m, self.box.w + 4 + m, self.box.h + 4 + m + TOGGLE_RADIUS)
+        return QRectF(-4, -m, self.box.w + 8 + m, self.box.h + 8 + m + TOGGLE_RADIUS)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -73,14 +73,9 @@ class CardItem(QGraphicsItem):
         if lod < 0.2:
             painter.drawRect(rect)
             return
-        radius = 4.0 if box.kind == "team" else 10.0
-        painter.drawRoundedRect(rect, radius, radius)
-        if box.kind == "team":
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colors.stripe))
-            stripe = QPainterPath()
-            stripe.addRoundedRect(QRectF(0, 0, 5, box.h), 2, 2)
-            painter.drawPath(stripe)
+        if box.collapsed is not None:
+            painter.drawRoundedRect(rect.translated(4, 4), 5, 5)
+        painter.drawRoundedRect(rect, 5, 5)
         if lod >= LOD_TEXT:
             self._paint_text(painter, colors)
         if self.has_children:
@@ -101,15 +96,15 @@ class CardItem(QGraphicsItem):
             return QPen(QColor("#e3a008"), 3)
         if self.on_path:
             return QPen(QColor("#e3a008"), 2, Qt.PenStyle.DashLine)
-        return QPen(QColor(colors.border), 1.2 if self.box.kind == "team" else 1.8)
+        return QPen(QColor(colors.border), 2.5 if self.box.collapsed is not None else 1.5)
 
     def _paint_text(self, painter: QPainter, colors: CardColors) -> None:
         current_role = None
+        painter.setPen(QColor(colors.text))
         for line in self.box.lines:
             if line.role != current_role:
                 current_role = line.role
                 painter.setFont(role_font(line.role))
-                painter.setPen(QColor(colors.text if line.role == "name" else colors.subtext))
             painter.drawText(QPointF(line.x, line.y), line.text)
 
     def _paint_toggle(self, painter: QPainter, colors: CardColors) -> None:
@@ -125,15 +120,12 @@ class CardItem(QGraphicsItem):
     def _paint_badge(self, painter: QPainter) -> None:
         badge = self.box.badge
         assert badge is not None
-        fill = {"error": "#c0392b", "warning": "#b7791f", "info": "#4a5568"}[badge.worst]
-        center = QPointF(self.box.w - 2, 0)
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.setBrush(QColor(fill))
-        painter.drawEllipse(center, BADGE_RADIUS, BADGE_RADIUS)
-        painter.setPen(QColor("#ffffff"))
+        rect = QRectF(self.box.w - 20, -8, 26, 16)  # as the export draws it
+        painter.setPen(QPen(QColor("#ffffff"), 1))
+        painter.setBrush(QColor(SEVERITY_COLORS[badge.worst]))
+        painter.drawRoundedRect(rect, 8, 8)
         painter.setFont(role_font("more"))
-        painter.drawText(QRectF(center.x() - BADGE_RADIUS, center.y() - BADGE_RADIUS, 2 * BADGE_RADIUS,
-                                2 * BADGE_RADIUS), Qt.AlignmentFlag.AlignCenter, str(min(badge.total, 99)))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(min(badge.total, 999)))
 
     # State ---------------------------------------------------------------------------------
 

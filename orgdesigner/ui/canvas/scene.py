@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
+from orgdesigner.export.svg_style import EDGE, LINK
 from orgdesigner.layout import LayoutOptions, Placement, layout
 from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.ui.canvas.card_item import CardItem
@@ -16,8 +17,8 @@ from orgdesigner.ui.document import Document
 
 BUCKETS = 128
 EDGES_PER_PATH = 256
-EDGE_COLOR = "#8a94a6"
-LINK_COLOR = "#5b6b82"
+EDGE_COLOR = EDGE
+LINK_COLOR = LINK
 
 
 class _Bucket(QGraphicsItem):
@@ -142,7 +143,7 @@ class OrgScene(QGraphicsScene):
         for item in self._edge_items:
             self.removeItem(item)
         self._edge_items = []
-        pen = QPen(QColor(EDGE_COLOR), 1.3)
+        pen = QPen(QColor(EDGE_COLOR), 1.5)
         pen.setCosmetic(False)
         segments = list(placement.segments())
         for start in range(0, len(segments), EDGES_PER_PATH):
@@ -160,7 +161,8 @@ class OrgScene(QGraphicsScene):
         for item in self._link_items:
             self.removeItem(item)
         self._link_items = []
-        pen = QPen(QColor(LINK_COLOR), 1.6, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(LINK_COLOR), 1.5)
+        pen.setDashPattern([4.0, 8.0 / 3.0])
         for line in placement.links:
             item = QGraphicsPathItem(link_path(line.points))
             item.setPen(pen)
