@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # One QApplication for the whole run, made before any test can make a bare QGuiApplication
 # (the PNG/PDF export does when it finds none): widgets need a QApplication.
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
 _APP = QApplication.instance() or QApplication([])
 

@@ -49,7 +49,7 @@ def _parents_skewed(n: int, rng: random.Random) -> list[int]:
     parents = [-1]
     weights = [1]
     for i in range(1, n):
-        p = rng.choices(range(i), weights=weights)[0] if i < 2000 else rng.choice(parents[1:] + [0])
+        p = rng.choices(range(i), weights=weights)[0] if i < 2000 else rng.choice([*parents[1:], 0])
         parents.append(max(p, 0))
         weights[p if p >= 0 else 0] += 1
         weights.append(1)
@@ -84,8 +84,12 @@ def make_org(n: int, shape: str = "balanced", seed: int = 1, links: int = 0) -> 
         elif has_child[i]:
             node = Unit(id=nid, name=f"Unit {i}", structure=rng.choice(_STRUCTURES), lead=f"Lead {i}")
         else:
-            node = Team(id=nid, name=f"Team {i} {rng.choice(['Alpha', 'Beta', 'Gamma data platform'])}",
-                        discipline=rng.choice(_DISCIPLINES), headcount=rng.randint(0, 12))
+            node = Team(
+                id=nid,
+                name=f"Team {i} {rng.choice(['Alpha', 'Beta', 'Gamma data platform'])}",
+                discipline=rng.choice(_DISCIPLINES),
+                headcount=rng.randint(0, 12),
+            )
         flat.append(FlatNode(node, None if p < 0 else f"n{p}"))
     org = Organization.from_flat(f"Synthetic {shape} {n}", 4, flat)
     teams = [f.node.id for f in flat if isinstance(f.node, Team)]
@@ -107,5 +111,7 @@ def make_chain(depth: int) -> Organization:
     flat = [FlatNode(Unit(id="c0", name="Level 0", structure=Structure.EXECUTIVE), None)]
     for i in range(1, depth):
         flat.append(FlatNode(Unit(id=f"c{i}", name=f"Level {i}", structure=Structure.OTHER), f"c{i - 1}"))
-    flat.append(FlatNode(Team(id=f"c{depth}", name="Bottom team", discipline=Discipline.MLOPS, headcount=2), f"c{depth - 1}"))
+    flat.append(
+        FlatNode(Team(id=f"c{depth}", name="Bottom team", discipline=Discipline.MLOPS, headcount=2), f"c{depth - 1}")
+    )
     return Organization.from_flat(f"Chain {depth}", 4, flat)

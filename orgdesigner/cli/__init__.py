@@ -103,8 +103,8 @@ def _run_gui(args: argparse.Namespace) -> int:
         if "orgdesigner.ui.app" not in str(exc) and "libGL" not in str(exc) and "libEGL" not in str(exc):
             raise
         # No window yet (or Qt's libraries are missing): show the headless summary instead.
-        from orgdesigner.cli.verb_summary import print_summary
         from orgdesigner.cli.sources import load_source
+        from orgdesigner.cli.verb_summary import print_summary
 
         print(
             "orgdesigner: the designer window is not available here; showing the summary instead.",

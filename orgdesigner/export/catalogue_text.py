@@ -44,11 +44,11 @@ def catalogue_text(cat: Catalogue) -> str:
             add(f"    - {title[rid]} [{rid}]{shared}\n")
         add(f"  tools: {', '.join(d.tools)}\n")
         rels = [r for r in cat.relationships if d.id in (r.provider, r.consumer)]
-        for r in rels:
-            if r.provider == d.id:
-                add(f"  provides {cat.discipline(r.consumer).name}: {r.provides}\n")
+        for rel in rels:
+            if rel.provider == d.id:
+                add(f"  provides {cat.discipline(rel.consumer).name}: {rel.provides}\n")
             else:
-                add(f"  relies on {cat.discipline(r.provider).name}: {r.provides}\n")
+                add(f"  relies on {cat.discipline(rel.provider).name}: {rel.provides}\n")
     unowned = [r for r in cat.responsibilities if not any(r.id in d.responsibilities for d in cat.disciplines)]
     if unowned:
         add("\nCapabilities no discipline owns by default (a team must claim them):\n")

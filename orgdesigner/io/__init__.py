@@ -2,7 +2,13 @@
 
 from orgdesigner.io.errors import OrgFileError
 from orgdesigner.io.fileformat import MAX_FILE_BYTES, dumps_org, parse_org, read_bytes, read_org, write_org
-from orgdesigner.io.templates import DEFAULT_TEMPLATE, TemplateInfo, list_templates, load_template, template_names
+from orgdesigner.io.templates import (
+    DEFAULT_TEMPLATE,
+    TemplateInfo,
+    list_templates,
+    load_template,
+    template_names,
+)
 
 __all__ = [
     "DEFAULT_TEMPLATE",

@@ -60,8 +60,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
         if size > limit:
             raise OrgFileError(
                 shown,
-                f"the file is {size / 2**20:.1f} MB; orgdesigner opens files of at most "
-                f"{limit / 2**20:.0f} MB",
+                f"the file is {size / 2**20:.1f} MB; orgdesigner opens files of at most {limit / 2**20:.0f} MB",
             )
         with open(p, "rb") as fh:
             data = fh.read(limit + 1)
@@ -156,13 +155,19 @@ def build_org(record: OrgRecord, source: str) -> Organization:
         raise OrgFileError(source, f"'name' must be text, found {_json_type(record.name)}", "name")
     stage = record.target_stage
     if not isinstance(stage, int) or isinstance(stage, bool):
-        raise OrgFileError(source, f"'target_stage' must be a whole number from 1 to 5, found {_short(stage)}", "target_stage")
+        raise OrgFileError(
+            source, f"'target_stage' must be a whole number from 1 to 5, found {_short(stage)}", "target_stage"
+        )
     parents: list[Any] = []
     bare: list[dict[str, Any]] = []
     for i, raw in enumerate(record.nodes):
         parent = raw.get("parent")
         if parent is not None and not isinstance(parent, str):
-            raise OrgFileError(source, f"'parent' must be a node id or null, found {_short(parent)}", _node_place(record.nodes, i, "parent"))
+            raise OrgFileError(
+                source,
+                f"'parent' must be a node id or null, found {_short(parent)}",
+                _node_place(record.nodes, i, "parent"),
+            )
         parents.append(parent)
         bare.append({k: v for k, v in raw.items() if k != "parent"} if "parent" in raw else raw)
     try:
@@ -177,7 +182,9 @@ def build_org(record: OrgRecord, source: str) -> Organization:
         links = _LINKS.validate_python(record.links)
     except ValidationError as exc:
         loc = exc.errors()[0]["loc"]
-        raise OrgFileError(source, explain_validation(exc).split(": ", 1)[-1], f"links[{loc[0] if loc else 0}]") from None
+        raise OrgFileError(
+            source, explain_validation(exc).split(": ", 1)[-1], f"links[{loc[0] if loc else 0}]"
+        ) from None
     try:
         return Organization.from_flat(
             record.name, stage, [FlatNode(n, p) for n, p in zip(nodes, parents, strict=True)], links
@@ -259,8 +266,12 @@ def dumps_org(org: Organization) -> str:
 
     head = ", ".join(f"{one(k)}: {one(d[k])}" for k in ("format", "version", "name", "target_stage"))
     parts = ["{" + head + ",\n"]
-    parts.append(' "nodes": [' + ("\n  " + ",\n  ".join(one(n) for n in d["nodes"]) + "\n " if d["nodes"] else "") + "],\n")
-    parts.append(' "links": [' + ("\n  " + ",\n  ".join(one(lk) for lk in d["links"]) + "\n " if d["links"] else "") + "]\n")
+    parts.append(
+        ' "nodes": [' + ("\n  " + ",\n  ".join(one(n) for n in d["nodes"]) + "\n " if d["nodes"] else "") + "],\n"
+    )
+    parts.append(
+        ' "links": [' + ("\n  " + ",\n  ".join(one(lk) for lk in d["links"]) + "\n " if d["links"] else "") + "]\n"
+    )
     parts.append("}\n")
     return "".join(parts)
 

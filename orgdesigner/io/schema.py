@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,7 +33,7 @@ class OrgFile(BaseModel):
     version: Literal[1]
     name: str = Field(min_length=1, max_length=NAME_MAX)
     target_stage: int = Field(default=4, ge=1, le=5)
-    nodes: list[Annotated[Union[UnitRecord, TeamRecord], Field(discriminator="kind")]] = []
+    nodes: list[Annotated[UnitRecord | TeamRecord, Field(discriminator="kind")]] = []
     links: list[Link] = []
 
 

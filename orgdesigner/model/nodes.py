@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
@@ -77,7 +77,8 @@ class _NodeBase(BaseModel):
         data = self.model_dump(exclude_none=True)
         data.update(changes)
         data = {k: v for k, v in data.items() if v is not None}
-        return NODE_ADAPTER.validate_python(data)
+        node: Node = NODE_ADAPTER.validate_python(data)
+        return node
 
 
 class Unit(_NodeBase):
@@ -101,7 +102,7 @@ class Team(_NodeBase):
     responsibilities: tuple[Annotated[str, Strict()], ...] | None = None
 
 
-Node = Annotated[Union[Unit, Team], Field(discriminator="kind")]
+Node = Annotated[Unit | Team, Field(discriminator="kind")]
 
 
 class Link(BaseModel):

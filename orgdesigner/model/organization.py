@@ -83,9 +83,7 @@ class Organization(OrgTree):
         parent = self._parent[node_id]
         index = self.index_in_parent(node_id)
         flat = tuple(FlatNode(self._nodes[n], self._parent[n]) for n in ids)
-        links = tuple(
-            (i, lk) for i, lk in enumerate(self._links) if lk.source in gone or lk.target in gone
-        )
+        links = tuple((i, lk) for i, lk in enumerate(self._links) if lk.source in gone or lk.target in gone)
         if parent is None:
             self._root = None
         else:
@@ -132,9 +130,9 @@ class Organization(OrgTree):
             if f.parent not in seen:
                 raise EditRefused(f"cannot add {f.node.name!r}: its parent is not among the new nodes")
             seen.add(f.node.id)
-        self.restore_subtree(RemovedSubtree(parent, self._clamp(parent, index), tuple(
-            [FlatNode(nodes[0].node, parent)] + nodes[1:]
-        )))
+        self.restore_subtree(
+            RemovedSubtree(parent, self._clamp(parent, index), tuple([FlatNode(nodes[0].node, parent), *nodes[1:]]))
+        )
 
     def move_node(self, node_id: str, new_parent: str, index: int | None = None) -> tuple[str, int]:
         """Move a node (with its subtree) under ``new_parent`` at sibling ``index``, counted
@@ -150,9 +148,7 @@ class Organization(OrgTree):
             raise EditRefused(f"cannot move {node.name!r} under itself")
         if self.is_ancestor(node_id, new_parent):
             target = self._nodes[new_parent]
-            raise EditRefused(
-                f"cannot move {node.name!r} under its own {target.kind} {target.name!r}"
-            )
+            raise EditRefused(f"cannot move {node.name!r} under its own {target.kind} {target.name!r}")
         old_index = self._children[old_parent].index(node_id)
         self._children[old_parent].pop(old_index)
         siblings = self._children[new_parent]
@@ -167,8 +163,7 @@ class Organization(OrgTree):
         old = self._nodes[node.id]
         if isinstance(node, Unit) and any(lk.source == node.id for lk in self._links):
             raise EditRefused(
-                f"cannot make {node.name!r} a unit while it serves other nodes: "
-                "remove its dotted lines first"
+                f"cannot make {node.name!r} a unit while it serves other nodes: remove its dotted lines first"
             )
         try:
             check_responsibilities(node)
@@ -239,8 +234,7 @@ class Organization(OrgTree):
     def _check_new_node(self, node: Node) -> None:
         if node.id in self._nodes:
             raise EditRefused(
-                f"cannot add {node.name!r}: the id {node.id!r} is already used by "
-                f"{self._nodes[node.id].name!r}"
+                f"cannot add {node.name!r}: the id {node.id!r} is already used by {self._nodes[node.id].name!r}"
             )
         try:
             check_responsibilities(node)
@@ -267,8 +261,13 @@ def new_team(org: OrgTree, name: str, discipline: str, headcount: int = 0, **ext
     """A team with a fresh id derived from its name."""
     from orgdesigner.model.text import slugify
 
-    return Team(id=org.new_id(slugify(name, "team")), name=name, discipline=discipline,  # type: ignore[arg-type]
-                headcount=headcount, **extra)
+    return Team(
+        id=org.new_id(slugify(name, "team")),
+        name=name,
+        discipline=discipline,  # type: ignore[arg-type]
+        headcount=headcount,
+        **extra,
+    )
 
 
 def new_unit(org: OrgTree, name: str, structure: str, **extra: Any) -> Unit:

@@ -46,7 +46,7 @@ class OrgTree:
     This class holds the state and the queries; :class:`Organization` adds the edits.
     """
 
-    __slots__ = ("_name", "_target_stage", "_nodes", "_parent", "_children", "_root", "_links")
+    __slots__ = ("_children", "_links", "_name", "_nodes", "_parent", "_root", "_target_stage")
 
     def __init__(self, name: str, target_stage: int = DEFAULT_TARGET_STAGE) -> None:
         self._name = check_name(name, "organisation name")
@@ -322,7 +322,7 @@ def _cycle_from(start: str, parent_of: dict[str, str | None]) -> str:
         path.append(cur)
         cur = parent_of[cur]
     if cur is not None and cur in seen:
-        cycle = path[seen[cur] :] + [cur]
+        cycle = [*path[seen[cur]:], cur]
         shown = " -> ".join(repr(c) for c in cycle[:8]) + (" -> ..." if len(cycle) > 8 else "")
         return f"parents form a cycle ({shown})"
     return "the node is not connected to the root"

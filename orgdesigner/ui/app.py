@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
-
-from typing import TYPE_CHECKING
 
 from orgdesigner.io import DEFAULT_TEMPLATE, OrgFileError, load_template, read_org
 
@@ -56,7 +55,6 @@ _WINDOWS: list[object] = []
 
 def open_recoveries(settings: QSettings) -> list[MainWindow]:
     """Offer the recovery copies of crashed sessions; open a window for each one recovered."""
-    from orgdesigner.ui.main_window import MainWindow
     from orgdesigner.ui.recovery import find_recoveries
     from orgdesigner.ui.recovery_dialog import RecoveryDialog
 
@@ -81,7 +79,7 @@ def recover_into_window(copy: RecoveryCopy, settings: QSettings) -> MainWindow:
 
     window = MainWindow(copy.org, settings)
     if copy.original_path:
-        window.files._take_lock(copy.original_path)  # noqa: SLF001
+        window.files._take_lock(copy.original_path)
     window.doc.load(copy.org, copy.original_path, modified=True)
     window.autosaver.write_now()
     window.statusBar().showMessage(f"Recovered {copy.title} as autosaved at {copy.when}; save it to keep it", 15000)

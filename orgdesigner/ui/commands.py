@@ -134,7 +134,9 @@ class LinkCommand(_DocCommand):
 class SetOrgFieldCommand(_DocCommand):
     """Change the org's own name or target stage."""
 
-    def __init__(self, doc: Document, text: str, setter: Callable[[Organization, Any], Any], old: Any, new: Any) -> None:
+    def __init__(
+        self, doc: Document, text: str, setter: Callable[[Organization, Any], Any], old: Any, new: Any
+    ) -> None:
         super().__init__(doc, text)
         self._setter = setter
         self._old = old

@@ -131,7 +131,9 @@ class Document(QObject):
         self.add_node(team, parent, index)
         return team
 
-    def add_unit(self, structure: Structure | str, parent: str, index: int | None = None, name: str | None = None) -> Node:
+    def add_unit(
+        self, structure: Structure | str, parent: str, index: int | None = None, name: str | None = None
+    ) -> Node:
         """Add a new unit of ``structure``; return it."""
         unit = new_unit(self.org, name or load_catalogue().structure(structure).name, str(Structure(structure)))
         self.add_node(unit, parent, index)
@@ -179,7 +181,9 @@ class Document(QObject):
             for (nid, _, _), (p, i) in reversed(list(zip(moves, undo_to, strict=True))):
                 org.move_node(nid, p, i)
             raise
-        if all(org.parent(n) == p and org.index_in_parent(n) == i for (n, _, _), (p, i) in zip(moves, undo_to, strict=True)):
+        if all(
+            org.parent(n) == p and org.index_in_parent(n) == i for (n, _, _), (p, i) in zip(moves, undo_to, strict=True)
+        ):
             return  # dropped where it already was: nothing to undo
         self._push(MoveNodesCommand(self, text, moves, undo_to))
 
@@ -220,7 +224,9 @@ class Document(QObject):
         """Change the org's target maturity stage."""
         old = self.org.set_target_stage(stage)
         if old != stage:
-            self._push(SetOrgFieldCommand(self, f"Set target stage to {stage}", Organization.set_target_stage, old, stage))
+            self._push(
+                SetOrgFieldCommand(self, f"Set target stage to {stage}", Organization.set_target_stage, old, stage)
+            )
 
     def apply_template(self, template: Organization, title: str) -> None:
         """Replace the chart by a template, undoably."""
@@ -230,8 +236,16 @@ class Document(QObject):
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _push(self, command: AddNodesCommand | RemoveNodesCommand | MoveNodesCommand | SetFieldsCommand
-              | LinkCommand | SetOrgFieldCommand | ReplaceOrgCommand) -> None:
+    def _push(
+        self,
+        command: AddNodesCommand
+        | RemoveNodesCommand
+        | MoveNodesCommand
+        | SetFieldsCommand
+        | LinkCommand
+        | SetOrgFieldCommand
+        | ReplaceOrgCommand,
+    ) -> None:
         self.undo_stack.push(command)
         self.notify_changed()
 

@@ -36,7 +36,7 @@ class FileController(QObject):
     def recent_files(self) -> list[str]:
         """Recently opened or saved files, newest first, that still exist."""
         value = self.settings.value("recent_files", [])
-        files = [value] if isinstance(value, str) else list(value or [])
+        files: list[object] = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
         return [f for f in files if isinstance(f, str) and os.path.isfile(f)][:MAX_RECENT]
 
     def _remember(self, path: str) -> None:
@@ -167,7 +167,9 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         """File > Save As."""
-        start = self.doc.path or str(Path(str(self.settings.value("last_dir", ""))) / f"{_slug(self.doc.org.name)}.json")
+        start = self.doc.path or str(
+            Path(str(self.settings.value("last_dir", ""))) / f"{_slug(self.doc.org.name)}.json"
+        )
         path, _ = QFileDialog.getSaveFileName(self.window, "Save chart as", start, ORG_FILTER)
         if not path:
             return False

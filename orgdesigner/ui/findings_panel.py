@@ -44,9 +44,8 @@ class FindingsPanel(QWidget):
     def show_report(self, report: Report, org: Organization) -> None:
         """Show a new report (keeping which sections were open)."""
         if self.report is not None:
-            self._expanded = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1)
-                              for i in range(self.tree.topLevelItemCount())
-                              if self.tree.topLevelItem(i).isExpanded()}
+            tops = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+            self._expanded = {t.data(0, Qt.ItemDataRole.UserRole + 1) for t in tops if t is not None and t.isExpanded()}
         self.report = report
         s = report.summary
         self.headline.setText(

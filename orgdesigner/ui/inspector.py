@@ -36,7 +36,7 @@ class _NotesEdit(QPlainTextEdit):
         super().__init__()
         self._on_done = on_done
 
-    def focusOutEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def focusOutEvent(self, event: object) -> None:
         super().focusOutEvent(event)  # type: ignore[arg-type]
         self._on_done()  # type: ignore[operator]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.trace.hide()
         self.scene.addItem(self.trace)
 
-        self.palette = PaletteWidget()
+        self.palette_widget = PaletteWidget()
         self.inspector = InspectorWidget(self.doc)
         self.findings = FindingsPanel()
         self.history = QUndoView(self.doc.undo_stack)
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.history.setAccessibleName("Undo history")
         self.overview = OverviewView(self.view)
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("palette", "Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("palette", "Palette", self.palette_widget, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("overview", "Overview", self.overview, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("findings", "Findings", self.findings, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.doc.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.recent_menu = a.build_menus(self, self._fill_docks_menu, self.undo_action, self.redo_action)
         self.toolbar = a.build_toolbar(self, self.undo_action, self.redo_action)
         self.search = SearchController(self.scene, self.view, self)
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.analysis.report_changed.connect(self._report_changed)
         self.scene.selection_ids_changed.connect(self._selection_changed)
         self.scene.relaid.connect(self._update_trace)
-        self.palette.entry_activated.connect(self.add_from_palette)
+        self.palette_widget.entry_activated.connect(self.add_from_palette)
         self.findings.nodes_activated.connect(self.reveal_nodes)
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.view.files_dropped.connect(self.open_dropped_files)
@@ -320,14 +320,14 @@ class MainWindow(QMainWindow):
                           f"<b>orgdesigner {__version__}</b><p>Design data &amp; AI org charts and see what "
                           "they cover and miss: where MLOps sits, the maturity stage, the ML project's hand-offs.</p>")
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         from orgdesigner.ui.context_menu import build_context_menu
 
-        card = self.scene.card_at(self.view.mapToScene(pos))  # type: ignore[arg-type]
+        card = self.scene.card_at(self.view.mapToScene(pos))
         if isinstance(card, CardItem) and not card.isSelected():
             self.scene.select_ids([card.box.id])
         menu = build_context_menu(self, card.box.id if card is not None else None)
-        menu.exec(self.view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # Files and settings --------------------------------------------------------------------
 

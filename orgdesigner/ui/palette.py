@@ -81,23 +81,25 @@ class PaletteWidget(QTreeWidget):
         self.expandAll()
         self.itemActivated.connect(self._activated)
 
-    def entries(self) -> list[tuple[str, str]]:
-        """Every (kind, value) entry, in display order."""
+    def _entry_items(self) -> list[QTreeWidgetItem]:
         out = []
         for i in range(self.topLevelItemCount()):
             group = self.topLevelItem(i)
+            if group is None:
+                continue
             for j in range(group.childCount()):
-                out.append(group.child(j).data(0, _ROLE))
+                child = group.child(j)
+                if child is not None:
+                    out.append(child)
         return out
+
+    def entries(self) -> list[tuple[str, str]]:
+        """Every (kind, value) entry, in display order."""
+        return [item.data(0, _ROLE) for item in self._entry_items()]
 
     def item_for(self, kind: str, value: str) -> QTreeWidgetItem | None:
         """The entry's item (for tests and keyboard users)."""
-        for i in range(self.topLevelItemCount()):
-            group = self.topLevelItem(i)
-            for j in range(group.childCount()):
-                if group.child(j).data(0, _ROLE) == (kind, value):
-                    return group.child(j)
-        return None
+        return next((it for it in self._entry_items() if it.data(0, _ROLE) == (kind, value)), None)
 
     def mimeTypes(self) -> list[str]:
         return [PALETTE_MIME]

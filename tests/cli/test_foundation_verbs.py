@@ -57,7 +57,12 @@ def test_catalogue_json_has_the_documented_keys(capsys: pytest.CaptureFixture[st
     assert [s["stage"] for s in data["stages"]] == [1, 2, 3, 4, 5]
     assert [f["step"] for f in data["flow"]] == list(range(1, 9))
     assert {p["kind"] for p in data["placements"]} >= {"platform", "data_ai", "cross_functional"}
-    assert {p["source"] for p in data["career_paths"]} == {"devops_sre", "data_science", "data_engineering", "software_engineering"}
+    assert {p["source"] for p in data["career_paths"]} == {
+        "devops_sre",
+        "data_science",
+        "data_engineering",
+        "software_engineering",
+    }
 
 
 def test_catalogue_text_mentions_every_responsibility(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,8 +102,9 @@ def test_summary_of_a_folder_of_malformed_files(tmp_path: Path) -> None:
     for name, content, _ in BAD_FILES:
         (tmp_path / f"{name}.json").write_bytes(content if isinstance(content, bytes) else content.encode())
     for path in sorted(tmp_path.iterdir()):
-        proc = subprocess.run([sys.executable, "-m", "orgdesigner", "summary", str(path)],
-                              capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-m", "orgdesigner", "summary", str(path)], capture_output=True, text=True, timeout=60
+        )
         assert proc.returncode == 2, path
         assert proc.stdout == ""
         err_lines = proc.stderr.splitlines()
@@ -106,12 +112,25 @@ def test_summary_of_a_folder_of_malformed_files(tmp_path: Path) -> None:
         assert err_lines[0].startswith(f"orgdesigner: error: {path}: ")
 
 
-@pytest.mark.parametrize("args", [["summary"], ["summary", "a.json", "--template", "typical"],
-                                  ["summary", "--template", "nope"], ["export"], ["bogus-verb-arg", "x", "y"],
-                                  ["catalogue", "--format", "xml"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary"],
+        ["summary", "a.json", "--template", "typical"],
+        ["summary", "--template", "nope"],
+        ["export"],
+        ["bogus-verb-arg", "x", "y"],
+        ["catalogue", "--format", "xml"],
+    ],
+)
 def test_usage_errors_are_one_line_exit_2(args: list[str]) -> None:
-    proc = subprocess.run([sys.executable, "-m", "orgdesigner", *args], capture_output=True, text=True, timeout=60,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "orgdesigner", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "Traceback" not in proc.stderr

@@ -22,8 +22,14 @@ GOOD_NODES = [
 
 
 def doc(**over: object) -> str:
-    base: dict[str, object] = {"format": "orgdesigner", "version": 1, "name": "Acme", "target_stage": 4,
-                               "nodes": GOOD_NODES, "links": []}
+    base: dict[str, object] = {
+        "format": "orgdesigner",
+        "version": 1,
+        "name": "Acme",
+        "target_stage": 4,
+        "nodes": GOOD_NODES,
+        "links": [],
+    }
     base.update(over)
     return json.dumps(base)
 
@@ -69,24 +75,69 @@ BAD_FILES: list[tuple[str, str | bytes, str]] = [
     ("wrong-format", doc(format="drawio"), "'format' is 'drawio'"),
     ("future-version", doc(version=99), "unknown version 99"),
     ("string-version", doc(version="1"), "'version' must be a whole number"),
-    ("cycle", doc(nodes=[{"id": "a", "kind": "unit", "name": "A"}, {"id": "b", "kind": "unit", "name": "B", "parent": "c"},
-                         {"id": "c", "kind": "unit", "name": "C", "parent": "b"}]), "cycle"),
-    ("own-parent", doc(nodes=[{"id": "a", "kind": "unit", "name": "A", "parent": "a"}]), "node 'a', field 'parent': the node is its own parent"),
-    ("two-roots", doc(nodes=[{"id": "a", "kind": "unit", "name": "A"}, {"id": "b", "kind": "unit", "name": "B"}]), "two roots"),
-    ("dangling-parent", doc(nodes=[*GOOD_NODES, {"id": "x", "kind": "unit", "name": "X", "parent": "ghost"}]), "parent 'ghost' is not a node"),
+    (
+        "cycle",
+        doc(
+            nodes=[
+                {"id": "a", "kind": "unit", "name": "A"},
+                {"id": "b", "kind": "unit", "name": "B", "parent": "c"},
+                {"id": "c", "kind": "unit", "name": "C", "parent": "b"},
+            ]
+        ),
+        "cycle",
+    ),
+    (
+        "own-parent",
+        doc(nodes=[{"id": "a", "kind": "unit", "name": "A", "parent": "a"}]),
+        "node 'a', field 'parent': the node is its own parent",
+    ),
+    (
+        "two-roots",
+        doc(nodes=[{"id": "a", "kind": "unit", "name": "A"}, {"id": "b", "kind": "unit", "name": "B"}]),
+        "two roots",
+    ),
+    (
+        "dangling-parent",
+        doc(nodes=[*GOOD_NODES, {"id": "x", "kind": "unit", "name": "X", "parent": "ghost"}]),
+        "parent 'ghost' is not a node",
+    ),
     ("dangling-link", doc(links=[{"source": "sre", "target": "ghost", "kind": "serves"}]), "link target 'ghost'"),
-    ("duplicate-id", doc(nodes=[*GOOD_NODES, {"id": "sre", "kind": "unit", "name": "X", "parent": "cto"}]), "node 'sre', field 'id': duplicate id"),
-    ("unknown-discipline", doc(nodes=[GOOD_NODES[0], {**GOOD_NODES[1], "discipline": "alchemy"}]), "node 'sre', field 'discipline'"),
-    ("unknown-responsibility", doc(nodes=[GOOD_NODES[0], {**GOOD_NODES[1], "responsibilities": ["juggling"]}]), "unknown responsibility 'juggling'"),
-    ("negative-headcount", doc(nodes=[GOOD_NODES[0], {**GOOD_NODES[1], "headcount": -4}]), "node 'sre', field 'headcount'"),
+    (
+        "duplicate-id",
+        doc(nodes=[*GOOD_NODES, {"id": "sre", "kind": "unit", "name": "X", "parent": "cto"}]),
+        "node 'sre', field 'id': duplicate id",
+    ),
+    (
+        "unknown-discipline",
+        doc(nodes=[GOOD_NODES[0], {**GOOD_NODES[1], "discipline": "alchemy"}]),
+        "node 'sre', field 'discipline'",
+    ),
+    (
+        "unknown-responsibility",
+        doc(nodes=[GOOD_NODES[0], {**GOOD_NODES[1], "responsibilities": ["juggling"]}]),
+        "unknown responsibility 'juggling'",
+    ),
+    (
+        "negative-headcount",
+        doc(nodes=[GOOD_NODES[0], {**GOOD_NODES[1], "headcount": -4}]),
+        "node 'sre', field 'headcount'",
+    ),
     ("long-name", doc(nodes=[GOOD_NODES[0], {**GOOD_NODES[1], "name": "x" * 201}]), "201 characters long"),
-    ("bad-id", doc(nodes=[{"id": "a b", "kind": "unit", "name": "A"}]), "node 'a b', field 'id': id 'a b' must be 1-64 characters"),
-    ("bad-kind", doc(nodes=[{"id": "a", "kind": "squad", "name": "A"}]), "node 'a': kind must be 'unit' or 'team', found 'squad'"),
+    (
+        "bad-id",
+        doc(nodes=[{"id": "a b", "kind": "unit", "name": "A"}]),
+        "node 'a b', field 'id': id 'a b' must be 1-64 characters",
+    ),
+    (
+        "bad-kind",
+        doc(nodes=[{"id": "a", "kind": "squad", "name": "A"}]),
+        "node 'a': kind must be 'unit' or 'team', found 'squad'",
+    ),
     ("no-kind", doc(nodes=[{"id": "a", "name": "A"}]), "node 'a': the node has no 'kind'"),
     ("node-not-object", doc(nodes=[3]), "nodes[0]: a node must be an object"),
     ("unknown-field", doc(extra=1), "unknown field 'extra'"),
     ("deep-nesting", "[" * 200_000 + "]" * 200_000, "nested too deeply"),
-    ("latin1", "{\"name\": \"Zo\xeb\"}".encode("latin-1"), "not UTF-8"),
+    ("latin1", '{"name": "Zo\xeb"}'.encode("latin-1"), "not UTF-8"),
     ("nan", doc(target_stage=float("nan")), "NaN is not allowed"),
     ("stage-6", doc(target_stage=6), "target_stage must be a whole number from 1 to 5"),
 ]

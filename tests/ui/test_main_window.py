@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from orgdesigner.io import load_template, read_org
 from orgdesigner.model import Team, Unit
@@ -60,9 +60,9 @@ def drag_to(w: MainWindow, mime: QMimeData, pos: QPoint, drop: bool = True) -> t
 
 
 def palette_mime(w: MainWindow, kind: str, value: str) -> QMimeData:
-    item = w.palette.item_for(kind, value)
+    item = w.palette_widget.item_for(kind, value)
     assert item is not None
-    return w.palette.mimeData([item])
+    return w.palette_widget.mimeData([item])
 
 
 def test_palette_drag_onto_unit_adds_a_team_there(window: MainWindow) -> None:
@@ -180,7 +180,7 @@ def test_keyboard_navigation_delete_and_rename(window: MainWindow, qtbot: QtBot)
     assert window.scene.selected_ids() == ["data-ai"]
     window.scene.select_ids(["sre"])
     window.actions_.rename.trigger()
-    editor = window.view._editor  # noqa: SLF001
+    editor = window.view._editor
     assert editor is not None
     editor.setText("Reliability")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -231,7 +231,9 @@ def test_trace_overlay_follows_the_handoffs(window: MainWindow) -> None:
     assert sum(d for _, _, d in window.trace.hops) == window.analysis.report.handoffs.total_distance
 
 
-def test_save_and_reopen_give_the_same_model(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_and_reopen_give_the_same_model(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.doc.set_fields("sre", headcount=3)
     target = tmp_path / "chart.json"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -245,7 +247,9 @@ def test_save_and_reopen_give_the_same_model(window: MainWindow, tmp_path: Path,
     assert window.files.recent_files()[0] == str(target.resolve())
 
 
-def test_opening_a_bad_file_keeps_the_chart(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_opening_a_bad_file_keeps_the_chart(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "orgdesigner", "version": 1, "name": "X", "nodes": [{"id": "a"}]}')
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)

@@ -10,9 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from orgdesigner.io import load_template, read_org, write_org
 from orgdesigner.ui.app import recover_into_window
@@ -45,15 +45,21 @@ CHILD = textwrap.dedent(
 
 def _spawn_window(tmp_path: Path, chart: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(chart), str(tmp_path / "child.ini")],
-                            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(chart), str(tmp_path / "child.ini")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready"
     return proc
 
 
-def test_kill_9_then_recover_gives_the_last_autosave_marked_unsaved(tmp_path: Path, qtbot: QtBot,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kill_9_then_recover_gives_the_last_autosave_marked_unsaved(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     chart = tmp_path / "org.json"
     write_org(load_template("typical"), chart)
     original = chart.read_bytes()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from orgdesigner.layout.geometry import TEXT_STYLES, NodeBox
 from orgdesigner.ui.canvas.palette_colors import SEVERITY_COLORS, CardColors, card_colors
 
-CARD_TYPE = QGraphicsItem.UserType + 1
+CARD_TYPE = 65536 + 1  # QGraphicsItem.UserType + 1
 TOGGLE_RADIUS = 7.0
 BADGE_RADIUS = 9.0
 LOD_TEXT = 0.45  # below this zoom text is unreadable: draw plain cards
@@ -50,7 +50,7 @@ class CardItem(QGraphicsItem):
     # Qt's item interface -------------------------------------------------------------------
 
     def type(self) -> int:
-        return CARD_TYPE
+        return int(CARD_TYPE)
 
     def boundingRect(self) -> QRectF:
         m = BADGE_RADIUS + 2

@@ -3,7 +3,7 @@ click or drag on it to move the main view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -37,7 +37,7 @@ class OverviewView(QGraphicsView):
         super().resizeEvent(event)
         self.refit()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         visible = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
         painter.setPen(QPen(QColor("#1f6feb"), 0))
         painter.setBrush(QColor(31, 111, 235, 40))

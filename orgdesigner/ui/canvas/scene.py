@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
@@ -125,13 +125,13 @@ class OrgScene(QGraphicsScene):
         buckets = self._buckets
         for n, (nid, box) in enumerate(boxes.items()):
             has_children = org.child_count(nid) > 0
-            item = cards.get(nid)
-            if item is None:
+            existing = cards.get(nid)
+            if existing is None:
                 item = CardItem(box, has_children)
                 item.setParentItem(buckets[n % BUCKETS])
                 cards[nid] = item
             else:
-                item.set_box(box, has_children)
+                existing.set_box(box, has_children)
         self._rebuild_edges(placement)
         self._rebuild_links(placement)
         self._rebuild_legend(placement)

@@ -22,7 +22,13 @@ from orgdesigner.model import EditRefused
 from orgdesigner.model.text import check_name
 from orgdesigner.ui.canvas.card_item import CardItem
 from orgdesigner.ui.canvas.decorations import DropIndicator
-from orgdesigner.ui.canvas.drop_target import DragPayload, DropTarget, find_drop_target, nodes_mime, read_payload
+from orgdesigner.ui.canvas.drop_target import (
+    DragPayload,
+    DropTarget,
+    find_drop_target,
+    nodes_mime,
+    read_payload,
+)
 from orgdesigner.ui.canvas.scene import OrgScene
 
 MIN_SCALE = 0.02
@@ -293,7 +299,7 @@ class OrgView(QGraphicsView):
             return
         arrows = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
         if key in arrows and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.navigate(key)
+            self.navigate(Qt.Key(key))
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             ids = self.org_scene.selected_ids()
