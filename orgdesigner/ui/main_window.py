@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.findings.show_report(self.analysis.report, self.doc.org)
         self._restore_settings()
-        QTimer.singleShot(0, self.view.fit_chart)
+        QTimer.singleShot(0, self.view.show_start)
 
     # Wiring --------------------------------------------------------------------------------
 
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
     def _chart_replaced(self) -> None:
         self.scene.collapsed.clear()
         self._update_title()
-        QTimer.singleShot(0, self.view.fit_chart)
+        QTimer.singleShot(0, self.view.show_start)
 
     def _selection_changed(self, ids: list[str]) -> None:
         self.inspector.set_node(ids[0] if len(ids) == 1 else None)
@@ -186,22 +186,21 @@ class MainWindow(QMainWindow):
         self.trace.setVisible(show)
         if not show:
             return
-        from PySide6.QtCore import QPointF
-
-        stops: list[tuple[int, str, QPointF]] = []
-        hops: list[tuple[QPointF, QPointF, int]] = []
-        last: QPointF | None = None
+        stops: list[tuple[int, str, QRectF]] = []
+        hops: list[tuple[QRectF, QRectF, int]] = []
+        last: QRectF | None = None
         for step in self.analysis.report.handoffs.steps:
             if step.owner is None:
                 continue
             card = self.scene.visible_card_for(step.owner)
             if card is None:
                 continue
-            centre = card.sceneBoundingRect().center()
-            stops.append((step.step, step.name, centre))
+            box = card.box
+            rect = QRectF(box.x, box.y, box.w, box.h)
+            stops.append((step.step, step.name, rect))
             if last is not None:
-                hops.append((last, centre, step.distance or 0))
-            last = centre
+                hops.append((last, rect, step.distance or 0))
+            last = rect
         self.trace.set_trace(stops, hops)
         total = self.analysis.report.handoffs.total_distance
         self.statusBar().showMessage(f"ML project trace: {total} reporting lines crossed from idea to production", 8000)
@@ -360,10 +359,10 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         d = self.docks
         if True:
-            self.resizeDocks([d["palette"], d["inspector"]], [240, 380], Qt.Orientation.Horizontal)
+            self.resizeDocks([d["palette"], d["inspector"]], [210, 340], Qt.Orientation.Horizontal)
             self.resizeDocks([d["palette"], d["overview"]], [520, 200], Qt.Orientation.Vertical)
             self.resizeDocks([d["inspector"], d["findings"]], [380, 420], Qt.Orientation.Vertical)
-        self.view.fit_chart()
+        self.view.show_start()
 
     def save_settings(self) -> None:
         """Remember window geometry and dock layout."""

@@ -32,6 +32,7 @@ from orgdesigner.ui.canvas.drop_target import (
 from orgdesigner.ui.canvas.scene import OrgScene
 
 MIN_SCALE = 0.02
+READABLE_SCALE = 0.6
 
 
 def _local_files(mime: QMimeData) -> list[str]:
@@ -99,6 +100,19 @@ class OrgView(QGraphicsView):
         if self.scale_factor() > 1.5:
             self.zoom_by(1.5 / self.scale_factor())
         self.zoom_changed.emit(self.scale_factor())
+
+    def show_start(self) -> None:
+        """The first view of a chart: all of it when its text stays readable, else the top of
+        it at a readable zoom (Ctrl+0 still fits everything)."""
+        self.fit_chart()
+        if self.scale_factor() < READABLE_SCALE and self.org_scene.cards:
+            self.zoom_by(READABLE_SCALE / self.scale_factor())
+            root = self.org_scene.doc.org.root
+            card = self.org_scene.cards.get(root) if root else None
+            if card is not None:
+                rect = card.sceneBoundingRect()
+                view_h = self.viewport().height() / self.scale_factor()
+                self.centerOn(rect.center().x(), rect.top() - 60 + view_h / 2)
 
     def center_on_ids(self, ids: list[str]) -> None:
         """Centre the view on the cards showing these nodes."""
@@ -244,6 +258,7 @@ class OrgView(QGraphicsView):
             self.message.emit(str(exc))
             event.ignore()
             return
+        self.message.emit(doc.undo_stack.undoText())
         event.acceptProposedAction()
 
     def _target_at(self, pos: QPointF, payload: DragPayload) -> DropTarget | None:
