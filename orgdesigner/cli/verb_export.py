@@ -57,9 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="draw each node at depth N (the root is 0) as one card for its whole subtree",
     )
     parser.add_argument("--no-legend", action="store_true", help="leave out the title and discipline legend")
-    parser.add_argument(
-        "--badges", action="store_true", help="show on each card how many analysis findings concern it"
-    )
+    parser.add_argument("--badges", action="store_true", help="show on each card how many analysis findings concern it")
     parser.add_argument(
         "--scale",
         metavar="S",
@@ -67,9 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="PNG: pixels per chart unit (default 1; 2 for a sharp print)",
     )
     parser.add_argument("--dpi", metavar="D", type=_positive, help="PNG: resolution; sets the scale to D/96")
-    parser.add_argument(
-        "--transparent", action="store_true", help="PNG and SVG: no background (default white)"
-    )
+    parser.add_argument("--transparent", action="store_true", help="PNG and SVG: no background (default white)")
     parser.add_argument(
         "--page",
         choices=("A4", "Letter", "A3"),
@@ -120,9 +116,7 @@ def run(args: argparse.Namespace) -> int:
             show_legend=not args.no_legend,
             badges=badges,
         )
-        raster = RasterOptions(
-            scale=args.scale or 1.0, dpi=args.dpi, transparent=args.transparent, page=args.page
-        )
+        raster = RasterOptions(scale=args.scale or 1.0, dpi=args.dpi, transparent=args.transparent, page=args.page)
         data = export_bytes(org, suffix, options, raster)
     except ExportError as exc:
         raise UsageError(f"{args.output}: {exc}") from None

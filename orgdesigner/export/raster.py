@@ -94,9 +94,7 @@ def paint_placement(painter: QPainter, pl: Placement, region: Bounds | None = No
             painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
     _paint_links(painter, pl)
     for i in pl.order:
-        if region is None or _meets(
-            region, pl.xs[i] - 4, pl.ys[i] - 10, pl.card_width + 10, pl.heights[i] + 14
-        ):
+        if region is None or _meets(region, pl.xs[i] - 4, pl.ys[i] - 10, pl.card_width + 10, pl.heights[i] + 14):
             paint_card(painter, pl, i, fonts)
 
 
@@ -148,9 +146,7 @@ def _paint_links(painter: QPainter, pl: Placement) -> None:
         bx, by, px, py = x2 - ux * 9, y2 - uy * 9, -uy * 4.05, ux * 4.05
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(LINK))
-        painter.drawPolygon(
-            QPolygonF([QPointF(x2, y2), QPointF(bx + px, by + py), QPointF(bx - px, by - py)])
-        )
+        painter.drawPolygon(QPolygonF([QPointF(x2, y2), QPointF(bx + px, by + py), QPointF(bx - px, by - py)]))
 
 
 def _paint_legend(painter: QPainter, pl: Placement, fonts: dict[TextRole, QFont]) -> None:
@@ -176,9 +172,7 @@ def _paint_legend(painter: QPainter, pl: Placement, fonts: dict[TextRole, QFont]
         painter.drawText(QPointF(entry.text.x, entry.text.y), entry.text.text)
 
 
-def png_bytes(
-    pl: Placement, scale: float = 1.0, dpi: float | None = None, transparent: bool = False
-) -> bytes:
+def png_bytes(pl: Placement, scale: float = 1.0, dpi: float | None = None, transparent: bool = False) -> bytes:
     """A PNG of ``pl`` at ``scale`` device pixels per chart unit (``dpi`` sets scale = dpi / 96)."""
     if dpi is not None:
         scale = dpi / 96.0
@@ -299,9 +293,7 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
             if len(pages) > 1:
                 painter.setFont(_font("sub"))
                 painter.setPen(QColor(INK))
-                painter.drawText(
-                    QPointF(margin, margin - 8), f"{pl.org_name} - page {number + 1} of {len(pages)}"
-                )
+                painter.drawText(QPointF(margin, margin - 8), f"{pl.org_name} - page {number + 1} of {len(pages)}")
             painter.translate(margin, margin)
             painter.scale(scale, scale)
             painter.translate(-tile.x, -tile.y)

@@ -84,8 +84,7 @@ def _describe(pl: Placement) -> str:
     units = len(arr) - teams
     heads = sum(hc for hc, team in zip(arr.headcount, arr.is_team, strict=True) if team)
     text = (
-        f"Org chart of {arr.name}: {units:,} units, {teams:,} teams, {people(heads)}, "
-        f"{len(arr.links):,} serves links"
+        f"Org chart of {arr.name}: {units:,} units, {teams:,} teams, {people(heads)}, {len(arr.links):,} serves links"
     )
     if pl.hidden_count:
         text += f"; {pl.hidden_count:,} nodes folded into collapsed cards"
@@ -99,8 +98,7 @@ def _nodes(pl: Placement, out: list[str]) -> None:
     xs, ys = pl.xs, pl.ys
     styles = category_styles()
     classes = [
-        f"node {'team' if s.color else 'unit'} {'discipline' if s.color else 'structure'}-{s.id}"
-        for s in styles
+        f"node {'team' if s.color else 'unit'} {'discipline' if s.color else 'structure'}-{s.id}" for s in styles
     ]
     dotted = [f"{s.short} · " for s in styles]
     collapsed = pl.collapsed
@@ -150,10 +148,7 @@ def _nodes(pl: Placement, out: list[str]) -> None:
         )
         if one_line:
             if lead is None:
-                append(
-                    f'{head}<text class="n" y="{y_name_nl}">{esc}</text>'
-                    f'<text y="{y_sub_nl}">{sub}</text></g>\n'
-                )
+                append(f'{head}<text class="n" y="{y_name_nl}">{esc}</text><text y="{y_sub_nl}">{sub}</text></g>\n')
             else:
                 line = "Lead: " + lead
                 if len(line) > small_fast:
@@ -172,9 +167,7 @@ def _nodes(pl: Placement, out: list[str]) -> None:
         k = len(lines)
         parts.append(f'</text><text y="{ys_[k]}">{sub}')
         if lead is not None:
-            parts.append(
-                f'<tspan x="0" y="{ys_[k + 1]}">{escape(fit_line("Lead: " + lead, tw, SMALL_SIZE))}</tspan>'
-            )
+            parts.append(f'<tspan x="0" y="{ys_[k + 1]}">{escape(fit_line("Lead: " + lead, tw, SMALL_SIZE))}</tspan>')
         parts.append("</text></g>\n")
         append("".join(parts))
 
@@ -250,9 +243,7 @@ def _links(links: Iterable[LinkLine]) -> str:
     for link in links:
         (x1, y1), (x2, y2) = link.points[0], link.points[-1]
         d = "M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in link.points)
-        out.append(
-            f'<path d="{d}"><title>{escape(link.source_id)} serves {escape(link.target_id)}</title></path>\n'
-        )
+        out.append(f'<path d="{d}"><title>{escape(link.source_id)} serves {escape(link.target_id)}</title></path>\n')
         heads.append(_arrowhead(x1, y1, x2, y2))
     out.append(f'<path class="arrows" d="{"".join(heads)}"/>\n</g>\n')
     return "".join(out)
@@ -273,8 +264,6 @@ def _legend(pl: Placement) -> str:
         else:
             mark = f'<rect x="{_n(sw.x)}" y="{_n(sw.y)}" width="{_n(sw.width)}" height="{_n(sw.height)}"/>'
         key = "link-key" if entry.kind == "link" else f"discipline-{entry.key}"
-        out.append(
-            f'<g class="{key}">{mark}<text x="{_n(tx.x)}" y="{_n(tx.y)}">{escape(tx.text)}</text></g>\n'
-        )
+        out.append(f'<g class="{key}">{mark}<text x="{_n(tx.x)}" y="{_n(tx.y)}">{escape(tx.text)}</text></g>\n')
     out.append("</g>\n")
     return "".join(out)

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -26,10 +26,14 @@ from orgdesigner.model.organization import explain_validation
 FORMAT = "orgdesigner"
 VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _TOP_KEYS = {"format", "version", "name", "target_stage", "nodes", "links"}
 
 _NODES = TypeAdapter(list[Node])
 _LINKS = TypeAdapter(list[Link])
+_NODE: TypeAdapter[Node] = TypeAdapter(Node)
+_LINK = TypeAdapter(Link)
+_T = TypeVar("_T")
 
 # Each migration turns a version-N record (a dict) into a version-N+1 record.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -62,7 +66,11 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
                 shown,
                 f"the file is {size / 2**20:.1f} MB; orgdesigner opens files of at most {limit / 2**20:.0f} MB",
             )
-        with open(p, "rb") as fh:
+        # Non-blocking open: a FIFO with no writer would otherwise hang open() for ever; reads
+        # block again, so a pipe that has a writer (``<(...)``) is still read to its end.
+        with open(os.open(p, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0)), "rb") as fh:
+            if _NONBLOCK:
+                os.set_blocking(fh.fileno(), True)
             data = fh.read(limit + 1)
     except FileNotFoundError:
         raise OrgFileError(shown, "no such file") from None
@@ -171,7 +179,7 @@ def build_org(record: OrgRecord, source: str) -> Organization:
         parents.append(parent)
         bare.append({k: v for k, v in raw.items() if k != "parent"} if "parent" in raw else raw)
     try:
-        nodes = _NODES.validate_python(bare)
+        nodes = _validate_each(_NODES, _NODE, bare)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = err["loc"]
@@ -179,7 +187,7 @@ def build_org(record: OrgRecord, source: str) -> Organization:
         field = next((str(p) for p in loc[1:] if p not in ("unit", "team") and not isinstance(p, int)), None)
         raise OrgFileError(source, _problem(exc, field), _node_place(record.nodes, index, field)) from None
     try:
-        links = _LINKS.validate_python(record.links)
+        links = _validate_each(_LINKS, _LINK, record.links)
     except ValidationError as exc:
         loc = exc.errors()[0]["loc"]
         raise OrgFileError(
@@ -191,6 +199,24 @@ def build_org(record: OrgRecord, source: str) -> Organization:
         )
     except ModelError as exc:
         raise OrgFileError(source, exc.problem, exc.place or None) from None
+
+
+def _validate_each(whole: TypeAdapter[list[_T]], one: TypeAdapter[_T], items: list[Any]) -> list[_T]:
+    """Validate ``items`` one by one and stop at the first bad one, raising the error that
+    validating the list up to it gives (located by list index, as ``whole`` reports it).
+
+    Validating the whole list at once would collect an error for every bad item: for a hostile
+    file of a million bad nodes that takes minutes and gigabytes to report only the first.
+    """
+    check = one.validate_python
+    out: list[_T] = []
+    for i, item in enumerate(items):
+        try:
+            out.append(check(item))
+        except ValidationError:
+            whole.validate_python(items[: i + 1])
+            raise
+    return out
 
 
 def _problem(exc: ValidationError, field: str | None) -> str:

@@ -80,17 +80,14 @@ def _org_arrays(org: OrgTree) -> OrgArrays:
         parent[i] = p
         kids[p].append(i)
         depth[i] = depth[p] + 1
-    kinds, names, leads, heads = zip(
-        *map(attrgetter("kind", "name", "lead", "headcount"), nodes), strict=True
-    )
+    kinds, names, leads, heads = zip(*map(attrgetter("kind", "name", "lead", "headcount"), nodes), strict=True)
     category_of = _CATEGORY_OF
     out.parent = parent
     out.kids = kids
     out.depth = depth
     out.is_team = [kind == "team" for kind in kinds]
     out.category = [
-        category_of[node.discipline] if isinstance(node, Team) else category_of[node.structure]
-        for node in nodes
+        category_of[node.discipline] if isinstance(node, Team) else category_of[node.structure] for node in nodes
     ]
     out.headcount = list(heads)
     out.names = list(names)

@@ -18,11 +18,6 @@ def people(count: int) -> str:
     return "1 person" if count == 1 else f"{count:,} people"
 
 
-def sub_label(short: str, is_team: bool, headcount: int) -> str:
-    """The discipline/structure line: ``MLOps · 5 people`` (a unit counts everyone below it)."""
-    return f"{short} · {people(headcount)}"
-
-
 def hidden_label(teams: int, headcount: int, nodes: int) -> str:
     """A collapsed card's extra line: ``+12 teams · 80 people``."""
     if teams:

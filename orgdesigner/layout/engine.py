@@ -78,9 +78,7 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
     threshold = options.compact_threshold
     internal = [i for i in order if item_kids[i]]
     if threshold is not None:
-        item_kids = _make_blocks(
-            internal, item_kids, threshold, options.compact_columns, blocks, member_block, n
-        )
+        item_kids = _make_blocks(internal, item_kids, threshold, options.compact_columns, blocks, member_block, n)
 
     base_depth = ch if top_down else cw
     base_breadth = (cw if top_down else ch) + gap

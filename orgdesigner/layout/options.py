@@ -67,8 +67,7 @@ class CardSizes:
             raise ValueError("margin >= 0, collapsed_extra >= 13 and 1-4 name lines are required")
         if self.height < 30 + 15 * self.name_lines:
             raise ValueError(
-                f"a card of {self.name_lines} name lines needs a height of at least "
-                f"{30 + 15 * self.name_lines}"
+                f"a card of {self.name_lines} name lines needs a height of at least {30 + 15 * self.name_lines}"
             )
 
 

@@ -183,9 +183,7 @@ def _targets(rows: list[Row]) -> str:
             checks.append(f"layout {n:,}: worst {w * 1000:.1f} ms (target ≤ {limit * 1000:.0f} ms)")
     ratios = [r.layout / r.c_core for r in rows if r.c_core and r.n >= 10_000]
     if ratios:
-        checks.append(
-            f"layout ÷ C core (≥ 10,000 nodes): {min(ratios):.0f}-{max(ratios):.0f}× (target ≤ 25×)"
-        )
+        checks.append(f"layout ÷ C core (≥ 10,000 nodes): {min(ratios):.0f}-{max(ratios):.0f}× (target ≤ 25×)")
     svg_us = max(r.svg / r.n * 1e6 for r in rows)
     svg_b = max(r.svg_bytes / r.n for r in rows)
     checks.append(f"SVG: worst {svg_us:.2f} µs and {svg_b:.0f} B per node (targets ≤ 3 µs, ≤ 250 B)")
@@ -210,9 +208,7 @@ def _machine() -> str:
                 model = line.split(":", 1)[1].strip()
                 break
     dot = (
-        subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip()
-        if shutil.which("dot")
-        else "none"
+        subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip() if shutil.which("dot") else "none"
     )
     gcc = (
         subprocess.run(["gcc", "--version"], capture_output=True, text=True).stdout.splitlines()[0]

@@ -65,9 +65,7 @@ def test_pdf_is_one_vector_page_titled_with_the_org(tmp_path: Path) -> None:
     assert data.startswith(b"%PDF")
     path = tmp_path / "chart.pdf"
     path.write_bytes(data)
-    info = subprocess.run(
-        [require_tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True
-    ).stdout
+    info = subprocess.run([require_tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     assert fields["Title"].strip() == org.name and fields["Pages"].strip() == "1"
     subprocess.run(

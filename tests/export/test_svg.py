@@ -41,9 +41,7 @@ def hostile_org() -> Organization:
     ]
     for i, name in enumerate(HOSTILE):
         flat.append(
-            FlatNode(
-                Team(id=f"t{i}", name=name, discipline=Discipline.MLOPS, headcount=i, lead=name[:200]), "root"
-            )
+            FlatNode(Team(id=f"t{i}", name=name, discipline=Discipline.MLOPS, headcount=i, lead=name[:200]), "root")
         )
     org = Organization.from_flat('Org "<b>bold</b>" & co', 4, flat)
     org.add_link(Link(source="t0", target="t1"))

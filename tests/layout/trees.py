@@ -18,9 +18,7 @@ def org_from_parents(parents: list[int], name: str = "Test org") -> Organization
         if i in has_child or i == 0:
             node: Unit | Team = Unit(id=nid, name=f"Unit {i}", structure=Structure.OTHER, lead=f"Lead {i}")
         else:
-            node = Team(
-                id=nid, name=f"Team {i} " + "x" * (i % 23), discipline=DISCIPLINES[i % 9], headcount=i % 7
-            )
+            node = Team(id=nid, name=f"Team {i} " + "x" * (i % 23), discipline=DISCIPLINES[i % 9], headcount=i % 7)
         flat.append(FlatNode(node, None if p < 0 else f"n{p}"))
     return Organization.from_flat(name, 4, flat)
 
@@ -28,9 +26,7 @@ def org_from_parents(parents: list[int], name: str = "Test org") -> Organization
 def overlapping_pairs(pl: Placement) -> list[tuple[str, str]]:
     """Pairs of shown cards whose rectangles share any area (a sweep over x)."""
     ids = pl.arrays.ids
-    boxes = sorted(
-        (pl.xs[i], pl.xs[i] + pl.card_width, pl.ys[i], pl.ys[i] + pl.heights[i], i) for i in pl.order
-    )
+    boxes = sorted((pl.xs[i], pl.xs[i] + pl.card_width, pl.ys[i], pl.ys[i] + pl.heights[i], i) for i in pl.order)
     out = []
     active: list[tuple[float, float, float, float, int]] = []
     for box in boxes:

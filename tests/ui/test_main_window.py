@@ -79,6 +79,13 @@ def test_palette_drag_onto_unit_adds_a_team_there(window: MainWindow) -> None:
     assert new[0] in window.scene.cards
 
 
+def test_hovering_shows_where_the_drop_lands(window: MainWindow) -> None:
+    moved, _ = drag_to(window, palette_mime(window, "team", "mlops"), view_point(window, "data-ai", 0.5), drop=False)
+    assert moved
+    assert window.view.indicator.gap_shown and not window.view.indicator.refusing
+    assert window.scene.cards["data-ai"].drop_state == "accept"
+
+
 def test_palette_drop_position_follows_the_pointer(window: MainWindow) -> None:
     drag_to(window, palette_mime(window, "unit", "cross_functional"), view_point(window, "data-ai", 0.02))
     assert window.doc.org.children("data-ai")[0].startswith("cross-functional-mlops")
@@ -90,6 +97,7 @@ def test_dragging_a_card_reparents_it_at_the_indicated_position(window: MainWind
     # Move Data Science under Product Engineering, first among its children.
     moved, dropped = drag_to(window, nodes_mime(["data-science"]), view_point(window, "product-eng", 0.05))
     assert moved and dropped
+    assert not window.view.indicator.isVisible()
     assert window.doc.org.children("product-eng") == ("data-science", "product-mgmt", "software-eng")
     assert window.doc.undo_stack.undoText() == "Move Data Science to Product Engineering"
     # and the indicator showed where it would land while hovering
@@ -113,7 +121,7 @@ def test_refused_drop_shows_refusal_and_changes_nothing(window: MainWindow) -> N
     moved, _ = drag_to(window, nodes_mime(["data-ai"]), pos, drop=False)
     assert not moved
     assert window.scene.cards["data-science"].drop_state == "refuse"
-    assert not window.view.indicator.isVisible()
+    assert window.view.indicator.refusing and not window.view.indicator.gap_shown
     _, dropped = drag_to(window, nodes_mime(["data-ai"]), pos)
     assert not dropped
     assert window.doc.org == before and window.doc.undo_stack.count() == 0

@@ -37,9 +37,10 @@ class CardItem(QGraphicsItem):
         super().__init__()
         self.box = box
         self.has_children = has_children
+        self._bounds = self._compute_bounds()
         self.highlighted = False
         self.on_path = False
-        self.drop_state: str | None = None  # "accept" or "refuse" while a drag hovers it
+        self.drop_state: str | None = None  # "accept"/"refuse" while a drag hovers it (the view outlines it)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -53,6 +54,9 @@ class CardItem(QGraphicsItem):
         return int(CARD_TYPE)
 
     def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def _compute_bounds(self) -> QRectF:
         m = BADGE_RADIUS + 2
         return QRectF(-4, -m, self.box.w + 8 + m, self.box.h + 8 + m + TOGGLE_RADIUS)
 
@@ -86,10 +90,6 @@ class CardItem(QGraphicsItem):
     # Painting helpers ----------------------------------------------------------------------
 
     def _outline_pen(self, colors: CardColors, selected: bool) -> QPen:
-        if self.drop_state == "refuse":
-            return QPen(QColor("#c0392b"), 3, Qt.PenStyle.DashLine)
-        if self.drop_state == "accept":
-            return QPen(QColor("#1f6feb"), 3)
         if selected:
             return QPen(QColor("#1f6feb"), 2.5)
         if self.highlighted:
@@ -147,6 +147,7 @@ class CardItem(QGraphicsItem):
                 self.prepareGeometryChange()
             self.box = box
             self.has_children = has_children
+            self._bounds = self._compute_bounds()
             if self.pos() != QPointF(box.x, box.y):
                 self.setPos(box.x, box.y)
             self.setToolTip(self._tooltip())
@@ -156,12 +157,6 @@ class CardItem(QGraphicsItem):
         """Search highlight and path-to-root marks."""
         if (highlighted, on_path) != (self.highlighted, self.on_path):
             self.highlighted, self.on_path = highlighted, on_path
-            self.update()
-
-    def set_drop_state(self, state: str | None) -> None:
-        """``accept``/``refuse`` while a drag hovers the card, None otherwise."""
-        if state != self.drop_state:
-            self.drop_state = state
             self.update()
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:

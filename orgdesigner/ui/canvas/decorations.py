@@ -72,34 +72,64 @@ class LegendItem(QGraphicsItem):
 
 
 class DropIndicator(QGraphicsItem):
-    """Where a drag will land: a bar in the gap among the target's children."""
+    """Where a drag will land: the target card outlined (blue to accept, dashed red to refuse)
+    and a bar in the gap among its children. One small item, so hovering repaints only it."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._line = (QPointF(), QPointF())
+        self._line: tuple[QPointF, QPointF] | None = None
+        self._card = QRectF()
+        self._refused = False
+        self._rect = QRectF()
         self.setZValue(10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.hide()
 
-    def show_between(self, a: QPointF, b: QPointF) -> None:
-        """Draw the bar from ``a`` to ``b`` (scene coordinates)."""
+    def show_target(self, card: QRectF, gap: tuple[QPointF, QPointF] | None, refused: bool) -> None:
+        """Outline ``card`` (scene coordinates) and draw the bar ``gap`` unless refused."""
         self.prepareGeometryChange()
-        self._line = (a, b)
+        self._card, self._line, self._refused = card, None if refused else gap, refused
+        rect = card
+        if self._line is not None:
+            rect = rect.united(QRectF(*self._line).normalized())
+        self._rect = rect.adjusted(-8, -8, 8, 8)
         self.show()
         self.update()
 
+    def show_between(self, a: QPointF, b: QPointF) -> None:
+        """Only the bar from ``a`` to ``b``."""
+        self.show_target(QRectF(a, b).normalized(), (a, b), False)
+        self._card = QRectF()
+
+    @property
+    def refusing(self) -> bool:
+        """True while it shows a refused drop."""
+        return self.isVisible() and self._refused
+
+    @property
+    def gap_shown(self) -> bool:
+        """True while it shows where an accepted drop will land."""
+        return self.isVisible() and self._line is not None
+
     def boundingRect(self) -> QRectF:
-        a, b = self._line
-        return QRectF(a, b).normalized().adjusted(-8, -8, 8, 8)
+        return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        a, b = self._line
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(ACCENT), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawLine(a, b)
-        painter.setBrush(QColor(ACCENT))
-        painter.drawEllipse(a, 4, 4)
-        painter.drawEllipse(b, 4, 4)
+        if not self._card.isNull():
+            if self._refused:
+                painter.setPen(QPen(QColor("#c0392b"), 3, Qt.PenStyle.DashLine))
+            else:
+                painter.setPen(QPen(QColor(ACCENT), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._card, 5, 5)
+        if self._line is not None:
+            a, b = self._line
+            painter.setPen(QPen(QColor(ACCENT), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(a, b)
+            painter.setBrush(QColor(ACCENT))
+            painter.drawEllipse(a, 4, 4)
+            painter.drawEllipse(b, 4, 4)
 
 
 class TraceOverlay(QGraphicsItem):
@@ -168,3 +198,37 @@ class TraceOverlay(QGraphicsItem):
             painter.drawEllipse(centre, 9, 9)
             painter.setPen(QColor("#ffffff"))
             painter.drawText(QRectF(centre.x() - 9, centre.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, str(step))
+
+
+class LowDetailLayer(QGraphicsItem):
+    """Every card as a plain coloured box, drawn in one call per colour: what the canvas shows
+    when it is zoomed out too far to read text, instead of thousands of card items."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._groups: list[tuple[QColor, QColor, list[QRectF]]] = []
+        self._rect = QRectF()
+        self.selected: list[QRectF] = []
+        self.setZValue(1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.hide()
+
+    def set_groups(self, groups: list[tuple[QColor, QColor, list[QRectF]]], rect: QRectF) -> None:
+        """Rectangles grouped by (fill, outline)."""
+        self.prepareGeometryChange()
+        self._groups = groups
+        self._rect = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        for fill, outline, rects in self._groups:
+            painter.setPen(QPen(outline, 0))
+            painter.setBrush(fill)
+            painter.drawRects(rects)
+        if self.selected:
+            painter.setPen(QPen(QColor(ACCENT), 0))
+            painter.setBrush(QColor(ACCENT))
+            painter.drawRects(self.selected)

@@ -12,11 +12,13 @@ from orgdesigner.export.svg_style import EDGE, LINK
 from orgdesigner.layout import LayoutOptions, Placement, layout
 from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.ui.canvas.card_item import CardItem
-from orgdesigner.ui.canvas.decorations import LegendItem, link_path
+from orgdesigner.export.svg_style import UNIT_FILL, UNIT_STROKE, tint
+from orgdesigner.layout import category_styles
+from orgdesigner.ui.canvas.decorations import LegendItem, LowDetailLayer, link_path
 from orgdesigner.ui.document import Document
 
 BUCKETS = 128
-EDGES_PER_PATH = 256
+EDGES_PER_PATH = 128
 EDGE_COLOR = EDGE
 LINK_COLOR = LINK
 
@@ -56,12 +58,16 @@ class OrgScene(QGraphicsScene):
         self.show_legend = True
         self.placement: Placement | None = None
         self.cards: dict[str, CardItem] = {}
+        self._keys: dict[str, tuple[object, ...]] = {}
         self._buckets = [_Bucket() for _ in range(BUCKETS)]
         for b in self._buckets:
             self.addItem(b)
         self._edge_items: list[QGraphicsPathItem] = []
         self._link_items: list[QGraphicsPathItem] = []
         self._legend: LegendItem | None = None
+        self.low_detail = False
+        self._low_layer = LowDetailLayer()
+        self.addItem(self._low_layer)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._selection_changed)
         doc.changed.connect(self.rebuild)
@@ -116,28 +122,80 @@ class OrgScene(QGraphicsScene):
         self.collapsed = {c for c in self.collapsed if c in org}
         placement = layout(org, self.options())
         self.placement = placement
-        boxes = {box.id: box for box in placement.boxes()}
+        arr = placement.arrays
+        ids, xs, ys, hs = arr.ids, placement.xs, placement.ys, placement.heights
+        shown = {ids[i] for i in placement.order}
         cards = self.cards
-        for nid in [i for i in cards if i not in boxes]:
+        keys = self._keys
+        for nid in [i for i in cards if i not in shown]:
             item = cards.pop(nid)
+            keys.pop(nid, None)
             item.setSelected(False)
             self.removeItem(item)
+        rollup_heads = placement.rollup()[1]
+        badges = placement.options.badges
+        collapsed = placement.collapsed
+        parent = arr.parent
         buckets = self._buckets
-        for n, (nid, box) in enumerate(boxes.items()):
-            has_children = org.child_count(nid) > 0
+        for i in placement.order:
+            nid = ids[i]
+            p = parent[i]
+            # Everything a card shows, from the placement's arrays: a card whose key is
+            # unchanged keeps its box, so an edit re-fits the text of changed cards only.
+            key = (xs[i], ys[i], hs[i], arr.names[i], arr.leads[i], arr.category[i], arr.is_team[i],
+                   arr.headcount[i] if arr.is_team[i] else rollup_heads[i],
+                   placement.hidden(i) if i in collapsed else None, ids[p] if p >= 0 else None,
+                   arr.depth[i], badges.get(nid), bool(arr.kids[i]))
             existing = cards.get(nid)
+            if existing is not None and keys.get(nid) == key:
+                continue
+            keys[nid] = key
+            box = placement.box(i)
             if existing is None:
-                item = CardItem(box, has_children)
-                item.setParentItem(buckets[n % BUCKETS])
+                item = CardItem(box, bool(arr.kids[i]))
+                item.setParentItem(buckets[i % BUCKETS])
                 cards[nid] = item
             else:
-                existing.set_box(box, has_children)
+                existing.set_box(box, bool(arr.kids[i]))
+        self._rebuild_low_detail(placement)
         self._rebuild_edges(placement)
         self._rebuild_links(placement)
         self._rebuild_legend(placement)
         b = placement.bounds
         self.setSceneRect(QRectF(b.x - 40, b.y - 40, b.width + 80, b.height + 80))
         self.relaid.emit()
+
+    def set_low_detail(self, on: bool) -> None:
+        """Zoomed far out: show every card as a box drawn in one pass instead of card items."""
+        if on == self.low_detail:
+            return
+        self.low_detail = on
+        for bucket in self._buckets:
+            bucket.setVisible(not on)
+        self._low_layer.setVisible(on)
+        self._update_low_selection()
+
+    def _rebuild_low_detail(self, placement: Placement) -> None:
+        styles = category_styles()
+        groups: dict[int, list[QRectF]] = {}
+        category = placement.arrays.category
+        xs, ys, hs, cw = placement.xs, placement.ys, placement.heights, placement.card_width
+        for i in placement.order:
+            groups.setdefault(category[i], []).append(QRectF(xs[i], ys[i], cw, hs[i]))
+        out = []
+        for cat, rects in groups.items():
+            color = styles[cat].color
+            fill = QColor(tint(color)) if color else QColor(UNIT_FILL)
+            out.append((fill, QColor(color or UNIT_STROKE), rects))
+        b = placement.bounds
+        self._low_layer.set_groups(out, QRectF(b.x, b.y, b.width, b.height))
+
+    def _update_low_selection(self) -> None:
+        if self.low_detail:
+            self._low_layer.selected = [
+                QRectF(i.box.x, i.box.y, i.box.w, i.box.h) for i in self.selectedItems() if isinstance(i, CardItem)
+            ]
+            self._low_layer.update()
 
     def _rebuild_edges(self, placement: Placement) -> None:
         for item in self._edge_items:
@@ -222,4 +280,5 @@ class OrgScene(QGraphicsScene):
         return None
 
     def _selection_changed(self) -> None:
+        self._update_low_selection()
         self.selection_ids_changed.emit(self.selected_ids())

@@ -33,6 +33,7 @@ from orgdesigner.ui.canvas.scene import OrgScene
 
 MIN_SCALE = 0.02
 READABLE_SCALE = 0.6
+LOW_DETAIL_SCALE = 0.2
 
 
 def _local_files(mime: QMimeData) -> list[str]:
@@ -87,6 +88,7 @@ class OrgView(QGraphicsView):
         target = min(max(current * factor, MIN_SCALE), MAX_SCALE)
         if abs(target - current) > 1e-9:
             self.scale(target / current, target / current)
+            self.org_scene.set_low_detail(target < LOW_DETAIL_SCALE)
             self.zoom_changed.emit(target)
 
     def zoom_actual(self) -> None:
@@ -99,6 +101,7 @@ class OrgView(QGraphicsView):
         self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
         if self.scale_factor() > 1.5:
             self.zoom_by(1.5 / self.scale_factor())
+        self.org_scene.set_low_detail(self.scale_factor() < LOW_DETAIL_SCALE)
         self.zoom_changed.emit(self.scale_factor())
 
     def show_start(self) -> None:
@@ -266,17 +269,15 @@ class OrgView(QGraphicsView):
 
     def _show_target(self, target: DropTarget | None) -> None:
         card = target.card if target is not None else None
-        if self._hover_card is not None and self._hover_card is not card and self._hover_card.scene():
-            self._hover_card.set_drop_state(None)
+        if self._hover_card is not None and self._hover_card is not card:
+            self._hover_card.drop_state = None
         self._hover_card = card
         if target is None:
             self.indicator.hide()
             return
-        target.card.set_drop_state("refuse" if target.refusal else "accept")
-        if target.refusal:
-            self.indicator.hide()
-        else:
-            self.indicator.show_between(*target.gap)
+        target.card.drop_state = "refuse" if target.refusal else "accept"
+        box = target.card.box
+        self.indicator.show_target(QRectF(box.x, box.y, box.w, box.h), target.gap, target.refusal is not None)
 
     # Dotted lines --------------------------------------------------------------------------
 
