@@ -93,8 +93,9 @@ def test_designer_speed(tmp_path: Path) -> None:
             seconds, w = _open_to_first_frame(path, tmp_path)
             opened.append(seconds)
             _close(w)
-        rows.append((f"open {len(org.teams()):,}-team file to first painted frame", "s", statistics.median(opened),
-                     target))
+        rows.append(
+            (f"open {len(org.teams()):,}-team file to first painted frame", "s", statistics.median(opened), target)
+        )
 
     for teams, target_ms in ((500, 50.0), (2_000, 100.0)):
         org = org_with_teams(teams)
@@ -110,8 +111,14 @@ def test_designer_speed(tmp_path: Path) -> None:
             app.processEvents()  # canvas repainted, findings panel refreshed
             times.append(time.perf_counter() - start)
         assert w.analysis.report.summary.teams == len(team_ids)
-        rows.append((f"one edit (move a team) to updated canvas and findings, {len(team_ids):,} teams", "ms",
-                     _median_ms(times), target_ms))
+        rows.append(
+            (
+                f"one edit (move a team) to updated canvas and findings, {len(team_ids):,} teams",
+                "ms",
+                _median_ms(times),
+                target_ms,
+            )
+        )
         _close(w)
 
     org = org_with_teams(10_000)
@@ -121,19 +128,31 @@ def test_designer_speed(tmp_path: Path) -> None:
     view = w.view
     view.zoom_actual()
     bar = view.horizontalScrollBar()
-    rows.append(("scroll frame, 10,000 teams at 100%", "ms",
-                 _frames(w, lambda k: bar.setValue(bar.minimum() + (k * 97) % max(1, bar.maximum() - bar.minimum()))),
-                 30.0))
-    rows.append(("zoom frame, 10,000 teams (wheel steps)", "ms",
-                 _frames(w, lambda k: view.zoom_by(0.87 if k % 2 else 1.15)), 30.0))
+    rows.append(
+        (
+            "scroll frame, 10,000 teams at 100%",
+            "ms",
+            _frames(w, lambda k: bar.setValue(bar.minimum() + (k * 97) % max(1, bar.maximum() - bar.minimum()))),
+            30.0,
+        )
+    )
+    rows.append(
+        (
+            "zoom frame, 10,000 teams (wheel steps)",
+            "ms",
+            _frames(w, lambda k: view.zoom_by(0.87 if k % 2 else 1.15)),
+            30.0,
+        )
+    )
     view.zoom_actual()
     view.centerOn(view.org_scene.cards[w.doc.org.teams()[500].id])
     mime = nodes_mime([w.doc.org.teams()[10].id])
 
     def drag_step(k: int) -> None:
         pos = QPoint(300 + (k * 23) % 600, 300 + (k * 11) % 300)
-        ev = QDragMoveEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+        ev = QDragMoveEvent(
+            pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
         QApplication.sendEvent(view.viewport(), ev)
 
     rows.append(("drag frame (hover, drop indicator), 10,000 teams at 100%", "ms", _frames(w, drag_step), 4.0))
@@ -148,12 +167,18 @@ def test_designer_speed(tmp_path: Path) -> None:
         goal = f"{target:.1f} s" if unit == "s" else f"{target:.0f} ms"
         lines.append(f"| {name} | {shown} | {goal} | {'yes' if value <= target else 'NO'} |")
     machine = f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, Qt offscreen"
-    section = ("<!-- ui:begin -->\n## Designer window\n\n" + f"Machine: {machine}.\n\n" + "\n".join(lines)
-               + "\n<!-- ui:end -->")
+    section = (
+        "<!-- ui:begin -->\n## Designer window\n\n"
+        + f"Machine: {machine}.\n\n"
+        + "\n".join(lines)
+        + "\n<!-- ui:end -->"
+    )
     print("\n" + "\n".join(lines))
     text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
     pattern = re.compile(r"<!-- ui:begin -->.*?<!-- ui:end -->", re.S)
-    text = pattern.sub(lambda _m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+    text = (
+        pattern.sub(lambda _m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+    )
     RESULTS.write_text(text, "utf-8")
     slow = [name for name, _u, value, target in rows if value > target * 1.5]
     assert not slow, f"far over target: {slow}"

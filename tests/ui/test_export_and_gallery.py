@@ -7,10 +7,10 @@ from pathlib import Path
 
 import defusedxml.ElementTree as ET
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from orgdesigner.io import list_templates, load_template
 from orgdesigner.ui.export_dialog import ExportOptionsDialog, export_to, run_export, write_report

@@ -8,12 +8,10 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
-from orgdesigner.export.svg_style import EDGE, LINK
-from orgdesigner.layout import LayoutOptions, Placement, layout
+from orgdesigner.export.svg_style import EDGE, LINK, UNIT_FILL, UNIT_STROKE, tint
+from orgdesigner.layout import LayoutOptions, Placement, category_styles, layout
 from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.ui.canvas.card_item import CardItem
-from orgdesigner.export.svg_style import UNIT_FILL, UNIT_STROKE, tint
-from orgdesigner.layout import category_styles
 from orgdesigner.ui.canvas.decorations import LegendItem, LowDetailLayer, link_path
 from orgdesigner.ui.document import Document
 
