@@ -71,58 +71,66 @@ class LegendItem(QGraphicsItem):
             painter.drawText(QPointF(e.text.x, e.text.y), e.text.text)
 
 
-class DropIndicator(QGraphicsItem):
+class DropIndicator:
     """Where a drag will land: the target card outlined (blue to accept, dashed red to refuse)
-    and a bar in the gap among its children. One small item, so hovering repaints only it."""
+    and a bar in the gap among its children.
+
+    The view paints it in its foreground, not as a scene item, so hovering never touches the
+    scene's index: a frame repaints two small rectangles whatever the size of the chart.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
         self._line: tuple[QPointF, QPointF] | None = None
         self._card = QRectF()
         self._refused = False
-        self._rect = QRectF()
-        self.setZValue(10)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.hide()
+        self._visible = False
 
-    def show_target(self, card: QRectF, gap: tuple[QPointF, QPointF] | None, refused: bool) -> None:
-        """Outline ``card`` (scene coordinates) and draw the bar ``gap`` unless refused."""
-        self.prepareGeometryChange()
-        self._card, self._line, self._refused = card, None if refused else gap, refused
-        rect = card
-        if self._line is not None:
-            rect = rect.united(QRectF(*self._line).normalized())
-        self._rect = rect.adjusted(-8, -8, 8, 8)
-        self.show()
-        self.update()
+    def set_target(self, card: QRectF, gap: tuple[QPointF, QPointF] | None, refused: bool) -> QRectF:
+        """Show a target; return the scene rectangle to repaint (old and new)."""
+        before = self.scene_rect()
+        self._card, self._line, self._refused, self._visible = card, None if refused else gap, refused, True
+        return before.united(self.scene_rect())
 
-    def show_between(self, a: QPointF, b: QPointF) -> None:
-        """Only the bar from ``a`` to ``b``."""
-        self.show_target(QRectF(a, b).normalized(), (a, b), False)
-        self._card = QRectF()
+    def hide(self) -> QRectF:
+        """Hide it; return the scene rectangle to repaint."""
+        before = self.scene_rect()
+        self._visible = False
+        return before
+
+    def isVisible(self) -> bool:  # noqa: N802 (reads like the items it stands in for)
+        """True while a drag hovers a card."""
+        return self._visible
 
     @property
     def refusing(self) -> bool:
         """True while it shows a refused drop."""
-        return self.isVisible() and self._refused
+        return self._visible and self._refused
 
     @property
     def gap_shown(self) -> bool:
         """True while it shows where an accepted drop will land."""
-        return self.isVisible() and self._line is not None
+        return self._visible and self._line is not None
 
-    def boundingRect(self) -> QRectF:
-        return self._rect
+    def scene_rect(self) -> QRectF:
+        """What it covers, in scene coordinates (empty when hidden)."""
+        if not self._visible:
+            return QRectF()
+        rect = QRectF(self._card)
+        if self._line is not None:
+            rect = rect.united(QRectF(*self._line).normalized())
+        return rect.adjusted(-8, -8, 8, 8)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(self, painter: QPainter) -> None:
+        """Paint in scene coordinates."""
+        if not self._visible:
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if not self._card.isNull():
-            if self._refused:
-                painter.setPen(QPen(QColor("#c0392b"), 3, Qt.PenStyle.DashLine))
-            else:
-                painter.setPen(QPen(QColor(ACCENT), 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self._card, 5, 5)
+        if self._refused:
+            painter.setPen(QPen(QColor("#c0392b"), 3, Qt.PenStyle.DashLine))
+        else:
+            painter.setPen(QPen(QColor(ACCENT), 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self._card, 5, 5)
         if self._line is not None:
             a, b = self._line
             painter.setPen(QPen(QColor(ACCENT), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))

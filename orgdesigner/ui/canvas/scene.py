@@ -151,7 +151,7 @@ class OrgScene(QGraphicsScene):
             box = placement.box(i)
             if existing is None:
                 item = CardItem(box, bool(arr.kids[i]))
-                item.setParentItem(buckets[i % BUCKETS])
+                item.setParentItem(buckets[(i * BUCKETS) // max(len(ids), 1)])
                 cards[nid] = item
             else:
                 existing.set_box(box, bool(arr.kids[i]))
@@ -239,11 +239,16 @@ class OrgScene(QGraphicsScene):
     # Queries -------------------------------------------------------------------------------
 
     def card_at(self, pos: QPointF) -> CardItem | None:
-        """The card under a scene position."""
-        for item in self.items(pos):
-            if isinstance(item, CardItem):
-                return item
-        return None
+        """The card under a scene position (the placement's grid answers, not a scene query)."""
+        if self.placement is None:
+            return None
+        nid = self.placement.node_at(pos.x(), pos.y())
+        if nid is None:
+            # the collapse toggle hangs just below a card
+            nid = self.placement.node_at(pos.x(), pos.y() - 9)
+            card = self.cards.get(nid) if nid is not None else None
+            return card if card is not None and card.hits_toggle(card.mapFromScene(pos)) else None
+        return self.cards.get(nid)
 
     def selected_ids(self) -> list[str]:
         """Ids of the selected cards, in tree order."""

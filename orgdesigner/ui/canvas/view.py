@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -69,7 +69,6 @@ class OrgView(QGraphicsView):
         self.setBackgroundBrush(QColor("#fbfcfd"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.indicator = DropIndicator()
-        scene.addItem(self.indicator)
         self._press: tuple[QPoint, CardItem] | None = None
         self._hover_card: CardItem | None = None
         self._editor: QLineEdit | None = None
@@ -273,11 +272,17 @@ class OrgView(QGraphicsView):
             self._hover_card.drop_state = None
         self._hover_card = card
         if target is None:
-            self.indicator.hide()
-            return
-        target.card.drop_state = "refuse" if target.refusal else "accept"
-        box = target.card.box
-        self.indicator.show_target(QRectF(box.x, box.y, box.w, box.h), target.gap, target.refusal is not None)
+            dirty = self.indicator.hide()
+        else:
+            target.card.drop_state = "refuse" if target.refusal else "accept"
+            box = target.card.box
+            dirty = self.indicator.set_target(QRectF(box.x, box.y, box.w, box.h), target.gap,
+                                              target.refusal is not None)
+        if not dirty.isEmpty():
+            self.viewport().update(self.mapFromScene(dirty).boundingRect().adjusted(-2, -2, 2, 2))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        self.indicator.paint(painter)
 
     # Dotted lines --------------------------------------------------------------------------
 
