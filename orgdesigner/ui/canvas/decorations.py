@@ -97,7 +97,7 @@ class DropIndicator:
         self._visible = False
         return before
 
-    def isVisible(self) -> bool:  # noqa: N802 (reads like the items it stands in for)
+    def isVisible(self) -> bool:
         """True while a drag hovers a card."""
         return self._visible
 
