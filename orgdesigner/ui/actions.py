@@ -57,6 +57,8 @@ class WindowActions(QObject):
 
         self.zoom_in = act("Zoom &In", Key.ZoomIn, "Zoom in", style.standardIcon(sp.SP_ArrowUp))
         self.zoom_out = act("Zoom &Out", Key.ZoomOut, "Zoom out", style.standardIcon(sp.SP_ArrowDown))
+        self.zoom_in.setShortcuts([QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out.setShortcuts([QKeySequence(Key.ZoomOut), QKeySequence("Ctrl+-")])
         self.zoom_fit = act("&Fit Chart", "Ctrl+0", "Fit the whole chart in the window")
         self.zoom_actual = act("Actual &Size", "Ctrl+1", "Show the chart at 100%")
         self.orientation_group = QActionGroup(window)
