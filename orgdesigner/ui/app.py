@@ -24,7 +24,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("orgdesigner")
     QCoreApplication.setApplicationName("orgdesigner")
     app.setApplicationDisplayName("orgdesigner")
-    app.setStyle("Fusion")
+    from orgdesigner.ui.theme import apply_theme
+
+    apply_theme(app)
+    hints = app.styleHints()
+    if hints is not None:
+        hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     return app
 
 

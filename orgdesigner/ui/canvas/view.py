@@ -30,6 +30,7 @@ from orgdesigner.ui.canvas.drop_target import (
     read_payload,
 )
 from orgdesigner.ui.canvas.scene import OrgScene
+from orgdesigner.ui.theme import desk_color
 
 MIN_SCALE = 0.02
 READABLE_SCALE = 0.6
@@ -66,7 +67,7 @@ class OrgView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setAcceptDrops(True)
-        self.setBackgroundBrush(QColor("#fbfcfd"))
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.indicator = DropIndicator()
         self._press: tuple[QPoint, CardItem] | None = None
@@ -280,6 +281,12 @@ class OrgView(QGraphicsView):
                                               target.refusal is not None)
         if not dirty.isEmpty():
             self.viewport().update(self.mapFromScene(dirty).boundingRect().adjusted(-2, -2, 2, 2))
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        # A light page (the chart as it exports) on a desk that follows the colour scheme.
+        painter.fillRect(rect, desk_color())
+        page = self.org_scene.sceneRect()
+        painter.fillRect(page, QColor("#ffffff"))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         self.indicator.paint(painter)
