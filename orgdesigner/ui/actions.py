@@ -41,13 +41,13 @@ class WindowActions(QObject):
         self.save_as = act("Save &As…", Key.SaveAs, "Save the chart under another name")
         self.import_csv = act("&Import CSV…", "Ctrl+Shift+I", "Import people from an HR system's CSV export")
         self.export_svg = act("Export &SVG…", "Ctrl+Shift+E", "Export the chart as SVG")
-        self.export_png = act("Export &PNG…", None, "Export the chart as PNG")
-        self.export_pdf = act("Export P&DF…", None, "Export the chart as PDF")
-        self.export_other = act("Export to &Other Tools…", None,
+        self.export_png = act("Export &PNG…", "Ctrl+Shift+G", "Export the chart as PNG")
+        self.export_pdf = act("Export P&DF…", Key.Print, "Export the chart as PDF")
+        self.export_other = act("Export to &Other Tools…", "Ctrl+Shift+X",
                                 "Export as GraphML, Mermaid, Graphviz DOT, draw.io or CSV")
-        self.export_report_md = act("Export Report as &Markdown…", None, "Export the findings as Markdown")
-        self.export_report_html = act("Export Report as &HTML…", None, "Export the findings as an HTML page")
-        self.quit = act("&Quit", Key.Quit, "Close orgdesigner")
+        self.export_report_md = act("Export Report as &Markdown…", "Ctrl+Shift+M", "Export the findings as Markdown")
+        self.export_report_html = act("Export Report as &HTML…", "Ctrl+Shift+H", "Export the findings as an HTML page")
+        self.quit = act("&Quit", "Ctrl+Q", "Close orgdesigner")
 
         self.delete = act("&Delete", Key.Delete, "Delete the selected cards and what is below them")
         self.rename = act("&Rename", "F2", "Rename the selected card")
@@ -73,7 +73,7 @@ class WindowActions(QObject):
                          checkable=True)
         self.badges = act("Finding &Badges", "Ctrl+B", "Show each card's count of findings", checkable=True)
         self.badges.setChecked(True)
-        self.about = act("&About orgdesigner", None, "What orgdesigner is")
+        self.about = act("&About orgdesigner", Key.HelpContents, "What orgdesigner is")
 
     def build_menus(self, window: QMainWindow, docks_menu: Callable[[QMenu], None],
                     undo: QAction, redo: QAction) -> QMenu:

@@ -302,5 +302,9 @@ def test_every_widget_and_action_is_named(window: MainWindow) -> None:
     for action in window.actions():
         if action.text() and not action.isSeparator():
             assert action.toolTip()
-    shortcuts = {a.text(): a.shortcut().toString() for a in window.actions()}
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.actions() if a.text()}
     assert shortcuts["&Trace ML Project"] and shortcuts["&Fit Chart"] == "Ctrl+0"
+    missing = [text for text, key in shortcuts.items() if not key]
+    assert missing == []
+    keys = [key for key in shortcuts.values()]
+    assert len(keys) == len(set(keys)), "two actions share a shortcut"
