@@ -1,8 +1,10 @@
 """Graphviz DOT of the org: a top-down digraph, boxes coloured by discipline, dotted lines dashed.
 
 Every id and label is a double-quoted DOT string with ``\\`` and ``"`` escaped (so that a
-backslash in a name never becomes one of DOT's ``\\N``, ``\\G``, ``\\l`` label escapes), and the
-lines of a label are joined with ``\\n``. Node ids are the org's own, so edges read as the file.
+backslash in a name never becomes one of DOT's ``\\N``, ``\\G``, ``\\l`` label escapes) and ``&``
+written as ``&amp;`` (Graphviz decodes HTML entities such as ``&lt;`` in every label, so a name
+reading ``&lt;`` would otherwise be drawn as ``<``), and the lines of a label are joined with
+``\\n``. Node ids are the org's own, so edges read as the file.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from orgdesigner.model import Organization, Unit
 
 
 def quote(text: str) -> str:
-    """A DOT double-quoted string holding ``text`` literally (one line)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    """A DOT double-quoted string that Graphviz draws as ``text``, literally (one line)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
     escaped = escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return f'"{escaped}"'
 
