@@ -94,22 +94,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     if args.file and args.template:
         raise UsageError("give a FILE or --template NAME, not both")
-    try:
-        from orgdesigner.ui.app import run_app
-    except ImportError as exc:
-        if "orgdesigner.ui.app" not in str(exc) and "libGL" not in str(exc) and "libEGL" not in str(exc):
-            raise
-        # No window yet (or Qt's libraries are missing): show the headless summary instead.
-        from orgdesigner.cli.sources import load_source
+    from orgdesigner.cli.sources import load_source
+
+    org = load_source(args.file, args.template, default_template=True)  # a bad file: one line, exit 2
+    if not _has_display():
         from orgdesigner.cli.verb_summary import print_summary
 
         print(
-            "orgdesigner: the designer window is not available here; showing the summary instead.",
+            "orgdesigner: no display to open the designer on (DISPLAY is not set); here is the chart's "
+            "summary instead. The headless verbs (check, export, summary) work anywhere.",
             file=sys.stderr,
         )
-        print_summary(load_source(args.file, args.template))
+        print_summary(org)
         return 0
+    from orgdesigner.ui.app import run_app
+
     return run_app(args.file, args.template)
