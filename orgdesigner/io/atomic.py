@@ -26,6 +26,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     if target.is_dir():
         raise OrgFileError(shown, "is a folder, not a file")
     if not folder.is_dir():
+        if folder.exists():
+            raise OrgFileError(shown, f"cannot write: {str(folder)!r} is a file, not a folder")
         raise OrgFileError(shown, f"cannot write: the folder {str(folder)!r} does not exist")
     try:
         mode = stat.S_IMODE(target.stat().st_mode)

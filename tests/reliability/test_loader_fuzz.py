@@ -5,6 +5,7 @@ memory. Plus regular tests for the big hostile cases, with their time and peak m
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import os
 import time
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from orgdesigner.io import MAX_FILE_BYTES, OrgFileError, dumps_org, load_template, parse_org, read_org, template_names
@@ -23,8 +24,9 @@ from orgdesigner.model import Organization
 from tests.synthetic import make_org
 
 SOURCE = "fuzzed.json"
+# ORGDESIGNER_FUZZ_EXAMPLES=5000 for a deeper run than CI's.
 FUZZ = settings(
-    max_examples=300,
+    max_examples=int(os.environ.get("ORGDESIGNER_FUZZ_EXAMPLES", "300")),
     deadline=timedelta(seconds=2),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -157,10 +159,10 @@ def mutated_files(draw: st.DrawFn) -> bytes:
         elif op == "wrongtype":
             value = container[key]
             container[key] = [value] if not isinstance(value, list) else {"v": value}
-        elif op == "dup" and doc.get("nodes"):
+        elif op == "dup" and isinstance(doc.get("nodes"), list) and doc["nodes"]:
             nodes = doc["nodes"]
             nodes.insert(draw(st.integers(0, len(nodes))), copy.deepcopy(draw(st.sampled_from(nodes))))
-        elif op == "parent" and doc.get("nodes"):
+        elif op == "parent" and isinstance(doc.get("nodes"), list) and doc["nodes"]:
             nodes = doc["nodes"]
             node = draw(st.sampled_from(nodes))
             if isinstance(node, dict):
@@ -216,6 +218,11 @@ def test_deep_nesting_and_huge_numbers_are_refused(text: str) -> None:
 @FUZZ
 @given(mutated_files())
 def test_mutated_valid_files_load_or_raise_the_documented_error(data: bytes) -> None:
+    try:
+        parse_org(data, SOURCE)
+        event("loaded")
+    except OrgFileError as exc:
+        event(f"refused at {exc.place.split(',')[0].split(' ')[0] if exc.place else 'the whole file'}")
     load_or_refuse(data)
 
 
@@ -316,3 +323,39 @@ def test_a_fifo_without_a_writer_is_refused_not_waited_on(tmp_path: Path) -> Non
     with pytest.raises(OrgFileError, match="the file is empty"):
         read_org(path)
     assert time.perf_counter() - start < 5
+
+
+# Regular tests for what the fuzzing and the CLI cases turned up --------------------------------
+
+
+def test_echoed_values_escape_bidi_overrides_and_line_separators() -> None:
+    # Regression: a JSON value echoed in a message kept U+202E (which reverses how a terminal
+    # shows the rest of the line) and U+2028 as they were.
+    data = json.dumps({"format": ["\u202e", "a\u2028b", "\x1b[2J", "Zoë"], "version": 1}, ensure_ascii=False)
+    with pytest.raises(OrgFileError) as info:
+        parse_org(data.encode(), SOURCE)
+    line = str(info.value)
+    assert 'is ["\\u202e", "a\\u2028b", "\\u001b[2J", "...' in line  # shortened to 40 characters
+    assert line.isprintable()
+
+
+def test_a_number_too_long_to_convert_gets_a_plain_message() -> None:
+    # Regression: the message told the user to call sys.set_int_max_str_digits().
+    with pytest.raises(OrgFileError) as info:
+        parse_org('{"format": "orgdesigner", "version": 1' + "0" * 5000 + "}", SOURCE)
+    assert str(info.value) == f"{SOURCE}: not valid JSON: a number has more than 4300 digits"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parsing_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    # parse_org pauses the collector while it builds (a 100,000-team load is 2x faster).
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        parse_org(dumps_org(make_org(50, "random")))
+        assert gc.isenabled() is enabled
+        with pytest.raises(OrgFileError):
+            parse_org(b"{}")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

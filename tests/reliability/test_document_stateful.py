@@ -1,0 +1,332 @@
+"""A state machine over the Document and its undo stack: add, remove, move (refused moves too),
+rename (invalid names too), set fields, link, unlink, apply a template, save, undo, redo.
+
+After every step: the model is valid (it round-trips through the file text; one root; every
+link's ends exist), the model equals the one recorded for the undo stack's current index, and
+``is_modified`` is False exactly when the model equals the last saved one. At the end of each run
+undoing everything restores the first model exactly, and redoing everything gives the last.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from PySide6.QtWidgets import QApplication
+
+from orgdesigner.io import dumps_org, load_template, parse_org, read_org, template_names
+from orgdesigner.model import EditRefused, Link, Organization, Team, Unit
+from orgdesigner.ui.document import Document
+from tests.reliability.strategies import BAD_NAMES, DISCIPLINES, RESPONSIBILITIES, STRUCTURES, names
+from tests.synthetic import make_org
+
+TEMPLATES = template_names()
+STATS: Counter[str] = Counter()  # what the runs did, printed by the test
+GHOST = "no-such-node"
+STARTS = [*TEMPLATES, "empty", "synthetic"]
+
+
+def _start_org(name: str) -> Organization:
+    if name == "empty":
+        return Organization("Nothing yet")
+    if name == "synthetic":
+        return make_org(40, "random", links=5)
+    return load_template(name)
+
+
+new_names = names | st.sampled_from(BAD_NAMES)
+indexes = st.none() | st.integers(-2, 12)
+field_changes = st.fixed_dictionaries(
+    {},
+    optional={
+        "headcount": st.integers(-3, 30) | st.sampled_from([1_000_000, 1_000_001, -(10**12)]),
+        "discipline": st.sampled_from([*(d.value for d in DISCIPLINES), "astrology"]),
+        "structure": st.sampled_from([*(s.value for s in STRUCTURES), "holacracy"]),
+        "responsibilities": st.none()
+        | st.lists(st.sampled_from([*RESPONSIBILITIES, "teleportation"]), max_size=4),
+        "lead": st.none() | new_names,
+        "notes": st.none() | st.sampled_from(["", "two\nlines\r\nok", "bell\x07", "n" * 10_001]),
+        "kind": st.sampled_from(["unit", "team"]),
+    },
+).filter(bool)
+
+
+class DocumentMachine(RuleBasedStateMachine):
+    """Random edits, saves, undos and redos on one Document."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.folder = Path(tempfile.mkdtemp(prefix="orgdoc-"))
+        self.doc: Document | None = None
+        self.first: Organization | None = None
+        self.saved: Organization | None = None
+        self.history: list[Organization] = []  # the model at each undo-stack index
+
+    # Helpers ---------------------------------------------------------------------------------
+
+    @property
+    def d(self) -> Document:
+        assert self.doc is not None
+        return self.doc
+
+    @property
+    def org(self) -> Organization:
+        return self.d.org
+
+    def _ids(self, data: st.DataObject, extra: tuple[str, ...] = ()) -> str:
+        choices = [*self.org.iter_preorder(), *extra]
+        return data.draw(st.sampled_from(choices)) if choices else GHOST
+
+    def _edit(self, action: Callable[[], Any], refused: bool | None = None) -> bool:
+        """Run an edit. Refused: EditRefused, and the model and the stack are as they were.
+        Applied: one new undo entry (recorded), or none when the edit changed nothing.
+        ``refused`` says what must happen (None: either)."""
+        stack = self.d.undo_stack
+        before, count, index = self.org.copy(), stack.count(), stack.index()
+        try:
+            action()
+        except EditRefused:
+            assert refused is not False, "a valid edit was refused"
+            assert self.org == before, "a refused edit changed the model"
+            assert (stack.count(), stack.index()) == (count, index), "a refused edit reached the undo stack"
+            STATS["refused edits"] += 1
+            return False
+        assert refused is not True, "an invalid edit was applied"
+        STATS["applied edits" if stack.index() != index else "edits that changed nothing"] += 1
+        if stack.index() == index:
+            assert stack.count() == count and self.org == before, "an edit changed the model without an undo entry"
+        else:
+            assert stack.index() == index + 1 and stack.count() == index + 1
+            self.history = [*self.history[: index + 1], self.org.copy()]
+        return True
+
+    # Start -----------------------------------------------------------------------------------
+
+    @initialize(start=st.sampled_from(STARTS))
+    def start(self, start: str) -> None:
+        org = _start_org(start)
+        self.doc = Document(org, None)
+        self.first = org.copy()
+        self.saved = org.copy()
+        self.history = [org.copy()]
+
+    # Edits -----------------------------------------------------------------------------------
+
+    @rule(data=st.data(), discipline=st.sampled_from(DISCIPLINES), index=indexes)
+    def add_team(self, data: st.DataObject, discipline: Any, index: int | None) -> None:
+        if len(self.org) == 0:
+            root = Unit(id="root", name="Root", structure=STRUCTURES[0])
+            self._edit(lambda: self.d.add_node(root, None), refused=False)
+            return
+        parent = self._ids(data, (GHOST,))
+        self._edit(lambda: self.d.add_team(discipline, parent, index), refused=parent == GHOST)
+
+    @rule(data=st.data(), structure=st.sampled_from(STRUCTURES), index=indexes, name=st.none() | names)
+    def add_unit(self, data: st.DataObject, structure: Any, index: int | None, name: str | None) -> None:
+        parent = self._ids(data, (GHOST,))
+        self._edit(lambda: self.d.add_unit(structure, parent, index, name), refused=parent not in self.org)
+
+    @rule(data=st.data())
+    def add_a_second_root(self, data: st.DataObject) -> None:
+        unit = Unit(id="another-root", name="Another root", structure=STRUCTURES[0])
+        self._edit(lambda: self.d.add_node(unit, None), refused=len(self.org) > 0)
+
+    @rule(data=st.data(), k=st.integers(1, 3))
+    def remove(self, data: st.DataObject, k: int) -> None:
+        ids = [self._ids(data, (GHOST,)) for _ in range(k)]
+        self._edit(lambda: self.d.remove_nodes(ids), refused=False)
+
+    @rule(data=st.data(), k=st.integers(1, 3), index=indexes)
+    def move(self, data: st.DataObject, k: int, index: int | None) -> None:
+        org = self.org
+        ids = [self._ids(data, (GHOST,)) for _ in range(k)]
+        target = self._ids(data, (GHOST,))
+        known = [i for i in ids if i in org]
+        if not known:
+            refused: bool | None = False
+        elif target not in org:
+            refused = True
+        else:
+            refused = any(org.parent(i) is None or org.is_ancestor(i, target) for i in known)
+        self._edit(lambda: self.d.move_nodes(ids, target, index), refused=refused)
+
+    @rule(data=st.data(), name=new_names)
+    def rename(self, data: st.DataObject, name: str) -> None:
+        nid = self._ids(data)
+        if nid == GHOST:
+            return
+        self._edit(lambda: self.d.set_fields(nid, name=name), refused=name in BAD_NAMES)
+
+    @rule(name=new_names)
+    def rename_org(self, name: str) -> None:
+        self._edit(lambda: self.d.set_org_name(name), refused=name in BAD_NAMES)
+
+    @rule(stage=st.integers(-1, 7))
+    def set_stage(self, stage: int) -> None:
+        self._edit(lambda: self.d.set_target_stage(stage), refused=not 1 <= stage <= 5)
+
+    @rule(data=st.data(), changes=field_changes)
+    def set_fields(self, data: st.DataObject, changes: dict[str, Any]) -> None:
+        nid = self._ids(data)
+        if nid == GHOST:
+            return
+        node = self.org.node(nid)
+        becomes_team = changes.get("kind", node.kind) == "team"
+        resp = changes.get("responsibilities") or []
+        if becomes_team:
+            # Refused for sure: a negative or too big headcount, an unknown discipline, an
+            # unknown or repeated responsibility, a structure (teams have none).
+            must_refuse = (
+                not 0 <= changes.get("headcount", 0) <= 1_000_000
+                or changes.get("discipline") == "astrology"
+                or "teleportation" in resp
+                or len(set(resp)) != len(resp)
+                or "structure" in changes
+            )
+        else:
+            # Units have no headcount, discipline or responsibilities (None means "leave out").
+            must_refuse = (
+                changes.get("structure") == "holacracy"
+                or "headcount" in changes
+                or "discipline" in changes
+                or changes.get("responsibilities") is not None
+            )
+        refused: bool | None = True if must_refuse else None
+        self._edit(lambda: self.d.set_fields(nid, **changes), refused=refused)
+
+    @rule(data=st.data())
+    def link(self, data: st.DataObject) -> None:
+        source, target = self._ids(data, (GHOST,)), self._ids(data, (GHOST,))
+        org = self.org
+        refused = (
+            source not in org
+            or target not in org
+            or not isinstance(org.node(source), Team)
+            or source == target
+            or Link(source=source, target=target) in org.links
+        )
+        self._edit(lambda: self.d.add_link(source, target), refused=refused)
+
+    @rule(data=st.data())
+    def unlink(self, data: st.DataObject) -> None:
+        links = list(self.org.links)
+        real: bool = data.draw(st.booleans())
+        if links and real:
+            link = data.draw(st.sampled_from(links))
+            self._edit(lambda: self.d.remove_link(link), refused=False)
+        else:
+            ghost = Link(source=GHOST, target="root")
+            self._edit(lambda: self.d.remove_link(ghost), refused=True)
+
+    @rule(name=st.sampled_from(TEMPLATES))
+    def apply_template(self, name: str) -> None:
+        self._edit(lambda: self.d.apply_template(load_template(name), name), refused=False)
+
+    # Saving, undo, redo --------------------------------------------------------------------------
+
+    @rule(which=st.sampled_from(["a.json", "b.json"]))
+    def save(self, which: str) -> None:
+        path = self.folder / which
+        self.d.save(str(path))
+        self.saved = self.org.copy()
+        assert read_org(path) == self.org
+        assert not self.d.is_modified
+        STATS["saves"] += 1
+
+    @rule(times=st.integers(1, 4))
+    def undo(self, times: int) -> None:
+        stack = self.d.undo_stack
+        for _ in range(times):
+            if stack.canUndo():
+                stack.undo()
+                STATS["undos"] += 1
+                assert self.org == self.history[stack.index()], "undo did not restore the model"
+
+    @rule(times=st.integers(1, 4))
+    def redo(self, times: int) -> None:
+        stack = self.d.undo_stack
+        for _ in range(times):
+            if stack.canRedo():
+                stack.redo()
+                STATS["redos"] += 1
+                assert self.org == self.history[stack.index()], "redo did not give the model back"
+
+    @rule(undos=st.integers(1, 5), redos=st.integers(1, 5))
+    def undo_then_redo(self, undos: int, redos: int) -> None:
+        self.undo(undos)
+        self.redo(redos)
+
+    # Invariants --------------------------------------------------------------------------------
+
+    @invariant()
+    def model_is_valid(self) -> None:
+        if self.doc is None:
+            return
+        org = self.org
+        assert parse_org(dumps_org(org)) == org
+        roots = [f.node.id for f in org.flat() if f.parent is None]
+        assert len(org.flat()) == len(org)  # every node reachable from the root
+        assert roots == ([org.root] if len(org) else [])
+        for lk in org.links:
+            assert lk.source in org and lk.target in org and lk.source != lk.target
+            assert isinstance(org.node(lk.source), Team)
+
+    @invariant()
+    def model_matches_the_undo_stack(self) -> None:
+        if self.doc is None:
+            return
+        stack = self.d.undo_stack
+        assert len(self.history) == stack.count() + 1
+        assert self.org == self.history[stack.index()]
+
+    @invariant()
+    def modified_exactly_when_unlike_the_saved_model(self) -> None:
+        if self.doc is None:
+            return
+        assert self.d.is_modified == (self.org != self.saved)
+
+    def teardown(self) -> None:
+        try:
+            if self.doc is None:
+                return
+            stack = self.d.undo_stack
+            last = self.history[-1]  # the model after the newest entry on the stack
+            STATS["runs"] += 1
+            STATS["undo entries at the end"] += stack.count()
+            while stack.canUndo():
+                stack.undo()
+            assert self.org == self.first, "undoing everything did not restore the first model"
+            assert self.d.is_modified == (self.org != self.saved)
+            while stack.canRedo():
+                stack.redo()
+            assert self.org == last, "redoing everything did not give the last model"
+            assert self.d.is_modified == (self.org != self.saved)
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            if self.doc is not None:
+                self.doc.deleteLater()
+
+
+def test_document_and_undo_stack_under_random_edits(qapp: QApplication) -> None:
+    STATS.clear()
+    run_state_machine_as_test(
+        DocumentMachine,
+        settings=settings(
+            max_examples=int(os.environ.get("ORGDESIGNER_STATEFUL_EXAMPLES", "150")),
+            stateful_step_count=50,
+            deadline=timedelta(seconds=5),
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
+    print("\nstate machine: " + ", ".join(f"{n} {k}" for k, n in STATS.items()))
+    assert STATS["applied edits"] > 0 and STATS["refused edits"] > 0 and STATS["saves"] > 0
+    assert STATS["undos"] > 0 and STATS["redos"] > 0
