@@ -81,6 +81,8 @@ def _check_output(path: str) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise UsageError(f"{path}: is a folder, not a file")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{path}: cannot write: {str(folder)!r} is a file, not a folder")
     if not folder.is_dir():
         raise UsageError(f"{path}: cannot write: the folder {str(folder)!r} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import shiboken6
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -22,6 +23,7 @@ from orgdesigner.model import (
     new_team,
     new_unit,
 )
+from orgdesigner.model.organization import explain_validation
 from orgdesigner.ui.commands import (
     AddNodesCommand,
     LinkCommand,
@@ -31,6 +33,12 @@ from orgdesigner.ui.commands import (
     SetFieldsCommand,
     SetOrgFieldCommand,
 )
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return explain_validation(exc)
+    return str(exc)
 
 
 def _plural(ids: list[str], org: Organization, verb: str) -> str:
@@ -126,8 +134,11 @@ class Document(QObject):
 
     def add_team(self, discipline: Discipline | str, parent: str, index: int | None = None) -> Team:
         """Add a new team of ``discipline``, named after it; return it."""
-        name = load_catalogue().discipline(discipline).name
-        team = new_team(self.org, name, str(Discipline(discipline)), headcount=0)
+        try:
+            name = load_catalogue().discipline(discipline).name
+            team = new_team(self.org, name, str(Discipline(discipline)), headcount=0)
+        except (ValueError, KeyError) as exc:
+            raise EditRefused(f"cannot add a team of {discipline!r}: {_reason(exc)}") from None
         self.add_node(team, parent, index)
         return team
 
@@ -135,7 +146,11 @@ class Document(QObject):
         self, structure: Structure | str, parent: str, index: int | None = None, name: str | None = None
     ) -> Node:
         """Add a new unit of ``structure``; return it."""
-        unit = new_unit(self.org, name or load_catalogue().structure(structure).name, str(Structure(structure)))
+        try:
+            label = name if name is not None else load_catalogue().structure(structure).name
+            unit = new_unit(self.org, label, str(Structure(structure)))
+        except (ValueError, KeyError) as exc:
+            raise EditRefused(f"cannot add that unit: {_reason(exc)}") from None
         self.add_node(unit, parent, index)
         return unit
 
