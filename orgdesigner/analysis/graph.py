@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from orgdesigner.analysis.findings import names_list
 from orgdesigner.model import Discipline, Node, OrgTree, Structure, Team, Unit
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NO_NODE = -1
 
@@ -146,6 +148,8 @@ def org_graph(org: OrgTree) -> nx.MultiDiGraph:
     """The org as a networkx graph: one node per org node (attributes ``kind``, ``name``, and
     ``structure`` or ``discipline``), a ``reports_to`` edge from each parent to each child, and
     a ``serves`` edge for each dotted line (edge keys are the kinds)."""
+    import networkx as nx  # imported here: start-up of the headless verbs stays quick
+
     graph = nx.MultiDiGraph(name=org.name)
     for node in org.iter_nodes():
         if isinstance(node, Team):

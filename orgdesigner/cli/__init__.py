@@ -40,8 +40,8 @@ def _verb_module(name: str) -> ModuleType | None:
         raise
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser for every verb."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every verb (or just ``only``, so a verb imports no other verb's code)."""
     parser = _Parser(
         prog="orgdesigner",
         description="Design data & AI org charts and check what they cover. "
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"orgdesigner {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
-    for name in VERBS:
+    for name in VERBS if only is None else (only,):
         mod = _verb_module(name)
         if mod is None:
             continue
@@ -76,7 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_list and (args_list[0] in VERBS or args_list[0] in ("-h", "--help")):
-            args = build_parser().parse_args(args_list)
+            verb = args_list[0] if args_list[0] in VERBS else None
+            args = build_parser(verb).parse_args(args_list)
             if args.verb is None:
                 build_parser().print_help()
                 return 0
