@@ -56,17 +56,18 @@ class TemplateGallery(QDialog):
         self.list.setAccessibleName("Templates")
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(THUMB)
-        self.list.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 64))
+        self.list.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 118))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setWordWrap(True)
         self.list.setSpacing(6)
         for info in list_templates():
-            item = QListWidgetItem(QIcon(template_thumbnail(info.name)), info.title)
+            item = QListWidgetItem(QIcon(template_thumbnail(info.name)), f"{info.title}\n{info.description}")
             item.setData(Qt.ItemDataRole.UserRole, info.name)
             item.setToolTip(f"<b>{info.title}</b> ({info.name})<br>{info.description}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{info.title}: {info.description}")
-            item.setSizeHint(QSize(THUMB.width() + 20, THUMB.height() + 56))
+            item.setSizeHint(QSize(THUMB.width() + 20, THUMB.height() + 112))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -83,7 +84,7 @@ class TemplateGallery(QDialog):
         layout_.addWidget(self.description)
         layout_.addWidget(self.buttons)
         self.list.setCurrentRow(0)
-        self.resize(900, 640)
+        self.resize(940, 720)
 
     def _current(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None = None) -> None:
         if item is None:

@@ -33,7 +33,7 @@ def test_gallery_lists_every_template_with_a_drawn_thumbnail(qtbot: QtBot) -> No
     assert gallery.list.count() == len(list_templates())
     for i, info in enumerate(list_templates()):
         item = gallery.list.item(i)
-        assert item.text() == info.title
+        assert item.text() == f"{info.title}\n{info.description}"
         assert info.description in item.toolTip()
     image = template_thumbnail("typical").toImage()
     assert not image.isNull()
