@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 from orgdesigner.export.svg_style import stylesheet
 from orgdesigner.layout import TEXT_PAD, LinkLine, Placement, category_styles
-from orgdesigner.layout.arrays import gc_paused
 from orgdesigner.layout.cards import NAME_SIZE, SMALL_SIZE, baselines, hidden_label, people
 from orgdesigner.layout.char_widths import LATIN1, UNITS_PER_EM
 from orgdesigner.layout.text_fit import fit_line, fit_lines
+from orgdesigner.model.gc_pause import gc_paused
 
 _SPECIAL = re.compile("[&<>\"']")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from orgdesigner.model import Discipline, OrgTree, Structure, Team
+from orgdesigner.model.gc_pause import gc_paused
 
 DISCIPLINES: tuple[Discipline, ...] = tuple(Discipline)
 STRUCTURES: tuple[Structure, ...] = tuple(Structure)
@@ -42,19 +40,6 @@ class OrgArrays:
 
     def __len__(self) -> int:
         return len(self.ids)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while building many small acyclic lists: with a large
-    org in memory its passes would otherwise cost more than the work itself."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def org_arrays(org: OrgTree) -> OrgArrays:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from orgdesigner.layout.arrays import OrgArrays, gc_paused, org_arrays
+from orgdesigner.layout.arrays import OrgArrays, org_arrays
 from orgdesigner.layout.blocks import LeafBlock
 from orgdesigner.layout.legend import build_legend
 from orgdesigner.layout.options import LayoutOptions
 from orgdesigner.layout.placement import Placement
 from orgdesigner.layout.tidy import tidy_breadth
 from orgdesigner.model import OrgTree
+from orgdesigner.model.gc_pause import gc_paused
 
 DEFAULT_OPTIONS = LayoutOptions()
 

@@ -6,22 +6,19 @@ its target by more than half."""
 from __future__ import annotations
 
 import platform
-import re
 import statistics
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from orgdesigner.analysis import analyse
+from tests.benchmarks.results import record_section
 from tests.synthetic import SHAPES, make_org
 
 TARGETS = {1_000: 0.030, 10_000: 0.300, 100_000: 3.0}
 RUNS = {1_000: 9, 10_000: 7, 100_000: 3}
 SLACK = 1.5
-RESULTS = Path(__file__).with_name("RESULTS.md")
-BEGIN, END = "<!-- analysis:begin -->", "<!-- analysis:end -->"
 
 
 def _median_seconds(n: int, shape: str) -> tuple[float, int]:
@@ -34,17 +31,6 @@ def _median_seconds(n: int, shape: str) -> tuple[float, int]:
         analyse(org)
         times.append(time.perf_counter() - start)
     return statistics.median(times), teams
-
-
-def _write_section(table: str) -> None:
-    section = f"{BEGIN}\n{table}{END}"
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
 
 
 def test_full_report_speed(capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,7 +55,7 @@ def test_full_report_speed(capsys: pytest.CaptureFixture[str]) -> None:
         "| nodes | shape | teams | median | target | ratio | |\n"
         "|---:|---|---:|---:|---:|---:|---|\n" + "\n".join(rows) + "\n"
     )
-    _write_section(table)
+    record_section("analysis", table)
     with capsys.disabled():
         print("\n" + table)
     assert not slow, f"slower than {SLACK}x the target: {'; '.join(slow)}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -28,13 +27,12 @@ from orgdesigner.export.svg import svg_text
 from orgdesigner.io import write_org
 from orgdesigner.layout import layout, org_arrays
 from orgdesigner.model import Organization
+from tests.benchmarks.results import record_section
 from tests.synthetic import SHAPES, make_org
 
 pytestmark = pytest.mark.benchmark
 
 HERE = Path(__file__).parent
-RESULTS = HERE / "RESULTS.md"
-BEGIN, END = "<!-- layout:begin -->", "<!-- layout:end -->"
 SIZES = tuple(int(s) for s in os.environ.get("ORGDESIGNER_BENCH_SIZES", "1000,10000,100000").split(","))
 DOT_TIMEOUT = {
     1_000: 120.0,
@@ -221,16 +219,6 @@ def _machine() -> str:
     )
 
 
-def _write_section(body: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    section = f"{BEGIN}\n{body}\n{END}"
-    if BEGIN in text and END in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def test_layout_and_export_beside_dot_and_c(tmp_path: Path) -> None:
     reference = _build_reference(tmp_path)
     rows = []
@@ -251,5 +239,5 @@ def test_layout_and_export_beside_dot_and_c(tmp_path: Path) -> None:
         "with its labels.\n\n" + table + "\n\n" + _targets(rows)
     )
     print("\n" + body)
-    _write_section(body)
+    record_section("layout", body)
     assert all(r.svg_bytes > 0 and r.layout > 0 for r in rows)

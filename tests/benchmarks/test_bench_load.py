@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import platform
-import re
 import statistics
 import time
 import tracemalloc
@@ -16,32 +15,21 @@ from pathlib import Path
 import pytest
 
 from orgdesigner.io import read_org, write_org
-from orgdesigner.io.fileformat import _no_gc, build_org, load_json, parse_record, read_bytes
+from orgdesigner.io.fileformat import build_org, load_json, parse_record, read_bytes
+from orgdesigner.model.gc_pause import gc_paused
+from tests.benchmarks.results import record_section
 from tests.synthetic import make_org
 
 TARGET = 3.0
 RUNS = 3
 # Node counts that give at least 100,000 teams (teams are the leaves of make_org's trees).
 SIZES = {"wide": 100_320, "balanced": 115_500}
-RESULTS = Path(__file__).with_name("RESULTS.md")
-BEGIN, END = "<!-- load:begin -->", "<!-- load:end -->"
-
-
-def _write_section(body: str) -> None:
-    section = f"{BEGIN}\n{body}{END}"
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
 
 
 def _phases(path: Path) -> tuple[float, float, float]:
     """Seconds to read and decode JSON, to check the record, to build the model (with the
     garbage collector paused, as ``parse_org`` does)."""
-    with _no_gc():
+    with gc_paused():
         t0 = time.perf_counter()
         obj = load_json(read_bytes(path), str(path))
         t1 = time.perf_counter()
@@ -92,7 +80,7 @@ def test_a_100000_team_org_loads_within_3_seconds(tmp_path: Path, capsys: pytest
         "| shape | nodes | teams | links | file | median | phases | peak | target | |\n"
         "|---|---:|---:|---:|---:|---:|---|---:|---:|---|\n" + "\n".join(rows) + "\n"
     )
-    _write_section(body)
+    record_section("load", body)
     with capsys.disabled():
         print("\n" + body)
     assert not slow, f"slower than {TARGET} s: {'; '.join(slow)}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import platform
-import re
 import statistics
 import time
 from collections.abc import Callable
@@ -18,9 +17,8 @@ from PySide6.QtWidgets import QApplication
 from orgdesigner.io import read_org, write_org
 from orgdesigner.ui.canvas.drop_target import nodes_mime
 from orgdesigner.ui.main_window import MainWindow
+from tests.benchmarks.results import record_section
 from tests.synthetic import make_org
-
-RESULTS = Path(__file__).with_name("RESULTS.md")
 
 
 def org_with_teams(teams: int):  # type: ignore[no-untyped-def]
@@ -181,18 +179,7 @@ def test_designer_speed(tmp_path: Path) -> None:
         goal = f"{target:.1f} s" if unit == "s" else f"{target:.0f} ms"
         lines.append(f"| {name} | {shown} | {goal} | {'yes' if value <= target else 'NO'} |")
     machine = f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, Qt offscreen"
-    section = (
-        "<!-- ui:begin -->\n## Designer window\n\n"
-        + f"Machine: {machine}.\n\n"
-        + "\n".join(lines)
-        + "\n<!-- ui:end -->"
-    )
     print("\n" + "\n".join(lines))
-    text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(r"<!-- ui:begin -->.*?<!-- ui:end -->", re.S)
-    text = (
-        pattern.sub(lambda _m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-    )
-    RESULTS.write_text(text, "utf-8")
+    record_section("ui", "## Designer window\n\n" + f"Machine: {machine}.\n\n" + "\n".join(lines))
     slow = [name for name, _u, value, target in rows if value > target * 1.5]
     assert not slow, f"far over target: {slow}"

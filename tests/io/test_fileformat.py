@@ -54,9 +54,14 @@ def test_file_lists_nodes_flat_in_tree_order_one_per_line() -> None:
     assert len(node_lines) == len(data["nodes"])
 
 
-def test_schema_accepts_written_files() -> None:
+def test_schema_accepts_written_files_and_rejects_broken_ones() -> None:
     org = make_org(50, "balanced", links=5)
-    jsonschema.validate(json.loads(dumps_org(org)), json_schema())
+    record = json.loads(dumps_org(org))
+    validator = jsonschema.Draft202012Validator(json_schema())
+    assert list(validator.iter_errors(record)) == []
+    record["nodes"][3]["headcount"] = -1
+    record["nodes"][4]["kind"] = "squad"
+    assert len(list(validator.iter_errors(record))) >= 2
 
 
 def test_ten_thousand_level_chain_loads_and_saves(tmp_path: Path) -> None:
