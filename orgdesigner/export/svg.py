@@ -115,7 +115,14 @@ def _nodes(pl: Placement, out: list[str]) -> None:
     subs: dict[int, str] = {}
     latin1 = LATIN1
     special = _SPECIAL.search
+    pad_round = TEXT_PAD + 0.5  # int() of a coordinate plus a half rounds it (all are >= 0)
     append = out.append
+    # One scan of all names (and leads) usually shows that none needs escaping.
+    names_plain = special("".join(names)) is None
+    leads_plain = special("".join(lead for lead in leads if lead)) is None
+    drawn_in_full = set(collapsed)
+    if badges:
+        drawn_in_full.update(i for i, nid in enumerate(ids) if nid in badges)
     for i in pl.order:
         name = names[i]
         cat = category[i]
@@ -126,11 +133,12 @@ def _nodes(pl: Placement, out: list[str]) -> None:
             sub = dotted[cat] + ("1 person" if heads == 1 else f"{heads:,} people")
             if len(sub) > small_fast:
                 sub = fit_line(sub, tw, SMALL_SIZE)
-            sub = escape(sub)
+            if special(sub):
+                sub = escape(sub)
             subs[key] = sub
-        esc = escape(name) if special(name) else name
+        esc = name if names_plain else escape(name)
         lead = leads[i]
-        if i in collapsed or (badges and ids[i] in badges):
+        if i in drawn_in_full:
             append(_node(pl, i, classes[cat], esc, sub, name_lines))
             continue
         try:
@@ -142,23 +150,29 @@ def _nodes(pl: Placement, out: list[str]) -> None:
             )
         except UnicodeEncodeError:
             one_line = False
-        head = (
-            f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate('
-            f'{xs[i] + TEXT_PAD + 0.5:.0f},{ys[i] + 0.5:.0f})"><title>{esc}</title>{rect}'
-        )
         if one_line:
+            # The common cards in one f-string each: the hot loop of a large export.
             if lead is None:
-                append(f'{head}<text class="n" y="{y_name_nl}">{esc}</text><text y="{y_sub_nl}">{sub}</text></g>\n')
+                append(
+                    f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate({int(xs[i] + pad_round)},'
+                    f'{int(ys[i] + 0.5)})"><title>{esc}</title>{rect}<text class="n" y="{y_name_nl}">{esc}</text>'
+                    f'<text y="{y_sub_nl}">{sub}</text></g>\n'
+                )
             else:
                 line = "Lead: " + lead
                 if len(line) > small_fast:
                     line = fit_line(line, tw, SMALL_SIZE)
                 append(
-                    f'{head}<text class="n" y="{y_name}">{esc}</text><text y="{y_sub}">{sub}'
-                    f'<tspan x="0" y="{y_lead}">{escape(line) if special(line) else line}'
+                    f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate({int(xs[i] + pad_round)},'
+                    f'{int(ys[i] + 0.5)})"><title>{esc}</title>{rect}<text class="n" y="{y_name}">{esc}</text>'
+                    f'<text y="{y_sub}">{sub}<tspan x="0" y="{y_lead}">{line if leads_plain else escape(line)}'
                     "</tspan></text></g>\n"
                 )
             continue
+        head = (
+            f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate('
+            f'{int(xs[i] + pad_round)},{int(ys[i] + 0.5)})"><title>{esc}</title>{rect}'
+        )
         lines = fit_lines(name, tw, NAME_SIZE, name_lines)
         ys_ = baselines(len(lines), lead is not None, False, card_h)
         parts = [f'{head}<text class="n" y="{ys_[0]}">{escape(lines[0])}']
@@ -214,18 +228,28 @@ def _node(pl: Placement, i: int, klass: str, esc_name: str, sub: str, name_lines
 
 
 def _edges(pl: Placement) -> Iterable[str]:
-    pieces: list[str] = []
+    # One format string and one argument tuple per path: %-formatting in C, not per segment.
+    # Coordinates are >= 0, so int(v + 0.5) rounds; lengths are taken between rounded ends.
+    vertical, horizontal = "M%d %dv%d", "M%d %dh%d"
     chunks = []
+    forms: list[str] = []
+    args: list[float] = []
+    form, extend = forms.append, args.extend
     for x1, y1, x2, y2 in pl.segments():
         if x1 == x2:
-            pieces.append("M%d %dv%d" % (x1 + 0.5, y1 + 0.5, round(y2 - y1)))  # noqa: UP031
+            start = int(y1 + 0.5)
+            form(vertical)
+            extend((x1 + 0.5, start, int(y2 + 0.5) - start))
         else:
-            pieces.append("M%d %dh%d" % (x1 + 0.5, y1 + 0.5, round(x2 - x1)))  # noqa: UP031
-        if len(pieces) == _PATH_CHUNK:
-            chunks.append(f'<path d="{"".join(pieces)}"/>\n')
-            pieces = []
-    if pieces:
-        chunks.append(f'<path d="{"".join(pieces)}"/>\n')
+            start = int(x1 + 0.5)
+            form(horizontal)
+            extend((start, y1 + 0.5, int(x2 + 0.5) - start))
+        if len(forms) == _PATH_CHUNK:
+            chunks.append(f'<path d="{"".join(forms) % tuple(args)}"/>\n')
+            forms.clear()
+            args.clear()
+    if forms:
+        chunks.append(f'<path d="{"".join(forms) % tuple(args)}"/>\n')
     return ['<g class="edges">\n', *chunks, "</g>\n"]
 
 

@@ -219,7 +219,7 @@ class Placement:
 
     # Lines ----------------------------------------------------------------------------
 
-    def segments(self) -> Iterator[Segment]:
+    def segments(self) -> list[Segment]:
         """The reporting lines as horizontal and vertical segments (x1, y1, x2, y2), each
         shared stretch drawn once: the cheapest way to draw every edge."""
         return connector_segments(self)

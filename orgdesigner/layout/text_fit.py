@@ -83,6 +83,19 @@ def fit_lines(text: str, width: float, size: float, max_lines: int) -> tuple[str
     units = _unit_widths(text)
     if sum(units) <= limit:
         return (text,)
+    if max_lines > 1:
+        # Most names that wrap break at a space into two lines that fit: find that space
+        # with a few C-level sums instead of the general walk below (same result).
+        cut = len(text)
+        while (cut := text.rfind(" ", 0, cut)) > 0:
+            if sum(units[:cut]) <= limit:
+                if sum(units[cut + 1 :]) <= limit:
+                    return (text[:cut], text[cut + 1 :])
+                break
+    return _wrap(text, units, limit, max_lines)
+
+
+def _wrap(text: str, units: bytes | list[int], limit: float, max_lines: int) -> tuple[str, ...]:
     cum = list(accumulate(units))
     n = len(text)
     lines: list[str] = []
