@@ -23,6 +23,8 @@ _SPECIAL = re.compile("[&<>\"']")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 _PATH_CHUNK = 2000
 BADGE_W, BADGE_H = 26, 16
+CARD_RADIUS = 5
+"""Corner radius, as an attribute: Inkscape 1.2 and Qt's SVG renderer ignore CSS ``rx``."""
 MAX_SHOWN_SIDE = 32_000
 """``width``/``height`` never exceed this (the viewBox keeps the chart's own units), so that
 renderers with a size limit (librsvg and cairo: 32,767 pixels) draw any chart at its default size."""
@@ -109,7 +111,7 @@ def _nodes(pl: Placement, out: list[str]) -> None:
     name_limit = tw * UNITS_PER_EM / NAME_SIZE
     small_fast = int(tw * UNITS_PER_EM / (SMALL_SIZE * max(LATIN1)))
     card_h = float(pl.options.sizes.height)
-    rect = f'<rect x="-{TEXT_PAD}" width="{_n(pl.card_width)}" height="{_n(card_h)}"/>'
+    rect = f'<rect x="-{TEXT_PAD}" width="{_n(pl.card_width)}" height="{_n(card_h)}" rx="{CARD_RADIUS}"/>'
     y_name, y_sub, y_lead = (baselines(1, True, False, card_h)[k] for k in range(3))
     y_name_nl, y_sub_nl = baselines(1, False, False, card_h)[:2]
     subs: dict[int, str] = {}
@@ -200,7 +202,7 @@ def _node(pl: Placement, i: int, klass: str, esc_name: str, sub: str, name_lines
         f'<g class="{klass}{" collapsed" if hidden else ""}" data-id="{nid}" '
         f'transform="translate({_n(pl.xs[i] + TEXT_PAD)},{_n(pl.ys[i])})"><title>{esc_name}</title>'
     ]
-    rect = f'width="{_n(pl.card_width)}" height="{_n(hh)}"/>'
+    rect = f'width="{_n(pl.card_width)}" height="{_n(hh)}" rx="{CARD_RADIUS}"/>'
     if hidden:
         parts.append(f'<rect x="{4 - TEXT_PAD}" y="4" {rect}')
     parts.append(f'<rect x="-{TEXT_PAD}" {rect}<text class="n" y="{ys[0]}">{escape(lines[0])}')
@@ -220,7 +222,7 @@ def _node(pl: Placement, i: int, klass: str, esc_name: str, sub: str, name_lines
         bx = pl.card_width - TEXT_PAD - BADGE_W + 6
         parts.append(
             f'<g class="badge {badge.worst}"><title>{badge.describe()}</title>'
-            f'<rect x="{_n(bx)}" y="-8" width="{BADGE_W}" height="{BADGE_H}"/>'
+            f'<rect x="{_n(bx)}" y="-8" width="{BADGE_W}" height="{BADGE_H}" rx="{BADGE_H // 2}"/>'
             f'<text x="{_n(bx + BADGE_W / 2)}" y="4">{min(badge.total, 999)}</text></g>'
         )
     parts.append("</g>\n")
@@ -286,7 +288,7 @@ def _legend(pl: Placement) -> str:
         if entry.kind == "link":
             mark = f'<path d="M{_n(sw.x)} {_n(sw.y + sw.height / 2)}h{_n(sw.width)}"/>'
         else:
-            mark = f'<rect x="{_n(sw.x)}" y="{_n(sw.y)}" width="{_n(sw.width)}" height="{_n(sw.height)}"/>'
+            mark = f'<rect x="{_n(sw.x)}" y="{_n(sw.y)}" width="{_n(sw.width)}" height="{_n(sw.height)}" rx="3"/>'
         key = "link-key" if entry.kind == "link" else f"discipline-{entry.key}"
         out.append(f'<g class="{key}">{mark}<text x="{_n(tx.x)}" y="{_n(tx.y)}">{escape(tx.text)}</text></g>\n')
     out.append("</g>\n")

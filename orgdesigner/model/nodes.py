@@ -49,7 +49,8 @@ class LinkKind(StrEnum):
 
 
 def _lead(value: str | None) -> str | None:
-    return None if value is None else check_text(value, "lead", LEAD_MAX)
+    # A blank lead is no lead: every picture then agrees (no "Lead:" with nothing after it).
+    return None if value is None or not value.strip() else check_text(value, "lead", LEAD_MAX)
 
 
 def _notes(value: str | None) -> str | None:

@@ -174,3 +174,15 @@ def test_rsvg_renders_a_5000_level_chain(tmp_path: Path) -> None:
     header = out.read_bytes()[:24]
     sides = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
     assert max(sides) == 32_000
+
+
+def test_a_blank_lead_is_no_lead_on_any_card() -> None:
+    flat = [
+        FlatNode(Unit(id="root", name="Root", structure=Structure.EXECUTIVE, lead=""), None),
+        FlatNode(Team(id="t", name="Solo", discipline=Discipline.MLOPS, headcount=2, lead=" \t "), "root"),
+        FlatNode(Team(id="u", name="Led", discipline=Discipline.MLOPS, headcount=2, lead="Ada"), "root"),
+    ]
+    org = Organization.from_flat("Blank leads", 4, flat)
+    assert org.node("root").lead is None and org.node("t").lead is None
+    data = svg_text(layout(org))
+    assert data.count("Lead:") == 1 and "Lead: Ada" in data

@@ -21,7 +21,6 @@ import functools
 import html
 import io
 import json
-import os
 import re
 import subprocess
 import threading
@@ -61,6 +60,7 @@ from orgdesigner.model import (
     Team,
     Unit,
 )
+from tests.browser import chromium
 from tests.conftest import require_tool
 
 # The hostile text ------------------------------------------------------------------------------
@@ -761,21 +761,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
         server.shutdown()
         server.server_close()
         thread.join(10)
-
-
-def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    exe = require_tool("chromium")
-    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    command = [
-        exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-extensions", "--disable-dev-shm-usage", "--no-proxy-server", "--mute-audio", "--hide-scrollbars",
-        f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *args,
-    ]
-    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          timeout=60, check=False, env=env)
 
 
 def dump_dom(tmp_path: Path, url: str) -> subprocess.CompletedProcess[str]:

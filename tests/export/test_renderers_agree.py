@@ -1,0 +1,83 @@
+"""One exported SVG, three renderers: librsvg, Inkscape and Chromium draw the same picture."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from orgdesigner.export.svg import svg_bytes
+from orgdesigner.layout import BadgeCounts, LayoutOptions, Placement, layout
+from tests.browser import chromium
+from tests.conftest import require_tool
+from tests.synthetic import make_org
+
+RENDERERS = ("inkscape", "chromium")
+
+
+def _placement(orientation: str) -> Placement:
+    org = make_org(45, "random", seed=3)
+    ids = list(org.iter_preorder())
+    badges = {ids[3]: BadgeCounts(1, 0, 2), ids[10]: BadgeCounts(0, 3, 0)}
+    return layout(org, LayoutOptions(orientation=orientation, collapsed=frozenset({ids[5]}), badges=badges))
+
+
+def _render(renderer: str, svg: Path, out: Path, size: tuple[int, int]) -> QImage:
+    env = {**os.environ, "HOME": str(out.parent)}
+    if renderer == "rsvg":
+        subprocess.run([require_tool("rsvg-convert"), str(svg), "-o", str(out)], check=True, timeout=60)
+    elif renderer == "inkscape":
+        command = [require_tool("inkscape"), str(svg), "--export-type=png", f"--export-filename={out}"]
+        subprocess.run(command, check=True, timeout=120, env=env, capture_output=True)
+    else:
+        done = chromium(out.parent, f"--window-size={size[0]},{size[1]}", f"--screenshot={out}", svg.as_uri())
+        assert out.is_file(), done.stderr[-2000:]
+    image = QImage(str(out))
+    assert not image.isNull(), f"{renderer} wrote no readable PNG"
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _far_apart_share(a: QImage, b: QImage) -> float:
+    """The share of pixels whose colours differ by more than 96 in some channel."""
+    width, height = a.width(), a.height()
+    data_a = bytes(a.constBits())  # type: ignore[call-overload]
+    data_b = bytes(b.constBits())  # type: ignore[call-overload]
+    far = 0
+    for start in range(0, width * height * 4, 4):
+        if data_a[start : start + 3] != data_b[start : start + 3]:
+            pa, pb = data_a[start : start + 3], data_b[start : start + 3]
+            if max(abs(pa[0] - pb[0]), abs(pa[1] - pb[1]), abs(pa[2] - pb[2])) > 96:
+                far += 1
+    return far / (width * height)
+
+
+def _from_white(color: QColor) -> int:
+    return 765 - color.red() - color.green() - color.blue()
+
+
+@pytest.mark.parametrize("orientation", ["top-down", "left-right"])
+def test_inkscape_and_chromium_draw_what_librsvg_draws(orientation: str, tmp_path: Path) -> None:
+    pl = _placement(orientation)
+    svg = tmp_path / "chart.svg"
+    svg.write_bytes(svg_bytes(pl))
+    size = (int(-(-pl.width // 1)), int(-(-pl.height // 1)))
+    reference = _render("rsvg", svg, tmp_path / "rsvg.png", size)
+    assert (reference.width(), reference.height()) == size
+    plain = [i for i in pl.order if i not in pl.collapsed and pl.arrays.ids[i] not in pl.options.badges]
+    units = [i for i in plain if not pl.arrays.is_team[i]][:8]
+    assert units
+    for renderer in RENDERERS:
+        image = _render(renderer, svg, tmp_path / f"{renderer}.png", size)
+        assert (image.width(), image.height()) == size, renderer
+        # Text is anti-aliased a little differently; cards, fills, lines and words must agree.
+        assert _far_apart_share(image, reference) < 0.005, renderer
+        for picture, name in ((image, renderer), (reference, "rsvg")):
+            for i in units:
+                left, top = int(pl.xs[i] + 9.5) - 9, int(pl.ys[i] + 0.5)
+                corner = picture.pixelColor(left, top)
+                side = picture.pixelColor(left, top + int(pl.heights[i] / 2))
+                # Rounded corners: the outermost corner pixel stays (nearly) background.
+                assert _from_white(corner) < 150 < _from_white(side), (name, pl.arrays.ids[i])
