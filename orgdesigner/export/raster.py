@@ -121,7 +121,7 @@ def paint_card(painter: QPainter, pl: Placement, i: int, fonts: dict[TextRole, Q
     for line in card_lines(pl.card_text(i), h):
         painter.setFont(fonts[line.role])
         painter.drawText(QPointF(x + line.x, y + line.y), line.text)
-    badge = pl.options.badges.get(pl.arrays.ids[i])
+    badge = pl.badge(i)
     if badge is not None and badge.total:
         rect = QRectF(x + w - 20, y - 8, 26, 16)
         painter.setPen(QPen(QColor("#ffffff"), 1))

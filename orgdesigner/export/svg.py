@@ -217,7 +217,7 @@ def _node(pl: Placement, i: int, klass: str, esc_name: str, sub: str, name_lines
     if hidden:
         more = fit_line(hidden_label(*hidden), tw, SMALL_SIZE)
         parts.append(f'<text class="m" y="{ys[k + 1]}">{escape(more)}</text>')
-    badge = pl.options.badges.get(nid)
+    badge = pl.badge(i)
     if badge is not None and badge.total:
         bx = pl.card_width - TEXT_PAD - BADGE_W + 6
         parts.append(

@@ -14,7 +14,7 @@ from orgdesigner.layout.blocks import LeafBlock
 from orgdesigner.layout.cards import card_lines, card_strings
 from orgdesigner.layout.geometry import TEXT_PAD, Bounds, CollapsedInfo, Edge, LinkLine, NodeBox, Point
 from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
-from orgdesigner.layout.options import LayoutOptions
+from orgdesigner.layout.options import BadgeCounts, LayoutOptions
 from orgdesigner.layout.routing import clip_link
 from orgdesigner.layout.segments import connector_segments
 
@@ -132,6 +132,22 @@ class Placement:
         teams, heads, nodes = self.rollup()
         return teams[i], heads[i], nodes[i] - 1
 
+    def badge(self, i: int) -> BadgeCounts | None:
+        """The finding counts on node number ``i``'s card: its own, and for a collapsed card
+        those of every node it hides as well (None when there is nothing to count)."""
+        badges = self.options.badges
+        if not badges:
+            return None
+        ids = self.arrays.ids
+        if i not in self.collapsed:
+            return badges.get(ids[i])
+        found = [b for nid in ids[i : i + self.rollup()[2][i]] if (b := badges.get(nid)) is not None]
+        if not found:
+            return None
+        return BadgeCounts(
+            sum(b.errors for b in found), sum(b.warnings for b in found), sum(b.infos for b in found)
+        )
+
     def rollup(self) -> tuple[list[int], list[int], list[int]]:
         """Per node number: teams, headcount and nodes in its subtree (itself included)."""
         if self._rollup is None:
@@ -188,7 +204,7 @@ class Placement:
             depth=arr.depth[i],
             parent=arr.ids[p] if p >= 0 else None,
             collapsed=CollapsedInfo(hidden[2], hidden[0], hidden[1]) if hidden else None,
-            badge=self.options.badges.get(arr.ids[i]),
+            badge=self.badge(i),
         )
 
     def box_of(self, node_id: str) -> NodeBox | None:

@@ -186,3 +186,22 @@ def test_a_blank_lead_is_no_lead_on_any_card() -> None:
     assert org.node("root").lead is None and org.node("t").lead is None
     data = svg_text(layout(org))
     assert data.count("Lead:") == 1 and "Lead: Ada" in data
+
+
+def test_a_collapsed_card_counts_the_findings_it_hides() -> None:
+    org = make_org(60, "balanced")
+    arr_ids = list(org.iter_preorder())
+    head = next(nid for nid in arr_ids[1:] if org.children(nid))
+    hidden = [nid for nid in arr_ids if nid != head and head in org.ancestors(nid)]
+    badges = {head: BadgeCounts(0, 1, 0), hidden[0]: BadgeCounts(2, 0, 0), hidden[-1]: BadgeCounts(0, 0, 3)}
+    badges[arr_ids[0]] = BadgeCounts(0, 0, 1)  # the root stays open: only its own count
+    pl = layout(org, LayoutOptions(collapsed=frozenset({head}), badges=badges))
+    box = pl.box_of(head)
+    assert box is not None and box.badge == BadgeCounts(2, 1, 3)
+    assert pl.box_of(arr_ids[0]).badge == BadgeCounts(0, 0, 1)  # type: ignore[union-attr]
+    root = parse(svg_bytes(pl))
+    card = nodes_of(root)[head]
+    badge = next(g for g in card.iter(f"{SVG}g") if (g.get("class") or "").startswith("badge"))  # type: ignore[attr-defined]
+    assert badge.get("class") == "badge error"
+    assert badge.find(f"{SVG}title").text == "2 errors, 1 warning, 3 notes"
+    assert "".join(badge.find(f"{SVG}text").itertext()) == "6"

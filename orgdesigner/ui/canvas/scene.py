@@ -143,7 +143,7 @@ class OrgScene(QGraphicsScene):
             key = (xs[i], ys[i], hs[i], arr.names[i], arr.leads[i], arr.category[i], arr.is_team[i],
                    arr.headcount[i] if arr.is_team[i] else rollup_heads[i],
                    placement.hidden(i) if i in collapsed else None, ids[p] if p >= 0 else None,
-                   arr.depth[i], badges.get(nid), bool(arr.kids[i]))
+                   arr.depth[i], placement.badge(i) if badges else None, bool(arr.kids[i]))
             existing = cards.get(nid)
             if existing is not None and keys.get(nid) == key:
                 continue
