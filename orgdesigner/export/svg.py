@@ -103,17 +103,28 @@ def _nodes(pl: Placement, out: list[str]) -> None:
         f"node {'team' if s.color else 'unit'} {'discipline' if s.color else 'structure'}-{s.id}" for s in styles
     ]
     dotted = [f"{s.short} · " for s in styles]
+    dotted_plain = [_SPECIAL.search(d) is None for d in dotted]
+    dotted_latin1 = [max(map(ord, d)) < 256 for d in dotted]
     collapsed = pl.collapsed
     badges = pl.options.badges
     tw = pl.text_width
     name_lines = pl.options.sizes.name_lines
     heads_of = pl.rollup()[1]
     name_limit = tw * UNITS_PER_EM / NAME_SIZE
+    # Shortcuts: a line of Latin-1 text this short fits without measuring (wider characters
+    # exist outside Latin-1, so other text is always measured).
+    name_fast = int(name_limit / max(LATIN1))
     small_fast = int(tw * UNITS_PER_EM / (SMALL_SIZE * max(LATIN1)))
     card_h = float(pl.options.sizes.height)
     rect = f'<rect x="-{TEXT_PAD}" width="{_n(pl.card_width)}" height="{_n(card_h)}" rx="{CARD_RADIUS}"/>'
     y_name, y_sub, y_lead = (baselines(1, True, False, card_h)[k] for k in range(3))
     y_name_nl, y_sub_nl = baselines(1, False, False, card_h)[:2]
+    # The fixed markup between a card's texts, for its two common shapes.
+    open_nl = f'</title>{rect}<text class="n" y="{y_name_nl}">'
+    open_lead = f'</title>{rect}<text class="n" y="{y_name}">'
+    to_sub_nl = f'</text><text y="{y_sub_nl}">'
+    to_sub_lead = f'</text><text y="{y_sub}">'
+    to_lead = f'<tspan x="0" y="{y_lead}">'
     subs: dict[int, str] = {}
     latin1 = LATIN1
     special = _SPECIAL.search
@@ -133,9 +144,9 @@ def _nodes(pl: Placement, out: list[str]) -> None:
         sub = subs.get(key)
         if sub is None:
             sub = dotted[cat] + ("1 person" if heads == 1 else f"{heads:,} people")
-            if len(sub) > small_fast:
+            if len(sub) > small_fast or not dotted_latin1[cat]:
                 sub = fit_line(sub, tw, SMALL_SIZE)
-            if special(sub):
+            if not dotted_plain[cat]:
                 sub = escape(sub)
             subs[key] = sub
         esc = name if names_plain else escape(name)
@@ -143,32 +154,30 @@ def _nodes(pl: Placement, out: list[str]) -> None:
         if i in drawn_in_full:
             append(_node(pl, i, classes[cat], esc, sub, name_lines))
             continue
-        try:
-            one_line = (
-                sum(name.encode("latin-1").translate(latin1)) <= name_limit
-                and "  " not in name
-                and name[0] != " "
-                and name[-1] != " "
-            )
-        except UnicodeEncodeError:
+        if name[0] == " " or name[-1] == " " or "  " in name:
             one_line = False
+        elif len(name) <= name_fast and name.isascii():
+            one_line = True
+        else:
+            try:
+                one_line = sum(name.encode("latin-1").translate(latin1)) <= name_limit
+            except UnicodeEncodeError:
+                one_line = False
         if one_line:
-            # The common cards in one f-string each: the hot loop of a large export.
+            # The common cards: the hot loop of a large export.
             if lead is None:
                 append(
                     f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate({int(xs[i] + pad_round)},'
-                    f'{int(ys[i] + 0.5)})"><title>{esc}</title>{rect}<text class="n" y="{y_name_nl}">{esc}</text>'
-                    f'<text y="{y_sub_nl}">{sub}</text></g>\n'
+                    f'{int(ys[i] + 0.5)})"><title>{esc}{open_nl}{esc}{to_sub_nl}{sub}</text></g>\n'
                 )
             else:
                 line = "Lead: " + lead
-                if len(line) > small_fast:
+                if len(line) > small_fast or not line.isascii():
                     line = fit_line(line, tw, SMALL_SIZE)
                 append(
                     f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate({int(xs[i] + pad_round)},'
-                    f'{int(ys[i] + 0.5)})"><title>{esc}</title>{rect}<text class="n" y="{y_name}">{esc}</text>'
-                    f'<text y="{y_sub}">{sub}<tspan x="0" y="{y_lead}">{line if leads_plain else escape(line)}'
-                    "</tspan></text></g>\n"
+                    f'{int(ys[i] + 0.5)})"><title>{esc}{open_lead}{esc}{to_sub_lead}{sub}{to_lead}'
+                    f"{line if leads_plain else escape(line)}</tspan></text></g>\n"
                 )
             continue
         head = (

@@ -205,3 +205,24 @@ def test_a_collapsed_card_counts_the_findings_it_hides() -> None:
     assert badge.get("class") == "badge error"
     assert badge.find(f"{SVG}title").text == "2 errors, 1 warning, 3 notes"
     assert "".join(badge.find(f"{SVG}text").itertext()) == "6"
+
+
+def test_every_line_in_the_svg_fits_its_card() -> None:
+    """The writer's shortcuts for short lines must hold for the widest characters too."""
+    from orgdesigner.layout.cards import NAME_SIZE, SMALL_SIZE
+    from orgdesigner.layout.text_fit import text_width
+
+    wide = ["\u2031" * 8, "\u2031" * 11, "W" * 14, "😀" * 9, "漢字" * 6, "ǄǄǄǄǄǄǄǄǄǄǄǄ", "Plain team"]
+    flat = [FlatNode(Unit(id="root", name="\u2031" * 9, structure=Structure.EXECUTIVE, lead="\u2031" * 8), None)]
+    for k, text in enumerate(wide):
+        mlops = Discipline.MLOPS
+        flat.append(FlatNode(Team(id=f"t{k}", name=text, discipline=mlops, headcount=k, lead="Ada"), "root"))
+        flat.append(FlatNode(Team(id=f"s{k}", name=f"S{k}", discipline=mlops, headcount=k, lead=text), "root"))
+    pl = layout(Organization.from_flat("Wide", 4, flat))
+    room = pl.text_width
+    for card in nodes_of(parse(svg_bytes(pl))).values():
+        for k, text in enumerate(card.iter(f"{SVG}text")):  # type: ignore[attr-defined]
+            size = NAME_SIZE if k == 0 else SMALL_SIZE
+            lines = [text.text or ""] + [t.text or "" for t in text.iter(f"{SVG}tspan")]
+            for line in lines:
+                assert text_width(line, size) <= room + 1e-9, line
