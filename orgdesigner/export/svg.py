@@ -276,7 +276,7 @@ def _links(links: Iterable[LinkLine]) -> str:
     out = ['<g class="links">\n']
     heads = []
     for link in links:
-        (x1, y1), (x2, y2) = link.points[0], link.points[-1]
+        (x1, y1), (x2, y2) = link.points[-2], link.points[-1]
         d = "M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in link.points)
         out.append(f'<path d="{d}"><title>{escape(link.source_id)} serves {escape(link.target_id)}</title></path>\n')
         heads.append(_arrowhead(x1, y1, x2, y2))

@@ -6,8 +6,9 @@ and builds per-node records (:class:`NodeBox`), edges and links only when asked 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from orgdesigner.layout.arrays import OrgArrays
 from orgdesigner.layout.blocks import LeafBlock
@@ -15,10 +16,26 @@ from orgdesigner.layout.cards import card_lines, card_strings
 from orgdesigner.layout.geometry import TEXT_PAD, Bounds, CollapsedInfo, Edge, LinkLine, NodeBox, Point
 from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
 from orgdesigner.layout.options import BadgeCounts, LayoutOptions
-from orgdesigner.layout.routing import clip_link
+from orgdesigner.layout.routing import clip_link, route_link, segment_meets_box
 from orgdesigner.layout.segments import connector_segments
+from orgdesigner.model.gc_pause import gc_paused
 
 Segment = tuple[float, float, float, float]
+CLEARANCE = 2.0
+"""How close a routed dotted line may pass another card."""
+BADGE_OVERHANG = 9.0
+"""How far a finding badge stands above its card's top edge (routes keep clear of it)."""
+SHARED_COST = 1000.0
+"""What running along another source's dotted line costs a route (in chart units)."""
+ROUTE_REACH = 40
+"""Dotted lines between cards more than this many card widths apart are drawn straight."""
+ROUTE_MAX_CARDS = 30_000
+"""On charts with more cards than this, dotted lines are drawn straight (indexing the cards
+would cost more than the rest of an export)."""
+ROUTE_BUDGET = 150_000
+"""How many grid cells the routing of one chart's dotted lines may look at; the links left
+when it is spent are drawn straight. A count, not a clock, so the same chart always gets the
+same lines."""
 
 
 @dataclass(eq=False)
@@ -51,6 +68,7 @@ class Placement:
     _rollup: tuple[list[int], list[int], list[int]] | None = field(default=None, repr=False)
     _links: tuple[LinkLine, ...] | None = field(default=None, repr=False)
     _grid: dict[tuple[int, int], list[int]] | None = field(default=None, repr=False)
+    _route_budget: int = field(default=ROUTE_BUDGET, repr=False)
 
     @classmethod
     def empty(cls, arrays: OrgArrays, options: LayoutOptions) -> Placement:
@@ -218,20 +236,61 @@ class Placement:
 
     def node_at(self, x: float, y: float) -> str | None:
         """The id of the card under the point (x, y), or None."""
+        grid, cell_w, cell_h = self._card_grid()
+        for i in grid.get((int(x // cell_w), int(y // cell_h)), ()):
+            if self.rect(i).contains(x, y):
+                return self.arrays.ids[i]
+        return None
+
+    def _card_grid(self) -> tuple[dict[tuple[int, int], list[int]], float, float]:
+        """Shown cards by grid cell (a card is in every cell it touches), and the cell size."""
         cell_w = self.card_width + self.options.sizes.sibling_gap
         cell_h = float(self.options.sizes.height)
         if self._grid is None:
             grid: dict[tuple[int, int], list[int]] = {}
-            for i in self.order:
-                x0, y0 = self.xs[i], self.ys[i]
-                for gx in range(int(x0 // cell_w), int((x0 + self.card_width) // cell_w) + 1):
-                    for gy in range(int(y0 // cell_h), int((y0 + self.heights[i]) // cell_h) + 1):
-                        grid.setdefault((gx, gy), []).append(i)
+            add = grid.setdefault
+            with gc_paused():  # many small lists: the collector's passes would cost more
+                self._fill_grid(add, cell_w, cell_h)
             self._grid = grid
-        for i in self._grid.get((int(x // cell_w), int(y // cell_h)), ()):
-            if self.rect(i).contains(x, y):
-                return self.arrays.ids[i]
-        return None
+        return self._grid, cell_w, cell_h
+
+    def _fill_grid(self, add: Callable[[tuple[int, int], list[int]], list[int]], cell_w: float, cell_h: float) -> None:
+        xs, ys, hs, cw = self.xs, self.ys, self.heights, self.card_width
+        for i in self.order:
+            x0, y0 = xs[i], ys[i]
+            gx0, gx1 = int(x0 // cell_w), int((x0 + cw) // cell_w)
+            gy0, gy1 = int(y0 // cell_h), int((y0 + hs[i]) // cell_h)
+            for gy in range(gy0, gy1 + 1):
+                add((gx0, gy), []).append(i)
+                for gx in range(gx0 + 1, gx1 + 1):
+                    add((gx, gy), []).append(i)
+
+    def crosses_cards(self, points: Sequence[Point], ends: tuple[int, int]) -> bool:
+        """Whether the polyline ``points`` runs through a card: into either of the cards
+        numbered in ``ends`` (it may start and stop on their borders), or within
+        :data:`CLEARANCE` of any other."""
+        grid, cell_w, cell_h = self._card_grid()
+        xs, ys, hs, cw = self.xs, self.ys, self.heights, self.card_width
+        reach = CLEARANCE
+        lift = BADGE_OVERHANG if self.options.badges else 0.0  # badges stand above the card
+        for (x1, y1), (x2, y2) in pairwise(points):
+            seen: set[int] = set()
+            columns = range(int((min(x1, x2) - reach) // cell_w), int((max(x1, x2) + reach) // cell_w) + 1)
+            rows = range(int((min(y1, y2) - reach) // cell_h), int((max(y1, y2) + reach + lift) // cell_h) + 1)
+            self._route_budget -= len(columns) * len(rows)
+            for gx in columns:
+                for gy in rows:
+                    for i in grid.get((gx, gy), ()):
+                        if i in seen:
+                            continue
+                        seen.add(i)
+                        if i in ends:
+                            box = (xs[i] + 0.5, ys[i] + 0.5, xs[i] + cw - 0.5, ys[i] + hs[i] - 0.5)
+                        else:
+                            box = (xs[i] - reach, ys[i] - reach - lift, xs[i] + cw + reach, ys[i] + hs[i] + reach)
+                        if segment_meets_box((x1, y1), (x2, y2), box):
+                            return True
+        return False
 
     # Lines ----------------------------------------------------------------------------
 
@@ -286,15 +345,61 @@ class Placement:
             arr = self.arrays
             out: list[LinkLine] = []
             seen: set[tuple[int, int]] = set()
+            runs: list[tuple[bool, float, float, float, int]] = []
+            if arr.links:
+                top = min(self.ys[i] for i in self.order) - self.options.sizes.margin / 2
+                area = (top, self.width - 2, self.height - 2)
             for s, t in arr.links:
                 vs, vt = self._shown_ancestor(s), self._shown_ancestor(t)
                 if vs == vt or (vs, vt) in seen:
                     continue
                 seen.add((vs, vt))
-                pts = clip_link(self.rect(vs), self.rect(vt))
+                pts = self._link_points(vs, vt, runs, area)
                 out.append(LinkLine(arr.ids[vs], arr.ids[vt], arr.ids[s], arr.ids[t], pts))
             self._links = tuple(out)
         return self._links
+
+    def _link_points(
+        self, s: int, t: int, runs: list[tuple[bool, float, float, float, int]], area: tuple[float, float, float]
+    ) -> tuple[Point, ...]:
+        """The route of a link from shown card ``s`` to ``t``. ``runs`` holds the straight
+        stretches of the links routed so far (vertical?, position, from, to, source): a route
+        pays for running along another source's line, and adds its own. Routes keep to
+        ``area`` (top, right, bottom): on the chart, below the legend."""
+        source, target = self.rect(s), self.rect(t)
+        sizes = self.options.sizes
+        reach = ROUTE_REACH * (self.card_width + sizes.sibling_gap)
+        too_far = abs(source.x - target.x) + abs(source.y - target.y) > reach
+        if too_far or self._route_budget <= 0 or len(self.order) > ROUTE_MAX_CARDS:
+            return clip_link(source, target)  # far apart, or routing spent: straight, unchecked
+
+        def shared(route: Sequence[Point]) -> float:
+            cost = 0.0
+            for vertical, at, lo, hi in _stretches(route):
+                for v2, at2, lo2, hi2, owner in runs:
+                    if v2 == vertical and owner != s and abs(at - at2) < 1 and min(hi, hi2) - max(lo, lo2) > 1:
+                        cost += SHARED_COST
+            return cost
+
+        quarter = sizes.level_gap / 4
+        top, right, bottom = area
+
+        def blocked(route: Sequence[Point]) -> bool:
+            if any(not (2 <= x <= right and top <= y <= bottom) for x, y in route):
+                return True
+            return self.crosses_cards(route, (s, t))
+
+        points = route_link(
+            source,
+            target,
+            blocked,
+            self.options.orientation == "top-down",
+            channels=(quarter + 1, quarter + 5, quarter - 3),
+            lane=sizes.block_column_gap / 4,
+            penalty=shared,
+        )
+        runs.extend((vertical, at, lo, hi, s) for vertical, at, lo, hi in _stretches(points))
+        return points
 
     def _shown_ancestor(self, i: int) -> int:
         parent = self.arrays.parent
@@ -304,3 +409,12 @@ class Placement:
                 top = i
             i = parent[i]
         return top
+
+
+def _stretches(points: Sequence[Point]) -> Iterator[tuple[bool, float, float, float]]:
+    """The axis-aligned pieces of a polyline: (vertical?, x or y, from, to)."""
+    for (x1, y1), (x2, y2) in pairwise(points):
+        if x1 == x2:
+            yield True, x1, min(y1, y2), max(y1, y2)
+        elif y1 == y2:
+            yield False, y1, min(x1, x2), max(x1, x2)
