@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 
 from orgdesigner.export.svg import svg_bytes
 from orgdesigner.layout import BadgeCounts, LayoutOptions, Placement, layout
+from orgdesigner.model import Discipline, FlatNode, Organization, Structure, Team, Unit
 from tests.browser import chromium
 from tests.conftest import require_tool
 from tests.synthetic import make_org
@@ -81,3 +82,45 @@ def test_inkscape_and_chromium_draw_what_librsvg_draws(orientation: str, tmp_pat
                 side = picture.pixelColor(left, top + int(pl.heights[i] / 2))
                 # Rounded corners: the outermost corner pixel stays (nearly) background.
                 assert _from_white(corner) < 150 < _from_white(side), (name, pl.arrays.ids[i])
+
+
+WIDE_TEXT = [
+    "W" * 40,
+    "M" * 12 + " " + "W" * 30,
+    "ǄǄǄǄǄǄǄǄǄǄǄǄǄǄǄǄǄǄǄǄ",
+    "漢字" * 15,
+    "😀" * 20,
+    "\u2031" * 20,
+    "@%&WMQ" * 6,
+    "Wide Words Wrapping Where We Want Width",
+]
+
+
+def _wide_org() -> Organization:
+    flat = [FlatNode(Unit(id="root", name="W" * 30, structure=Structure.EXECUTIVE, lead="M" * 30), None)]
+    for k, text in enumerate(WIDE_TEXT):  # wide names, and short names with wide leads
+        mlops = Discipline.MLOPS
+        flat.append(FlatNode(Team(id=f"t{k}", name=text, discipline=mlops, headcount=999_990 + k), "root"))
+        flat.append(FlatNode(Team(id=f"s{k}", name=f"S{k}", discipline=mlops, headcount=k, lead=text), "root"))
+    return Organization.from_flat("Wide text", 4, flat)
+
+
+@pytest.mark.parametrize("renderer", ["rsvg", *RENDERERS])
+def test_no_text_spills_out_of_its_card(renderer: str, tmp_path: Path) -> None:
+    """The widest characters, wrapped and cut, stay inside their cards in every renderer:
+    the strip just right of each card (empty gap, no lines there) stays background."""
+    pl = layout(_wide_org(), LayoutOptions(compact_threshold=None, show_legend=False))
+    svg = tmp_path / "wide.svg"
+    svg.write_bytes(svg_bytes(pl))
+    size = (int(-(-pl.width // 1)), int(-(-pl.height // 1)))
+    image = _render(renderer, svg, tmp_path / f"{renderer}.png", size)
+    for i in pl.order:
+        right = int(pl.xs[i] + 9.5) - 9 + int(pl.card_width)
+        top = int(pl.ys[i] + 0.5)
+        inked = [
+            (x, y)
+            for x in range(right + 2, right + 7)
+            for y in range(top + 3, top + int(pl.heights[i]) - 3)
+            if _from_white(image.pixelColor(x, y)) > 60
+        ]
+        assert not inked, (renderer, pl.arrays.names[i], inked[:5])
