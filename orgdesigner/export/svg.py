@@ -110,11 +110,23 @@ def _nodes(pl: Placement, out: list[str]) -> None:
     tw = pl.text_width
     name_lines = pl.options.sizes.name_lines
     heads_of = pl.rollup()[1]
+    latin1 = LATIN1
     name_limit = tw * UNITS_PER_EM / NAME_SIZE
     # Shortcuts: a line of Latin-1 text this short fits without measuring (wider characters
     # exist outside Latin-1, so other text is always measured).
     name_fast = int(name_limit / max(LATIN1))
-    small_fast = int(tw * UNITS_PER_EM / (SMALL_SIZE * max(LATIN1)))
+    small_limit = tw * UNITS_PER_EM / SMALL_SIZE
+    small_fast = int(small_limit / max(LATIN1))
+
+    def fits_small(line: str) -> bool:
+        """True when ``line`` (Latin-1, single-spaced) fits a card's small-text room as it is."""
+        if "  " in line or line[-1] == " ":
+            return False
+        try:
+            return sum(line.encode("latin-1").translate(latin1)) <= small_limit
+        except UnicodeEncodeError:
+            return False
+
     card_h = float(pl.options.sizes.height)
     rect = f'<rect x="-{TEXT_PAD}" width="{_n(pl.card_width)}" height="{_n(card_h)}" rx="{CARD_RADIUS}"/>'
     y_name, y_sub, y_lead = (baselines(1, True, False, card_h)[k] for k in range(3))
@@ -126,7 +138,6 @@ def _nodes(pl: Placement, out: list[str]) -> None:
     to_sub_lead = f'</text><text y="{y_sub}">'
     to_lead = f'<tspan x="0" y="{y_lead}">'
     subs: dict[int, str] = {}
-    latin1 = LATIN1
     special = _SPECIAL.search
     pad_round = TEXT_PAD + 0.5  # int() of a coordinate plus a half rounds it (all are >= 0)
     append = out.append
@@ -145,7 +156,7 @@ def _nodes(pl: Placement, out: list[str]) -> None:
         if sub is None:
             sub = dotted[cat] + ("1 person" if heads == 1 else f"{heads:,} people")
             if len(sub) > small_fast or not dotted_latin1[cat]:
-                sub = fit_line(sub, tw, SMALL_SIZE)
+                sub = sub if fits_small(sub) else fit_line(sub, tw, SMALL_SIZE)
             if not dotted_plain[cat]:
                 sub = escape(sub)
             subs[key] = sub
@@ -172,7 +183,7 @@ def _nodes(pl: Placement, out: list[str]) -> None:
                 )
             else:
                 line = "Lead: " + lead
-                if len(line) > small_fast or not line.isascii():
+                if (len(line) > small_fast or not line.isascii()) and not fits_small(line):
                     line = fit_line(line, tw, SMALL_SIZE)
                 append(
                     f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate({int(xs[i] + pad_round)},'

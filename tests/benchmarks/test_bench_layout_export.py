@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -78,24 +79,35 @@ def _build_reference(tmp: Path) -> Path | None:
     return out
 
 
+# A small clean parent for each measured command. A child's ru_maxrss as seen by this process
+# would start at this (large) process's own peak: Python starts children with vfork, and the
+# kernel carries the borrowed memory's high-water mark into the child's. So a fresh interpreter
+# forks the command and reports its wall time and peak on stderr.
+_CLEAN_PARENT = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss * 1024, file=sys.stderr)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def _run_child(cmd: list[str], timeout: float) -> tuple[float | None, int]:
     """Wall time (None on timeout) and peak RSS in bytes of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            proc.kill()
-            os.wait4(proc.pid, 0)
-            return None, 0
-        time.sleep(0.005)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    assert proc.returncode == 0, proc.stderr.read().decode() if proc.stderr else ""
-    return elapsed, usage.ru_maxrss * 1024
+    wrapped = [sys.executable, "-S", "-c", _CLEAN_PARENT, shutil.which(cmd[0]) or cmd[0], *cmd[1:]]
+    proc = subprocess.Popen(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return None, 0
+    assert proc.returncode == 0, err.decode()
+    elapsed, peak = err.decode().split()[-2:]
+    return float(elapsed), int(peak)
 
 
 def _dot_source(org: Organization) -> str:
