@@ -294,7 +294,13 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
                 painter.setFont(_font("sub"))
                 painter.setPen(QColor(INK))
                 painter.drawText(QPointF(margin, margin - 8), f"{pl.org_name} - page {number + 1} of {len(pages)}")
-            painter.translate(margin, margin)
+            if page is not None and len(pages) == 1:  # one page: the chart in its middle
+                full = writer.pageLayout().fullRect(QPageLayout.Unit.Point)
+                painter.translate(
+                    (full.width() - pl.width * scale) / 2, (full.height() - pl.height * scale) / 2
+                )
+            else:
+                painter.translate(margin, margin)
             painter.scale(scale, scale)
             painter.translate(-tile.x, -tile.y)
             clip = QPainterPath()

@@ -116,3 +116,24 @@ def test_left_right_and_collapsed_render() -> None:
     pl = layout(make_org(120, "skewed", links=4), LayoutOptions(orientation="left-right", collapse_depth=2))
     image = _image(png_bytes(pl, scale=0.5))
     assert image.width() == math.ceil(pl.width * 0.5)
+
+
+@pytest.mark.parametrize("template", ["mlops-cross-functional", "stage-1"])
+def test_a_chart_fitted_to_one_page_sits_in_its_middle(template: str, tmp_path: Path) -> None:
+    path = tmp_path / "fitted.pdf"
+    path.write_bytes(pdf_bytes(layout(load_template(template)), "A4"))
+    subprocess.run(
+        [require_tool("pdftoppm"), "-r", "40", "-png", "-singlefile", str(path), str(tmp_path / "page")],
+        check=True,
+        timeout=60,
+    )
+    page = _image((tmp_path / "page.png").read_bytes())
+    inked = [
+        (x, y)
+        for y in range(page.height())
+        for x in range(0, page.width(), 2)
+        if page.pixelColor(x, y).lightness() < 235
+    ]
+    left, right = min(x for x, _ in inked), page.width() - 1 - max(x for x, _ in inked)
+    top, bottom = min(y for _, y in inked), page.height() - 1 - max(y for _, y in inked)
+    assert abs(left - right) <= 0.1 * page.width() and abs(top - bottom) <= 0.1 * page.height()
