@@ -80,16 +80,21 @@ def svg_bytes(placement: Placement, background: str | None = "#ffffff") -> bytes
     return svg_text(placement, background).encode("utf-8")
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number:,} {word}{'' if number == 1 else 's'}"
+
+
 def _describe(pl: Placement) -> str:
     arr = pl.arrays
     teams = sum(arr.is_team)
     units = len(arr) - teams
     heads = sum(hc for hc, team in zip(arr.headcount, arr.is_team, strict=True) if team)
     text = (
-        f"Org chart of {arr.name}: {units:,} units, {teams:,} teams, {people(heads)}, {len(arr.links):,} serves links"
+        f"Org chart of {arr.name}: {_count(units, 'unit')}, {_count(teams, 'team')}, {people(heads)}, "
+        f"{_count(len(arr.links), 'serves link')}"
     )
     if pl.hidden_count:
-        text += f"; {pl.hidden_count:,} nodes folded into collapsed cards"
+        text += f"; {_count(pl.hidden_count, 'node')} folded into collapsed cards"
     return text + ". Drawn by orgdesigner."
 
 

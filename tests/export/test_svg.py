@@ -226,3 +226,15 @@ def test_every_line_in_the_svg_fits_its_card() -> None:
             lines = [text.text or ""] + [t.text or "" for t in text.iter(f"{SVG}tspan")]
             for line in lines:
                 assert text_width(line, size) <= room + 1e-9, line
+
+
+def test_the_description_counts_in_words() -> None:
+    one = Organization.from_flat(
+        "Solo", 4, [FlatNode(Team(id="t", name="Only team", discipline=Discipline.MLOPS, headcount=1), None)]
+    )
+    assert parse(svg_bytes(layout(one))).find(f"{SVG}desc").text == (
+        "Org chart of Solo: 0 units, 1 team, 1 person, 0 serves links. Drawn by orgdesigner."
+    )
+    many = make_org(30, "balanced", links=2)
+    text = parse(svg_bytes(layout(many, LayoutOptions(collapse_depth=1)))).find(f"{SVG}desc").text
+    assert ", 2 serves links; " in text and " nodes folded into collapsed cards." in text
