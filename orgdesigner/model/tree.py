@@ -268,11 +268,18 @@ class OrgTree:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, OrgTree):
             return NotImplemented
+        # The same nodes with the same parents, and every node's children in the same order:
+        # the same pre-order list. Copies share their (immutable) nodes, so comparing the
+        # dicts mostly compares identities.
+        mine, theirs = self._children, other._children
         return (
             self._name == other._name
             and self._target_stage == other._target_stage
-            and self.flat() == other.flat()
+            and self._root == other._root
             and self._links == other._links
+            and self._parent == other._parent
+            and self._nodes == other._nodes
+            and all(mine.get(nid, []) == theirs.get(nid, []) for nid in self._nodes)
         )
 
     __hash__ = None  # type: ignore[assignment]

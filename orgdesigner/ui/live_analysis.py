@@ -17,7 +17,16 @@ def badge_counts(report: Report) -> dict[str, BadgeCounts]:
         k = slot[f.severity]
         for nid in f.nodes:
             counts.setdefault(nid, [0, 0, 0])[k] += 1
-    return {nid: BadgeCounts(*c) for nid, c in counts.items()}
+    # Few distinct counts: share one (immutable) BadgeCounts per kind instead of one per node.
+    made: dict[tuple[int, ...], BadgeCounts] = {}
+    out = {}
+    for nid, c in counts.items():
+        key = tuple(c)
+        badge = made.get(key)
+        if badge is None:
+            badge = made[key] = BadgeCounts(*key)
+        out[nid] = badge
+    return out
 
 
 class LiveAnalysis(QObject):

@@ -180,3 +180,24 @@ def test_replace_all_swaps_content_and_returns_old() -> None:
     assert org == other and old == small()
     org.rename(org.root or "", "Changed")
     assert other.node(other.root or "").name == "Executive"
+
+
+def test_equal_means_the_same_chart_in_the_same_order() -> None:
+    org = small()
+    twin = org.copy()
+    assert org == twin
+    twin.move_node("mlops", "dai", 0)  # same parent, other sibling order
+    assert org != twin
+    twin.move_node("mlops", "dai", 1)
+    assert org == twin
+    twin.move_node("mlops", "plat")
+    assert org != twin
+    twin.move_node("mlops", "dai")
+    assert org == twin
+    rebuilt = Organization.from_flat(org.name, org.target_stage, org.flat(), list(org.links))
+    assert rebuilt == org  # equal nodes, not the same objects
+    rebuilt.rename("sre", "SRE team")
+    assert rebuilt != org
+    other = org.copy()
+    other.add_link(Link(source="mlops", target="sre"))
+    assert other != org

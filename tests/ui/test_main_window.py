@@ -308,3 +308,38 @@ def test_every_widget_and_action_is_named(window: MainWindow) -> None:
     assert missing == []
     keys = [key for key in shortcuts.values()]
     assert len(keys) == len(set(keys)), "two actions share a shortcut"
+
+
+def test_zoomed_far_out_the_boxes_follow_every_edit(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.synthetic import make_org
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(make_org(400, "balanced"), settings)
+    w.resize(1000, 700)
+    w.show()
+    qtbot.waitExposed(w)
+
+    def drawn_boxes() -> set[tuple[float, float]]:
+        return {(r.x(), r.y()) for _fill, _stroke, rects in w.scene._low_layer._groups for r in rects}
+
+    def card_corners() -> set[tuple[float, float]]:
+        pl = w.scene.placement
+        assert pl is not None
+        return {(pl.xs[i], pl.ys[i]) for i in pl.order}
+
+    try:
+        for _ in range(30):
+            w.view.zoom_by(0.8)
+        assert w.scene.low_detail
+        assert drawn_boxes() == card_corners()
+        teams, units = w.doc.org.teams(), w.doc.org.units()
+        w.doc.move_nodes([teams[3].id], units[-1].id)  # edited while zoomed out
+        assert drawn_boxes() == card_corners()
+        w.view.zoom_actual()
+        assert not w.scene.low_detail
+        w.doc.move_nodes([teams[40].id], units[-2].id)  # edited while zoomed in
+        for _ in range(30):
+            w.view.zoom_by(0.8)
+        assert w.scene.low_detail and drawn_boxes() == card_corners()
+    finally:
+        close_without_asking(w)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -152,6 +153,12 @@ class CardItem(QGraphicsItem):
                 self.setPos(box.x, box.y)
             self.setToolTip(self._tooltip())
             self.update()
+
+    def move_to(self, x: float, y: float) -> None:
+        """Follow a new layout that only moved this card."""
+        if (x, y) != (self.box.x, self.box.y):
+            self.box = replace(self.box, x=x, y=y)
+            self.setPos(x, y)
 
     def set_marks(self, highlighted: bool, on_path: bool) -> None:
         """Search highlight and path-to-root marks."""

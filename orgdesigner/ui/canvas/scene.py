@@ -64,6 +64,7 @@ class OrgScene(QGraphicsScene):
         self._link_items: list[QGraphicsPathItem] = []
         self._legend: LegendItem | None = None
         self.low_detail = False
+        self._low_stale = True  # the zoomed-out boxes are rebuilt when next shown
         self._low_layer = LowDetailLayer()
         self.addItem(self._low_layer)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -138,14 +139,16 @@ class OrgScene(QGraphicsScene):
         for i in placement.order:
             nid = ids[i]
             p = parent[i]
-            # Everything a card shows, from the placement's arrays: a card whose key is
-            # unchanged keeps its box, so an edit re-fits the text of changed cards only.
-            key = (xs[i], ys[i], hs[i], arr.names[i], arr.leads[i], arr.category[i], arr.is_team[i],
+            # Everything a card shows but its place, from the placement's arrays: a card whose
+            # key is unchanged keeps its box (moved if need be), so an edit re-fits the text of
+            # changed cards only.
+            key = (hs[i], arr.names[i], arr.leads[i], arr.category[i], arr.is_team[i],
                    arr.headcount[i] if arr.is_team[i] else rollup_heads[i],
                    placement.hidden(i) if i in collapsed else None, ids[p] if p >= 0 else None,
                    arr.depth[i], placement.badge(i) if badges else None, bool(arr.kids[i]))
             existing = cards.get(nid)
             if existing is not None and keys.get(nid) == key:
+                existing.move_to(xs[i], ys[i])
                 continue
             keys[nid] = key
             box = placement.box(i)
@@ -155,7 +158,9 @@ class OrgScene(QGraphicsScene):
                 cards[nid] = item
             else:
                 existing.set_box(box, bool(arr.kids[i]))
-        self._rebuild_low_detail(placement)
+        self._low_stale = True
+        if self.low_detail:
+            self._rebuild_low_detail(placement)
         self._rebuild_edges(placement)
         self._rebuild_links(placement)
         self._rebuild_legend(placement)
@@ -168,6 +173,8 @@ class OrgScene(QGraphicsScene):
         if on == self.low_detail:
             return
         self.low_detail = on
+        if on and self._low_stale and self.placement is not None:
+            self._rebuild_low_detail(self.placement)
         for bucket in self._buckets:
             bucket.setVisible(not on)
         self._low_layer.setVisible(on)
@@ -187,6 +194,7 @@ class OrgScene(QGraphicsScene):
             out.append((fill, QColor(color or UNIT_STROKE), rects))
         b = placement.bounds
         self._low_layer.set_groups(out, QRectF(b.x, b.y, b.width, b.height))
+        self._low_stale = False
 
     def _update_low_selection(self) -> None:
         if self.low_detail:
