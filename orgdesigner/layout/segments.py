@@ -22,10 +22,7 @@ def connector_segments(pl: Placement) -> list[Segment]:
     the two ribs of a two-column row one line across the spine.
     """
     out: list[Segment] = []
-    if pl.options.orientation == "top-down":
-        _top_down(pl, out.append)
-    else:
-        _left_right(pl, out.append)
+    _families(pl, out.append)
     return out
 
 
@@ -51,7 +48,10 @@ def _ribs(block: LeafBlock, xs: list[float], ys: list[float], hs: list[float], c
         k += 1
 
 
-def _top_down(pl: Placement, emit: Emit) -> None:
+def _families(pl: Placement, emit: Emit) -> None:
+    """Each parent's lines. Worked in breadth (across the levels) and depth (down them), and
+    turned into x and y as the chart is oriented."""
+    top_down = pl.options.orientation == "top-down"
     arr = pl.arrays
     n = len(arr)
     depth = arr.depth
@@ -67,73 +67,34 @@ def _top_down(pl: Placement, emit: Emit) -> None:
         if not kids:
             continue
         bus = level_start[depth[p] + 1] - half_gap
-        px = xs[p] + half_w
-        stem_top = ys[p] + hs[p]
+        if top_down:
+            here, stem_start = xs[p] + half_w, ys[p] + hs[p]
+        else:
+            here, stem_start = ys[p] + hs[p] / 2, xs[p] + cw
         stem_drawn = False
-        lo = hi = px
+        lo = hi = here
         for c in kids:
             if c < n:
-                cx = xs[c] + half_w
-                end = ys[c]
+                at, end = (xs[c] + half_w, ys[c]) if top_down else (ys[c] + hs[c] / 2, xs[c])
             else:
                 block = blocks[c - n]
-                cx = block.spine_x
-                end = block.spine_end
+                if top_down:
+                    at, end = block.spine_x, block.spine_end
+                else:  # in along the entry lane, then down the spine
+                    at, end = block.entry, block.spine_x
+                    emit((end, at, end, block.spine_end))
                 _ribs(block, xs, ys, hs, cw, emit)
-            if not stem_drawn and -_SAME < cx - px < _SAME:
-                emit((px, stem_top, px, end))
+            if not stem_drawn and -_SAME < at - here < _SAME:
+                start = stem_start
                 stem_drawn = True
             else:
-                emit((cx, bus, cx, end))
-            if cx < lo:
-                lo = cx
-            elif cx > hi:
-                hi = cx
+                start = bus
+            emit((at, start, at, end) if top_down else (start, at, end, at))
+            if at < lo:
+                lo = at
+            elif at > hi:
+                hi = at
         if not stem_drawn:
-            emit((px, stem_top, px, bus))
+            emit((here, stem_start, here, bus) if top_down else (stem_start, here, bus, here))
         if hi - lo >= _SAME:
-            emit((lo, bus, hi, bus))
-
-
-def _left_right(pl: Placement, emit: Emit) -> None:
-    arr = pl.arrays
-    n = len(arr)
-    depth = arr.depth
-    xs, ys, hs = pl.xs, pl.ys, pl.heights
-    cw = pl.card_width
-    half_gap = pl.options.sizes.level_gap / 2
-    blocks = pl.blocks
-    item_kids = pl.item_kids
-    level_start = pl.level_start
-    for p in pl.order:
-        kids = item_kids[p]
-        if not kids:
-            continue
-        bus = level_start[depth[p] + 1] - half_gap
-        py = ys[p] + hs[p] / 2
-        stem_left = xs[p] + cw
-        stem_drawn = False
-        lo = hi = py
-        for c in kids:
-            if c < n:
-                cy = ys[c] + hs[c] / 2
-                end = xs[c]
-            else:
-                block = blocks[c - n]
-                cy = block.entry
-                end = block.spine_x
-                emit((end, cy, end, block.spine_end))
-                _ribs(block, xs, ys, hs, cw, emit)
-            if not stem_drawn and -_SAME < cy - py < _SAME:
-                emit((stem_left, py, end, py))
-                stem_drawn = True
-            else:
-                emit((bus, cy, end, cy))
-            if cy < lo:
-                lo = cy
-            elif cy > hi:
-                hi = cy
-        if not stem_drawn:
-            emit((stem_left, py, bus, py))
-        if hi - lo >= _SAME:
-            emit((bus, lo, bus, hi))
+            emit((lo, bus, hi, bus) if top_down else (bus, lo, bus, hi))
