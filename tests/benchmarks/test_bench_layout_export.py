@@ -258,8 +258,9 @@ def test_layout_and_export_beside_dot_and_c(tmp_path: Path) -> None:
         "`tests/benchmarks/tidy_reference.c`, the same tidy tree on the parent array (core; core plus "
         "building the child lists); *Python core* is `tidy_breadth()` given exactly the C program's input "
         "(every node, fixed card sizes, no leaf stacks); *export* is the whole "
-        "`python -m orgdesigner export FILE -o OUT.svg` process (start-up, reading the file, layout, SVG, atomic write), its peak RSS taken "
-        "by a small clean parent process; dot gets the same tree with its labels.\n\n" + table + "\n\n" + _targets(rows)
+        "`python -m orgdesigner export FILE -o OUT.svg` process (start-up, reading the file, layout, SVG, "
+        "atomic write), its peak RSS taken by a small clean parent process; dot gets the same tree with its "
+        "labels.\n\n" + table + "\n\n" + _targets(rows)
     )
     print("\n" + body)
     record_section("layout", body)

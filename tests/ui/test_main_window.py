@@ -343,3 +343,29 @@ def test_zoomed_far_out_the_boxes_follow_every_edit(qtbot: QtBot, tmp_path: Path
         assert w.scene.low_detail and drawn_boxes() == card_corners()
     finally:
         close_without_asking(w)
+
+
+def test_after_edits_and_undo_every_card_stands_where_the_layout_puts_it(window: MainWindow) -> None:
+    def misplaced() -> list[str]:
+        pl = window.scene.placement
+        assert pl is not None
+        out = []
+        for i in pl.order:
+            nid = pl.arrays.ids[i]
+            item = window.scene.cards[nid]
+            if (item.pos().x(), item.pos().y()) != (pl.xs[i], pl.ys[i]) or (item.box.x, item.box.y) != (
+                pl.xs[i],
+                pl.ys[i],
+            ):
+                out.append(nid)
+        return out
+
+    org = window.doc.org
+    teams, units = org.teams(), org.units()
+    before = {nid: window.scene.cards[nid].pos() for nid in window.scene.cards}
+    window.doc.move_nodes([teams[0].id], units[-1].id)  # shifts its old and new neighbours
+    moved = [nid for nid, p in before.items() if nid in window.scene.cards and window.scene.cards[nid].pos() != p]
+    assert len(moved) > 2 and misplaced() == []
+    window.doc.undo_stack.undo()
+    assert misplaced() == []
+    assert all(window.scene.cards[nid].pos() == p for nid, p in before.items())

@@ -57,6 +57,9 @@ class OrgScene(QGraphicsScene):
         self.placement: Placement | None = None
         self.cards: dict[str, CardItem] = {}
         self._keys: dict[str, tuple[object, ...]] = {}
+        # Where each card was put (floats, not tuples: nothing for the garbage collector to walk)
+        self._placed_x: dict[str, float] = {}
+        self._placed_y: dict[str, float] = {}
         self._buckets = [_Bucket() for _ in range(BUCKETS)]
         for b in self._buckets:
             self.addItem(b)
@@ -125,10 +128,12 @@ class OrgScene(QGraphicsScene):
         ids, xs, ys, hs = arr.ids, placement.xs, placement.ys, placement.heights
         shown = {ids[i] for i in placement.order}
         cards = self.cards
-        keys = self._keys
+        keys, placed_x, placed_y = self._keys, self._placed_x, self._placed_y
         for nid in [i for i in cards if i not in shown]:
             item = cards.pop(nid)
             keys.pop(nid, None)
+            placed_x.pop(nid, None)
+            placed_y.pop(nid, None)
             item.setSelected(False)
             self.removeItem(item)
         rollup_heads = placement.rollup()[1]
@@ -148,9 +153,12 @@ class OrgScene(QGraphicsScene):
                    arr.depth[i], placement.badge(i) if badges else None, bool(arr.kids[i]))
             existing = cards.get(nid)
             if existing is not None and keys.get(nid) == key:
-                existing.move_to(xs[i], ys[i])
+                if placed_x[nid] != xs[i] or placed_y[nid] != ys[i]:
+                    placed_x[nid], placed_y[nid] = xs[i], ys[i]
+                    existing.move_to(xs[i], ys[i])
                 continue
             keys[nid] = key
+            placed_x[nid], placed_y[nid] = xs[i], ys[i]
             box = placement.box(i)
             if existing is None:
                 item = CardItem(box, bool(arr.kids[i]))
