@@ -27,6 +27,9 @@ from orgdesigner.model.organization import explain_validation
 FORMAT = "orgdesigner"
 VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_CONTAINERS = 3_000_000
+"""More ``{`` and ``[`` than a chart of a million nodes needs: a file of little else (``{}{}{}…``)
+is refused before Python's JSON parser builds millions of objects from it."""
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _TOP_KEYS = {"format", "version", "name", "target_stage", "nodes", "links"}
 
@@ -100,6 +103,10 @@ def load_json(data: bytes | str, source: str) -> Any:
         text = data
     if not text.strip():
         raise OrgFileError(source, "the file is empty")
+    containers = text.count("{") + text.count("[")  # a quick bound on what parsing would build
+    if containers > MAX_CONTAINERS:
+        problem = f"the file holds {containers:,} JSON objects and lists, more than a chart can use"
+        raise OrgFileError(source, f"{problem} ({MAX_CONTAINERS:,})")
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:

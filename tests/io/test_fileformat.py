@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from orgdesigner.io import OrgFileError, dumps_org, load_template, parse_org, read_org, write_org
-from orgdesigner.io.fileformat import MAX_FILE_BYTES, read_bytes
+from orgdesigner.io.fileformat import MAX_CONTAINERS, MAX_FILE_BYTES, read_bytes
 from orgdesigner.io.schema import json_schema
 from orgdesigner.model import Link
 from tests.synthetic import make_chain, make_org
@@ -231,3 +231,19 @@ def test_links_survive_round_trip() -> None:
     org = load_template("typical")
     org.add_link(Link(source="ml-eng-mlops", target="software-eng"))
     assert parse_org(dumps_org(org)) == org
+
+
+def test_a_file_of_millions_of_empty_objects_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "braces.json"
+    count = MAX_CONTAINERS + 1
+    path.write_text('{"format": "orgdesigner", "nodes": [' + "{}," * (count - 3) + "{}]}")
+    with pytest.raises(OrgFileError) as err:
+        read_org(path)
+    assert str(err.value) == (
+        f"{path}: the file holds {count:,} JSON objects and lists, more than a chart can use ({MAX_CONTAINERS:,})"
+    )
+    # A real chart is far below the bound: 100,000 nodes with their lists.
+    big = make_org(100_000, "random", links=300)
+    text = dumps_org(big)
+    assert text.count("{") + text.count("[") < MAX_CONTAINERS / 10
+    assert len(parse_org(text)) == 100_000
