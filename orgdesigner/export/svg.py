@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from orgdesigner.export.svg_style import stylesheet
+from orgdesigner.export.svg_subline import SubLines
 from orgdesigner.layout import TEXT_PAD, LinkLine, Placement, category_styles
 from orgdesigner.layout.cards import NAME_SIZE, SMALL_SIZE, baselines, hidden_label, people
 from orgdesigner.layout.char_widths import LATIN1, UNITS_PER_EM
@@ -107,9 +108,6 @@ def _nodes(pl: Placement, out: list[str]) -> None:
     classes = [
         f"node {'team' if s.color else 'unit'} {'discipline' if s.color else 'structure'}-{s.id}" for s in styles
     ]
-    dotted = [f"{s.short} · " for s in styles]
-    dotted_plain = [_SPECIAL.search(d) is None for d in dotted]
-    dotted_latin1 = [max(map(ord, d)) < 256 for d in dotted]
     collapsed = pl.collapsed
     badges = pl.options.badges
     tw = pl.text_width
@@ -142,7 +140,8 @@ def _nodes(pl: Placement, out: list[str]) -> None:
     to_sub_nl = f'</text><text y="{y_sub_nl}">'
     to_sub_lead = f'</text><text y="{y_sub}">'
     to_lead = f'<tspan x="0" y="{y_lead}">'
-    subs: dict[int, str] = {}
+    sub_lines = SubLines(tw, escape)
+    subs, sub_line = sub_lines.made, sub_lines.get
     special = _SPECIAL.search
     pad_round = TEXT_PAD + 0.5  # int() of a coordinate plus a half rounds it (all are >= 0)
     append = out.append
@@ -156,15 +155,7 @@ def _nodes(pl: Placement, out: list[str]) -> None:
         name = names[i]
         cat = category[i]
         heads = headcount[i] if is_team[i] else heads_of[i]
-        key = heads * 16 + cat
-        sub = subs.get(key)
-        if sub is None:
-            sub = dotted[cat] + ("1 person" if heads == 1 else f"{heads:,} people")
-            if len(sub) > small_fast or not dotted_latin1[cat]:
-                sub = sub if fits_small(sub) else fit_line(sub, tw, SMALL_SIZE)
-            if not dotted_plain[cat]:
-                sub = escape(sub)
-            subs[key] = sub
+        sub = subs.get(heads * 16 + cat) or sub_line(cat, heads)
         esc = name if names_plain else escape(name)
         lead = leads[i]
         if i in drawn_in_full:
