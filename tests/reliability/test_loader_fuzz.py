@@ -32,7 +32,7 @@ FUZZ = settings(
 )
 
 
-def load_or_refuse(data: bytes | str) -> Organization | None:
+def assert_loads_or_refuses(data: bytes | str) -> Organization | None:
     """Parse; a refusal must be an ``OrgFileError`` of one line that names the source. Any
     other exception propagates and fails the test."""
     try:
@@ -186,25 +186,25 @@ def mutated_files(draw: st.DrawFn) -> bytes:
 @example(b"\xff\xfe{\x00}\x00")
 @example(b'{"format": "orgdesigner", "version": 1, "name": "x"}\x00')
 def test_any_bytes_load_or_raise_the_documented_error(data: bytes) -> None:
-    load_or_refuse(data)
+    assert_loads_or_refuses(data)
 
 
 @FUZZ
 @given(st.text(max_size=500))
 def test_any_text_loads_or_raises_the_documented_error(text: str) -> None:
-    load_or_refuse(text)
+    assert_loads_or_refuses(text)
 
 
 @FUZZ
 @given(json_values)
 def test_any_json_value_loads_or_raises_the_documented_error(value: Any) -> None:
-    load_or_refuse(json.dumps(value).encode())
+    assert_loads_or_refuses(json.dumps(value).encode())
 
 
 @FUZZ
 @given(org_like)
 def test_org_shaped_json_loads_or_raises_the_documented_error(value: dict[str, Any]) -> None:
-    load_or_refuse(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    assert_loads_or_refuses(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 @FUZZ
@@ -212,7 +212,7 @@ def test_org_shaped_json_loads_or_raises_the_documented_error(value: dict[str, A
 def test_deep_nesting_and_huge_numbers_are_refused(text: str) -> None:
     head = '{"format": "orgdesigner", "version": 1, "name": '
     for wrapped in (text, head + text + "}", head + '"x", "nodes": [' + text + "]}"):
-        load_or_refuse(wrapped.encode("utf-8", "surrogatepass"))
+        assert_loads_or_refuses(wrapped.encode("utf-8", "surrogatepass"))
 
 
 @FUZZ
@@ -223,12 +223,12 @@ def test_mutated_valid_files_load_or_raise_the_documented_error(data: bytes) -> 
         event("loaded")
     except OrgFileError as exc:
         event(f"refused at {exc.place.split(',')[0].split(' ')[0] if exc.place else 'the whole file'}")
-    load_or_refuse(data)
+    assert_loads_or_refuses(data)
 
 
 def test_the_mutation_bases_are_valid() -> None:
     for base in BASES:
-        assert load_or_refuse(json.dumps(base).encode()) is not None
+        assert assert_loads_or_refuses(json.dumps(base).encode()) is not None
 
 
 # Big hostile cases: time and peak memory -----------------------------------------------------
