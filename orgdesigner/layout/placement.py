@@ -25,6 +25,9 @@ CLEARANCE = 2.0
 """How close a routed dotted line may pass another card."""
 BADGE_OVERHANG = 9.0
 """How far a finding badge stands above its card's top edge (routes keep clear of it)."""
+Runs = dict[tuple[bool, int], list[tuple[float, float, float, int]]]
+"""The straight stretches of the dotted lines routed so far, by line (vertical?, whole x or y):
+(x or y, from, to, source card)."""
 SHARED_COST = 1000.0
 """What running along another source's dotted line costs a route (in chart units)."""
 ROUTE_REACH = 40
@@ -345,7 +348,7 @@ class Placement:
             arr = self.arrays
             out: list[LinkLine] = []
             seen: set[tuple[int, int]] = set()
-            runs: list[tuple[bool, float, float, float, int]] = []
+            runs: Runs = {}
             if arr.links:
                 top = min(self.ys[i] for i in self.order) - self.options.sizes.margin / 2
                 area = (top, self.width - 2, self.height - 2)
@@ -360,7 +363,7 @@ class Placement:
         return self._links
 
     def _link_points(
-        self, s: int, t: int, runs: list[tuple[bool, float, float, float, int]], area: tuple[float, float, float]
+        self, s: int, t: int, runs: Runs, area: tuple[float, float, float]
     ) -> tuple[Point, ...]:
         """The route of a link from shown card ``s`` to ``t``. ``runs`` holds the straight
         stretches of the links routed so far (vertical?, position, from, to, source): a route
@@ -376,9 +379,11 @@ class Placement:
         def shared(route: Sequence[Point]) -> float:
             cost = 0.0
             for vertical, at, lo, hi in _stretches(route):
-                for v2, at2, lo2, hi2, owner in runs:
-                    if v2 == vertical and owner != s and abs(at - at2) < 1 and min(hi, hi2) - max(lo, lo2) > 1:
-                        cost += SHARED_COST
+                line = int(at)
+                for bucket in (line - 1, line, line + 1):
+                    for at2, lo2, hi2, owner in runs.get((vertical, bucket), ()):
+                        if owner != s and abs(at - at2) < 1 and min(hi, hi2) - max(lo, lo2) > 1:
+                            cost += SHARED_COST
             return cost
 
         quarter = sizes.level_gap / 4
@@ -398,7 +403,8 @@ class Placement:
             lane=sizes.block_column_gap / 4,
             penalty=shared,
         )
-        runs.extend((vertical, at, lo, hi, s) for vertical, at, lo, hi in _stretches(points))
+        for vertical, at, lo, hi in _stretches(points):
+            runs.setdefault((vertical, int(at)), []).append((at, lo, hi, s))
         return points
 
     def _shown_ancestor(self, i: int) -> int:
