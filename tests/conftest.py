@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 _APP = QApplication.instance() or QApplication([])
+
+
+DATA = Path(__file__).parent / "data"
+"""Test data kept in the repository (``tests/data/README.md`` says where each file comes from)."""
+
+
+@pytest.fixture
+def d3_sample_csv() -> Path:
+    """The d3-org-chart sample org: 1,516 people, a real third-party HR-style export."""
+    return DATA / "d3-org-chart-sample-org.csv"
 
 
 def require_tool(name: str) -> str:

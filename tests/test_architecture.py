@@ -43,7 +43,32 @@ for i in range(100_000):
     item.setBrush(brush)
 print(sys.getrefcount(None) > 0)
 """
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "True"
+
+
+def test_tests_read_nothing_outside_the_repository() -> None:
+    # A user's clone has nothing beside it: every test file reads its data from tests/data.
+    outside = ("parents[2].parent", "parents[1].parent", '"shared"', "../shared")
+    offenders = [
+        f"{path.relative_to(ROOT)}: {needle}"
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        for needle in outside
+        if needle in path.read_text(encoding="utf-8") and path.name != "test_architecture.py"
+    ]
+    assert not offenders, offenders
+
+
+def test_every_test_data_file_says_where_it_comes_from() -> None:
+    data = ROOT / "tests" / "data"
+    note = (data / "README.md").read_text(encoding="utf-8")
+    files = [p.name for p in data.iterdir() if p.name != "README.md"]
+    assert files, "tests/data holds the suite's data"
+    assert all(f"`{name}`" in note for name in files), [n for n in files if f"`{n}`" not in note]

@@ -61,9 +61,7 @@ def requirements(index: OrgIndex, cat: Catalogue, target_stage: int) -> dict[str
     return out
 
 
-def check_coverage(
-    index: OrgIndex, cat: Catalogue, target_stage: int
-) -> tuple[CoverageReport, list[Finding]]:
+def check_coverage(index: OrgIndex, cat: Catalogue, target_stage: int) -> tuple[CoverageReport, list[Finding]]:
     """Judge who owns what; gaps are errors, overlaps are info."""
     required = requirements(index, cat, target_stage)
     owners: dict[str, tuple[str, ...]] = {}
@@ -83,9 +81,7 @@ def check_coverage(
             findings.append(_gap_finding(index, cat, resp.id, why, target_stage))
         elif len(owned_by) > 1:
             units = dict.fromkeys(map(index.structured.__getitem__, owned_by))
-            structures = dict.fromkeys(
-                Structure.OTHER if u == NO_NODE else index.structure_at(u) for u in units
-            )
+            structures = dict.fromkeys(Structure.OTHER if u == NO_NODE else index.structure_at(u) for u in units)
             overlap = Overlap(resp.id, owners[resp.id], tuple(structures))
             overlaps.append(overlap)
             findings.append(_overlap_finding(index, cat, overlap, owned_by))
@@ -101,18 +97,14 @@ def _gap_finding(index: OrgIndex, cat: Catalogue, rid: str, why: Requirement, ta
         if why.stage == target:
             reasons.append(f"stage {target} ({target_name}), the org's target, needs it")
         else:
-            reasons.append(
-                f"the org's target, stage {target} ({target_name}), needs it from stage {why.stage} on"
-            )
+            reasons.append(f"the org's target, stage {target} ({target_name}), needs it from stage {why.stage} on")
     nodes: list[int] = []
     for discipline in why.disciplines:
         teams = index.by_discipline[discipline]
         nodes.extend(teams)
         label = cat.discipline(discipline).name
         count = "one" if len(teams) == 1 else str(len(teams))
-        reasons.append(
-            f"{label} teams normally do it, and the chart has {count}: {index.listed(teams, 3)}"
-        )
+        reasons.append(f"{label} teams normally do it, and the chart has {count}: {index.listed(teams, 3)}")
     nodes.sort()
     home = cat.discipline(resp.discipline).name
     message = f'Nobody owns "{resp.title}" ({home}): ' + "; and ".join(reasons) + "."

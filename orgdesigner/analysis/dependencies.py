@@ -66,8 +66,15 @@ def check_dependencies(
             findings.extend(_missing_finding(index, cat, rel, team) for team in consumers)
         checks.append(
             DependencyCheck(
-                rel.provider, rel.consumer, rel.kind, rel.via, rel.from_stage, rel.provides, status,
-                index.id_tuple(providers), index.id_tuple(consumers),
+                rel.provider,
+                rel.consumer,
+                rel.kind,
+                rel.via,
+                rel.from_stage,
+                rel.provides,
+                status,
+                index.id_tuple(providers),
+                index.id_tuple(consumers),
             )
         )
     return tuple(checks), findings

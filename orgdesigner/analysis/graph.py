@@ -140,8 +140,7 @@ def build_index(org: OrgTree) -> OrgIndex:
     for p in parent:
         if p >= 0:
             child_count[p] += 1
-    return OrgIndex(org, ids, pos, nodes, parent, depth, child_count, top, structured, teams, owners,
-                    by_discipline)
+    return OrgIndex(org, ids, pos, nodes, parent, depth, child_count, top, structured, teams, owners, by_discipline)
 
 
 def org_graph(org: OrgTree) -> nx.MultiDiGraph:

@@ -65,9 +65,9 @@ def trace_handoffs(index: OrgIndex, cat: Catalogue, target_stage: int) -> tuple[
             steps.append(HandoffStep(step.step, step.name, step.responsibility, None, None, 0))
             continue
         distance = hop_of[k] if last is not None else None
-        steps.append(HandoffStep(
-            step.step, step.name, step.responsibility, index.ids[owner], distance, len(candidates[k])
-        ))
+        steps.append(
+            HandoffStep(step.step, step.name, step.responsibility, index.ids[owner], distance, len(candidates[k]))
+        )
         last = owner
     total = sum(hops)
     unowned = tuple(s.step for s in steps if s.owner is None)
@@ -134,9 +134,7 @@ def _hop_distances(index: OrgIndex, chosen: list[int]) -> list[int]:
     return out
 
 
-def _unowned_finding(
-    index: OrgIndex, cat: Catalogue, step: FlowStep, last: int | None, target_stage: int
-) -> Finding:
+def _unowned_finding(index: OrgIndex, cat: Catalogue, step: FlowStep, last: int | None, target_stage: int) -> Finding:
     if step.responsibility is None:
         message = f"Step {step.step} of the ML project flow ({step.name}) has no owner: the chart is empty."
         return Finding(Severity.ERROR, "handoff.unowned", message)
@@ -145,8 +143,6 @@ def _unowned_finding(
     if last is not None:
         message += f" The work passes from {index.name(last)} straight to the next step."
     if target_stage < PRODUCTION_STAGE:
-        message += (
-            f" The org is designed for stage {target_stage}, before ML in production, so this is expected."
-        )
+        message += f" The org is designed for stage {target_stage}, before ML in production, so this is expected."
         return Finding(Severity.INFO, "handoff.unowned", message)
     return Finding(Severity.ERROR, "handoff.unowned", message)

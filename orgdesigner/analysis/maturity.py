@@ -62,9 +62,7 @@ def assess_maturity(
     for stage in cat.stages:
         if not all(owners.get(rid) for rid in stage.requires):
             break
-        reqs = tuple(
-            OwnedRequirement(rid, cat.responsibility(rid).title, owners[rid]) for rid in stage.requires
-        )
+        reqs = tuple(OwnedRequirement(rid, cat.responsibility(rid).title, owners[rid]) for rid in stage.requires)
         evidence.append(StageEvidence(stage.stage, stage.name, reqs))
     floor_met = bool(evidence)
     reached = len(evidence) if floor_met else FLOOR_STAGE
@@ -72,16 +70,18 @@ def assess_maturity(
     if reached < TOP_STAGE:
         up_to = cat.stages[: reached + 1]
         missing = tuple(
-            (rid, cat.responsibility(rid).title)
-            for s in up_to
-            for rid in s.requires
-            if not owners.get(rid)
+            (rid, cat.responsibility(rid).title) for s in up_to for rid in s.requires if not owners.get(rid)
         )
         after = cat.stage(reached + 1)
         nxt = NextStage(after.stage, after.name, missing)
     report = MaturityReport(
-        reached, cat.stage(reached).name, target_stage, target_stage - reached, floor_met,
-        tuple(evidence), nxt,
+        reached,
+        cat.stage(reached).name,
+        target_stage,
+        target_stage - reached,
+        floor_met,
+        tuple(evidence),
+        nxt,
     )
     return report, _findings(report, cat, owners)
 
@@ -92,23 +92,32 @@ def _findings(report: MaturityReport, cat: Catalogue, owners: dict[str, tuple[st
     target = f"stage {report.target_stage} ({cat.stage(report.target_stage).name})"
     if not report.floor_met:
         titles = quoted(cat.responsibility(rid).title for rid in cat.stage(FLOOR_STAGE).requires)
-        out.append(Finding(
-            Severity.INFO, "maturity.floor_unmet",
-            f"Nobody owns {' or '.join(titles)}, so the org does not yet meet stage 1 "
-            f"({cat.stage(FLOOR_STAGE).name}); it is shown at stage 1, the lowest there is.",
-        ))
+        out.append(
+            Finding(
+                Severity.INFO,
+                "maturity.floor_unmet",
+                f"Nobody owns {' or '.join(titles)}, so the org does not yet meet stage 1 "
+                f"({cat.stage(FLOOR_STAGE).name}); it is shown at stage 1, the lowest there is.",
+            )
+        )
     if report.gap > 0:
         missing = _missing_up_to(report.target_stage, owners, cat)
-        out.append(Finding(
-            Severity.WARNING, "maturity.below_target",
-            f"The org stands at {here}, {plural(report.gap, 'stage')} below its target, {target}. "
-            f"To get there, someone must own {names_list(quoted(missing), 6)}.",
-        ))
+        out.append(
+            Finding(
+                Severity.WARNING,
+                "maturity.below_target",
+                f"The org stands at {here}, {plural(report.gap, 'stage')} below its target, {target}. "
+                f"To get there, someone must own {names_list(quoted(missing), 6)}.",
+            )
+        )
     elif report.gap < 0:
-        out.append(Finding(
-            Severity.INFO, "maturity.above_target",
-            f"The org stands at {here}, past its target, {target}.",
-        ))
+        out.append(
+            Finding(
+                Severity.INFO,
+                "maturity.above_target",
+                f"The org stands at {here}, past its target, {target}.",
+            )
+        )
     else:
         out.append(Finding(Severity.INFO, "maturity.at_target", f"The org stands at {here}, its target."))
     return out

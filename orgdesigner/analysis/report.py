@@ -95,11 +95,28 @@ def analyse(org: OrgTree, options: AnalysisOptions | None = None) -> Report:
     for f in found:
         counts[f.severity] += 1
     summary = ReportSummary(
-        org.name, target, maturity.stage, maturity.name, placement.kind, structure.units, structure.teams,
-        len(org.links), structure.total_headcount,
-        counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO],
+        org.name,
+        target,
+        maturity.stage,
+        maturity.name,
+        placement.kind,
+        structure.units,
+        structure.teams,
+        len(org.links),
+        structure.total_headcount,
+        counts[Severity.ERROR],
+        counts[Severity.WARNING],
+        counts[Severity.INFO],
     )
     return Report(
-        summary, coverage, dependencies, placement, maturity, handoffs, structure, suggestions,
-        tuple(found), opts,
+        summary,
+        coverage,
+        dependencies,
+        placement,
+        maturity,
+        handoffs,
+        structure,
+        suggestions,
+        tuple(found),
+        opts,
     )

@@ -67,9 +67,7 @@ def suggest_staffing(
             CareerOption(p.source, index.id_tuple(present[p.source]), p.knows, p.learn, p.note) for p in paths
         )
         dependants = sorted(needed_by.get(d, ()))
-        suggestion = StaffingSuggestion(
-            d, info.name, tuple(gaps.get(d, ())), index.id_tuple(dependants), options
-        )
+        suggestion = StaffingSuggestion(d, info.name, tuple(gaps.get(d, ())), index.id_tuple(dependants), options)
         suggestions.append(suggestion)
         findings.append(_finding(index, cat, suggestion, dependants))
     return tuple(suggestions), findings
@@ -91,8 +89,10 @@ def _finding(index: OrgIndex, cat: Catalogue, s: StaffingSuggestion, dependants:
         nodes.extend(positions)
         note = option.note[:1].lower() + option.note[1:].rstrip(".")
         source = cat.discipline(option.source).name
-        who = with_discipline(index.listed(positions, 2), source) if len(positions) == 1 else (
-            f"{source} ({index.listed(positions, 2)})"
+        who = (
+            with_discipline(index.listed(positions, 2), source)
+            if len(positions) == 1
+            else (f"{source} ({index.listed(positions, 2)})")
         )
         if k == 0:
             text += f" {who} could grow into it, {note}, by learning {', '.join(option.learn)}."

@@ -36,9 +36,7 @@ class StructureReport:
     teams_without_headcount: tuple[str, ...]
 
 
-def check_structure(
-    index: OrgIndex, max_span: int = DEFAULT_MAX_SPAN
-) -> tuple[StructureReport, list[Finding]]:
+def check_structure(index: OrgIndex, max_span: int = DEFAULT_MAX_SPAN) -> tuple[StructureReport, list[Finding]]:
     """Roll headcount up the tree and look for spans that are too wide and empty places."""
     n = len(index)
     nodes, parent, ids = index.nodes, index.parent, index.ids
@@ -62,36 +60,52 @@ def check_structure(
     counts = index.child_count
     over = [i for i in range(n) if counts[i] > max_span]
     for i in over:
-        findings.append(Finding(
-            Severity.WARNING, "structure.span",
-            f"{index.name(i)} has {counts[i]} direct reports, more than {max_span}: "
-            "consider splitting it or adding a level of management.",
-            (ids[i],),
-        ))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "structure.span",
+                f"{index.name(i)} has {counts[i]} direct reports, more than {max_span}: "
+                "consider splitting it or adding a level of management.",
+                (ids[i],),
+            )
+        )
     empty = [i for i in units if not has_team[i]]
     for i in empty:
         if i != 0 and not has_team[parent[i]]:
             continue
         below = size[i] - 1
         tail = f" (nor do the {plural(below, 'unit')} below it)" if below else ""
-        findings.append(Finding(
-            Severity.WARNING, "structure.empty_unit",
-            f"{index.name(i)} has no teams{tail}: staff it or remove it.",
-            tuple(ids[i : i + size[i]]),
-        ))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "structure.empty_unit",
+                f"{index.name(i)} has no teams{tail}: staff it or remove it.",
+                tuple(ids[i : i + size[i]]),
+            )
+        )
     unstaffed = [i for i in index.teams if nodes[i].headcount == 0]
     if unstaffed:
         who = index.listed(unstaffed, 5)
         verb = "has" if len(unstaffed) == 1 else "have"
-        findings.append(Finding(
-            Severity.INFO, "structure.no_headcount",
-            f"{plural(len(unstaffed), 'team')} {verb} no headcount yet: {who}.",
-            index.id_tuple(unstaffed),
-        ))
+        findings.append(
+            Finding(
+                Severity.INFO,
+                "structure.no_headcount",
+                f"{plural(len(unstaffed), 'team')} {verb} no headcount yet: {who}.",
+                index.id_tuple(unstaffed),
+            )
+        )
     widest_at = max(range(n), key=counts.__getitem__, default=None)
     widest = None if widest_at is None else Span(ids[widest_at], counts[widest_at])
     report = StructureReport(
-        max_span, len(units), len(index.teams), rolled[0] if n else 0, headcount, widest,
-        tuple(Span(ids[i], counts[i]) for i in over), index.id_tuple(empty), index.id_tuple(unstaffed),
+        max_span,
+        len(units),
+        len(index.teams),
+        rolled[0] if n else 0,
+        headcount,
+        widest,
+        tuple(Span(ids[i], counts[i]) for i in over),
+        index.id_tuple(empty),
+        index.id_tuple(unstaffed),
     )
     return report, findings

@@ -35,12 +35,22 @@ def _span(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The verb's options."""
     add_source_arguments(parser)
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                        help="output format (default text)")
-    parser.add_argument("--fail-on", choices=FAIL_LEVELS, default="error",
-                        help="exit 1 when a finding is this severe or worse (default error)")
-    parser.add_argument("--max-span", type=_span, default=DEFAULT_MAX_SPAN, metavar="N",
-                        help=f"warn above N direct reports (default {DEFAULT_MAX_SPAN})")
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="output format (default text)"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_LEVELS,
+        default="error",
+        help="exit 1 when a finding is this severe or worse (default error)",
+    )
+    parser.add_argument(
+        "--max-span",
+        type=_span,
+        default=DEFAULT_MAX_SPAN,
+        metavar="N",
+        help=f"warn above N direct reports (default {DEFAULT_MAX_SPAN})",
+    )
 
 
 def fails(report: Report, level: str) -> bool:

@@ -13,8 +13,12 @@ HELP = "write a new org file from a template"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The verb's options."""
-    parser.add_argument("--template", metavar="NAME", default=DEFAULT_TEMPLATE,
-                        help=f"the template to start from (default {DEFAULT_TEMPLATE})")
+    parser.add_argument(
+        "--template",
+        metavar="NAME",
+        default=DEFAULT_TEMPLATE,
+        help=f"the template to start from (default {DEFAULT_TEMPLATE})",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write (.json)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 

@@ -28,9 +28,7 @@ _CARD_STYLE = (
     "fontSize=11;strokeWidth=1.5;"
 )
 _EDGE_STYLE = f"html=0;endArrow=none;rounded=0;strokeColor={EDGE};strokeWidth=1.5;"
-_LINK_STYLE = (
-    f"html=0;dashed=1;dashPattern=6 4;endArrow=block;endFill=1;rounded=0;strokeColor={LINK};strokeWidth=1.5;"
-)
+_LINK_STYLE = f"html=0;dashed=1;dashPattern=6 4;endArrow=block;endFill=1;rounded=0;strokeColor={LINK};strokeWidth=1.5;"
 
 
 def node_cell_id(node_id: str) -> str:
@@ -43,11 +41,27 @@ def drawio_text(org: Organization, placement: Placement) -> str:
     width, height = math.ceil(placement.width), math.ceil(placement.height)
     mxfile = ET.Element("mxfile", {"host": "orgdesigner", "type": "device", "compressed": "false"})
     diagram = ET.SubElement(mxfile, "diagram", {"id": "orgdesigner-chart", "name": org.name})
-    model = ET.SubElement(diagram, "mxGraphModel", {
-        "dx": str(width), "dy": str(height), "grid": "0", "gridSize": "10", "guides": "1", "tooltips": "1",
-        "connect": "1", "arrows": "1", "fold": "1", "page": "1", "pageScale": "1",
-        "pageWidth": str(width), "pageHeight": str(height), "math": "0", "shadow": "0",
-    })
+    model = ET.SubElement(
+        diagram,
+        "mxGraphModel",
+        {
+            "dx": str(width),
+            "dy": str(height),
+            "grid": "0",
+            "gridSize": "10",
+            "guides": "1",
+            "tooltips": "1",
+            "connect": "1",
+            "arrows": "1",
+            "fold": "1",
+            "page": "1",
+            "pageScale": "1",
+            "pageWidth": str(width),
+            "pageHeight": str(height),
+            "math": "0",
+            "shadow": "0",
+        },
+    )
     root = ET.SubElement(model, "root")
     ET.SubElement(root, "mxCell", {"id": "0"})
     ET.SubElement(root, "mxCell", {"id": CHART_LAYER, "value": "Chart", "parent": "0"})
@@ -85,18 +99,32 @@ def _card(root: ET.Element, org: Organization, box: NodeBox) -> None:
         colours = f"fillColor={tint(box.color)};strokeColor={box.color};fontColor={INK};"
     else:
         colours = f"fillColor={UNIT_FILL};strokeColor={UNIT_STROKE};fontColor=#FFFFFF;"
-    cell = ET.SubElement(root, "mxCell", {
-        "id": node_cell_id(box.id), "value": _label(org, box), "style": _CARD_STYLE + colours,
-        "vertex": "1", "parent": CHART_LAYER,
-    })
+    cell = ET.SubElement(
+        root,
+        "mxCell",
+        {
+            "id": node_cell_id(box.id),
+            "value": _label(org, box),
+            "style": _CARD_STYLE + colours,
+            "vertex": "1",
+            "parent": CHART_LAYER,
+        },
+    )
     _geometry(cell, box.bounds)
 
 
 def _geometry(cell: ET.Element, bounds: Bounds) -> None:
-    ET.SubElement(cell, "mxGeometry", {
-        "x": _n(bounds.x), "y": _n(bounds.y), "width": _n(bounds.width), "height": _n(bounds.height),
-        "as": "geometry",
-    })
+    ET.SubElement(
+        cell,
+        "mxGeometry",
+        {
+            "x": _n(bounds.x),
+            "y": _n(bounds.y),
+            "width": _n(bounds.width),
+            "height": _n(bounds.height),
+            "as": "geometry",
+        },
+    )
 
 
 def _anchor(box: NodeBox, point: Point) -> str:
@@ -106,16 +134,27 @@ def _anchor(box: NodeBox, point: Point) -> str:
     return f"{fx:.4g};{fy:.4g}"
 
 
-def _line(root: ET.Element, cell_id: str, source: NodeBox, target: NodeBox,
-          points: tuple[Point, ...], style: str) -> None:
+def _line(
+    root: ET.Element, cell_id: str, source: NodeBox, target: NodeBox, points: tuple[Point, ...], style: str
+) -> None:
     exit_x, exit_y = _anchor(source, points[0]).split(";")
     entry_x, entry_y = _anchor(target, points[-1]).split(";")
-    pins = (f"exitX={exit_x};exitY={exit_y};exitDx=0;exitDy=0;exitPerimeter=0;"
-            f"entryX={entry_x};entryY={entry_y};entryDx=0;entryDy=0;entryPerimeter=0;")
-    cell = ET.SubElement(root, "mxCell", {
-        "id": cell_id, "style": style + pins, "edge": "1", "parent": CHART_LAYER,
-        "source": node_cell_id(source.id), "target": node_cell_id(target.id),
-    })
+    pins = (
+        f"exitX={exit_x};exitY={exit_y};exitDx=0;exitDy=0;exitPerimeter=0;"
+        f"entryX={entry_x};entryY={entry_y};entryDx=0;entryDy=0;entryPerimeter=0;"
+    )
+    cell = ET.SubElement(
+        root,
+        "mxCell",
+        {
+            "id": cell_id,
+            "style": style + pins,
+            "edge": "1",
+            "parent": CHART_LAYER,
+            "source": node_cell_id(source.id),
+            "target": node_cell_id(target.id),
+        },
+    )
     geometry = ET.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
     ET.SubElement(geometry, "mxPoint", {"x": _n(points[0][0]), "y": _n(points[0][1]), "as": "sourcePoint"})
     ET.SubElement(geometry, "mxPoint", {"x": _n(points[-1][0]), "y": _n(points[-1][1]), "as": "targetPoint"})
@@ -135,31 +174,52 @@ def _legend(root: ET.Element, placement: Placement) -> None:
         swatch = entry.swatch
         if entry.kind == "link":
             mid = swatch.y + swatch.height / 2
-            cell = ET.SubElement(root, "mxCell", {
-                "id": f"legend:{number}:mark", "style": _LINK_STYLE, "edge": "1", "parent": LEGEND_LAYER,
-            })
+            cell = ET.SubElement(
+                root,
+                "mxCell",
+                {
+                    "id": f"legend:{number}:mark",
+                    "style": _LINK_STYLE,
+                    "edge": "1",
+                    "parent": LEGEND_LAYER,
+                },
+            )
             geometry = ET.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
             ET.SubElement(geometry, "mxPoint", {"x": _n(swatch.x), "y": _n(mid), "as": "sourcePoint"})
             ET.SubElement(geometry, "mxPoint", {"x": _n(swatch.right), "y": _n(mid), "as": "targetPoint"})
         else:
             colour = entry.color or UNIT_FILL
-            cell = ET.SubElement(root, "mxCell", {
-                "id": f"legend:{number}:mark", "value": "", "vertex": "1", "parent": LEGEND_LAYER,
-                "style": f"rounded=1;html=0;fillColor={tint(colour)};strokeColor={colour};",
-            })
+            cell = ET.SubElement(
+                root,
+                "mxCell",
+                {
+                    "id": f"legend:{number}:mark",
+                    "value": "",
+                    "vertex": "1",
+                    "parent": LEGEND_LAYER,
+                    "style": f"rounded=1;html=0;fillColor={tint(colour)};strokeColor={colour};",
+                },
+            )
             _geometry(cell, swatch)
         _text(root, f"legend:{number}", entry.text.text, entry.text.x, entry.text.y - 11, 11)
 
 
-def _text(
-    root: ET.Element, cell_id: str, text: str, x: float, top: float, size: int, bold: bool = False
-) -> None:
-    cell = ET.SubElement(root, "mxCell", {
-        "id": cell_id, "value": text, "vertex": "1", "parent": LEGEND_LAYER,
-        "style": ("text;html=0;strokeColor=none;fillColor=none;align=left;verticalAlign=top;"
-                  f"whiteSpace=nowrap;fontFamily={FONT};fontSize={size};fontStyle={1 if bold else 0};"
-                  f"fontColor={INK};spacing=0;"),
-    })
+def _text(root: ET.Element, cell_id: str, text: str, x: float, top: float, size: int, bold: bool = False) -> None:
+    cell = ET.SubElement(
+        root,
+        "mxCell",
+        {
+            "id": cell_id,
+            "value": text,
+            "vertex": "1",
+            "parent": LEGEND_LAYER,
+            "style": (
+                "text;html=0;strokeColor=none;fillColor=none;align=left;verticalAlign=top;"
+                f"whiteSpace=nowrap;fontFamily={FONT};fontSize={size};fontStyle={1 if bold else 0};"
+                f"fontColor={INK};spacing=0;"
+            ),
+        },
+    )
     width = max(40.0, len(text) * size * 0.62)
     _geometry(cell, Bounds(x, top, width, size * 1.4))
 

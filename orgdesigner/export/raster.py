@@ -296,9 +296,7 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
                 painter.drawText(QPointF(margin, margin - 8), f"{pl.org_name} - page {number + 1} of {len(pages)}")
             if page is not None and len(pages) == 1:  # one page: the chart in its middle
                 full = writer.pageLayout().fullRect(QPageLayout.Unit.Point)
-                painter.translate(
-                    (full.width() - pl.width * scale) / 2, (full.height() - pl.height * scale) / 2
-                )
+                painter.translate((full.width() - pl.width * scale) / 2, (full.height() - pl.height * scale) / 2)
             else:
                 painter.translate(margin, margin)
             painter.scale(scale, scale)

@@ -89,9 +89,7 @@ def _coverage(report: Report, org: OrgTree, cat: Catalogue) -> Section:
         else:
             status = "ok"
         rows.append((resp.title, cat.discipline(resp.discipline).name, names(org, owners), status))
-    notes = [
-        f"{len(cov.gaps)} gaps, {len(cov.overlaps)} overlaps, {len(cov.unowned)} unowned but not needed."
-    ]
+    notes = [f"{len(cov.gaps)} gaps, {len(cov.overlaps)} overlaps, {len(cov.unowned)} unowned but not needed."]
     return Section("Coverage", ("Responsibility", "Discipline", "Owners", "Status"), rows, notes)
 
 
@@ -99,10 +97,14 @@ def _dependencies(report: Report, org: OrgTree, cat: Catalogue) -> Section:
     rows = []
     for dep in report.dependencies:
         if dep.status in (DependencyStatus.OK, DependencyStatus.MISSING):
-            rows.append((
-                cat.discipline(dep.provider).name, cat.discipline(dep.consumer).name,
-                dep.provides, "MISSING" if dep.status is DependencyStatus.MISSING else "ok",
-            ))
+            rows.append(
+                (
+                    cat.discipline(dep.provider).name,
+                    cat.discipline(dep.consumer).name,
+                    dep.provides,
+                    "MISSING" if dep.status is DependencyStatus.MISSING else "ok",
+                )
+            )
     notes = [] if rows else ["No relationship of the catalogue applies to this org yet."]
     return Section("Dependencies", ("Provider", "Consumer", "Provides", "Status"), rows, notes)
 
@@ -133,8 +135,12 @@ def _maturity(report: Report, org: OrgTree, cat: Catalogue) -> Section:
 def _handoffs(report: Report, org: OrgTree) -> Section:
     h = report.handoffs
     rows = [
-        (str(s.step), s.name, "nobody" if s.owner is None else node_name(org, s.owner),
-         "-" if s.distance is None else str(s.distance))
+        (
+            str(s.step),
+            s.name,
+            "nobody" if s.owner is None else node_name(org, s.owner),
+            "-" if s.distance is None else str(s.distance),
+        )
         for s in h.steps
     ]
     notes = [f"Total distance: {h.total_distance} reporting lines."]
@@ -154,9 +160,11 @@ def _structure(report: Report, org: OrgTree) -> Section:
     if st.widest is not None:
         widest = node_name(org, st.widest.node)
         notes.append(f"Widest span: {widest}, {st.widest.direct_reports} direct reports.")
-    notes.append(f"{len(st.over_span)} nodes have more than {st.max_span} direct reports; "
-                 f"{len(st.empty_units)} units have no team; "
-                 f"{len(st.teams_without_headcount)} teams have no headcount.")
+    notes.append(
+        f"{len(st.over_span)} nodes have more than {st.max_span} direct reports; "
+        f"{len(st.empty_units)} units have no team; "
+        f"{len(st.teams_without_headcount)} teams have no headcount."
+    )
     return Section("Structure", ("Unit", "Headcount", "Direct reports"), rows, notes)
 
 

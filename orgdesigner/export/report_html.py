@@ -60,9 +60,7 @@ def report_html(report: Report, org: OrgTree) -> str:
             continue
         out.append(f"<h3>{esc(SEVERITY_TITLES[severity])} ({len(group)})</h3>")
         out.append('<ul class="findings">')
-        out += [
-            f'<li class="{_CLASS[severity]}"><code>{esc(f.code)}</code> {esc(f.message)}</li>' for f in group
-        ]
+        out += [f'<li class="{_CLASS[severity]}"><code>{esc(f.code)}</code> {esc(f.message)}</li>' for f in group]
         out.append("</ul>")
     for section in sections(report, org):
         out += _section(section)

@@ -19,17 +19,28 @@ def report_dict(report: Report) -> dict[str, Any]:
     st = report.structure
     return {
         "summary": {
-            "name": s.name, "target_stage": s.target_stage, "stage": s.stage, "stage_name": s.stage_name,
-            "mlops_structure": s.mlops_structure.value, "units": s.units, "teams": s.teams,
-            "links": s.links, "headcount": s.headcount,
-            "errors": s.errors, "warnings": s.warnings, "infos": s.infos,
+            "name": s.name,
+            "target_stage": s.target_stage,
+            "stage": s.stage,
+            "stage_name": s.stage_name,
+            "mlops_structure": s.mlops_structure.value,
+            "units": s.units,
+            "teams": s.teams,
+            "links": s.links,
+            "headcount": s.headcount,
+            "errors": s.errors,
+            "warnings": s.warnings,
+            "infos": s.infos,
         },
         "coverage": {
             "owners": {rid: list(ids) for rid, ids in cov.owners.items()},
             "gaps": list(cov.gaps),
             "overlaps": [
-                {"responsibility": o.responsibility, "owners": list(o.owners),
-                 "structures": [x.value for x in o.structures]}
+                {
+                    "responsibility": o.responsibility,
+                    "owners": list(o.owners),
+                    "structures": [x.value for x in o.structures],
+                }
                 for o in cov.overlaps
             ],
             "unowned": list(cov.unowned),
@@ -39,40 +50,71 @@ def report_dict(report: Report) -> dict[str, Any]:
             },
         },
         "dependencies": [
-            {"provider": d.provider.value, "consumer": d.consumer.value, "kind": d.kind, "via": list(d.via),
-             "from_stage": d.from_stage, "provides": d.provides, "status": d.status.value,
-             "providers": list(d.providers), "consumers": list(d.consumers)}
+            {
+                "provider": d.provider.value,
+                "consumer": d.consumer.value,
+                "kind": d.kind,
+                "via": list(d.via),
+                "from_stage": d.from_stage,
+                "provides": d.provides,
+                "status": d.status.value,
+                "providers": list(d.providers),
+                "consumers": list(d.consumers),
+            }
             for d in report.dependencies
         ],
         "mlops_structure": {
-            "kind": p.kind.value, "name": p.name, "focus": p.focus,
-            "strengths": list(p.strengths), "risks": list(p.risks),
+            "kind": p.kind.value,
+            "name": p.name,
+            "focus": p.focus,
+            "strengths": list(p.strengths),
+            "risks": list(p.risks),
             "teams": [
-                {"team": t.team, "kind": t.kind.value, "unit": t.unit,
-                 "serves": [x.value for x in t.serves], "reason": t.reason}
+                {
+                    "team": t.team,
+                    "kind": t.kind.value,
+                    "unit": t.unit,
+                    "serves": [x.value for x in t.serves],
+                    "reason": t.reason,
+                }
                 for t in p.teams
             ],
         },
         "maturity": {
-            "stage": m.stage, "name": m.name, "target_stage": m.target_stage, "gap": m.gap,
+            "stage": m.stage,
+            "name": m.name,
+            "target_stage": m.target_stage,
+            "gap": m.gap,
             "floor_met": m.floor_met,
             "evidence": [
-                {"stage": e.stage, "name": e.name,
-                 "requirements": [
-                     {"responsibility": r.responsibility, "title": r.title, "owners": list(r.owners)}
-                     for r in e.requirements
-                 ]}
+                {
+                    "stage": e.stage,
+                    "name": e.name,
+                    "requirements": [
+                        {"responsibility": r.responsibility, "title": r.title, "owners": list(r.owners)}
+                        for r in e.requirements
+                    ],
+                }
                 for e in m.evidence
             ],
-            "next": None if m.next is None else {
-                "stage": m.next.stage, "name": m.next.name,
+            "next": None
+            if m.next is None
+            else {
+                "stage": m.next.stage,
+                "name": m.next.name,
                 "missing": [{"responsibility": rid, "title": title} for rid, title in m.next.missing],
             },
         },
         "handoffs": {
             "steps": [
-                {"step": x.step, "name": x.name, "responsibility": x.responsibility, "owner": x.owner,
-                 "distance": x.distance, "candidates": x.candidates}
+                {
+                    "step": x.step,
+                    "name": x.name,
+                    "responsibility": x.responsibility,
+                    "owner": x.owner,
+                    "distance": x.distance,
+                    "candidates": x.candidates,
+                }
                 for x in h.steps
             ],
             "total_distance": h.total_distance,
@@ -80,8 +122,9 @@ def report_dict(report: Report) -> dict[str, Any]:
         },
         "span": {
             "max_span": st.max_span,
-            "widest": None if st.widest is None else
-            {"node": st.widest.node, "direct_reports": st.widest.direct_reports},
+            "widest": None
+            if st.widest is None
+            else {"node": st.widest.node, "direct_reports": st.widest.direct_reports},
             "over_limit": [{"node": x.node, "direct_reports": x.direct_reports} for x in st.over_span],
             "total_headcount": st.total_headcount,
             "headcount": dict(st.headcount),
@@ -89,13 +132,22 @@ def report_dict(report: Report) -> dict[str, Any]:
             "teams_without_headcount": list(st.teams_without_headcount),
         },
         "suggestions": [
-            {"discipline": x.discipline.value, "name": x.name, "gaps": list(x.gaps),
-             "needed_by": list(x.needed_by),
-             "options": [
-                 {"from": o.source.value, "teams": list(o.teams), "knows": list(o.knows),
-                  "learn": list(o.learn), "note": o.note}
-                 for o in x.options
-             ]}
+            {
+                "discipline": x.discipline.value,
+                "name": x.name,
+                "gaps": list(x.gaps),
+                "needed_by": list(x.needed_by),
+                "options": [
+                    {
+                        "from": o.source.value,
+                        "teams": list(o.teams),
+                        "knows": list(o.knows),
+                        "learn": list(o.learn),
+                        "note": o.note,
+                    }
+                    for o in x.options
+                ],
+            }
             for x in report.suggestions
         ],
         "findings": [

@@ -36,9 +36,7 @@ class CsvImportError(OrgFileError):
     ``str()`` is one line: ``FILE: 3 problems: row 4: ...; row 9: ...``."""
 
     def __init__(self, path: str, problems: Sequence[CsvProblem]) -> None:
-        self.problems: tuple[CsvProblem, ...] = tuple(
-            sorted(problems, key=lambda p: (p.row is not None, p.row or 0))
-        )
+        self.problems: tuple[CsvProblem, ...] = tuple(sorted(problems, key=lambda p: (p.row is not None, p.row or 0)))
         if len(self.problems) == 1:
             only = self.problems[0]
             place = f"row {only.row}" if only.row is not None else None

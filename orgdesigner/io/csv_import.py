@@ -121,8 +121,9 @@ def build_org(
     manager_of, manager_problems, manager_warnings = resolve_managers(table, mapping, read.people)
     problems = read.problems + manager_problems
     by_row = {p.row: p for p in read.people}
-    entries = [TreeEntry(p.row, str(p.row), _key(manager_of.get(p.row)), p.name) for p in read.people
-               if p.row in manager_of]
+    entries = [
+        TreeEntry(p.row, str(p.row), _key(manager_of.get(p.row)), p.name) for p in read.people if p.row in manager_of
+    ]
     problems += tree_problems(entries)
     if problems:
         raise CsvImportError(table.source, problems)
@@ -145,26 +146,30 @@ def mapping_problems(table: Table, mapping: ColumnMapping) -> list[CsvProblem]:
     problems = []
     for field, column in mapping.as_dict().items():
         if column is not None and table.column(column) is None:
-            problems.append(
-                CsvProblem(table.header_row, f"{FIELD_LABELS[field]}: the file has no column {column!r}")
-            )
+            problems.append(CsvProblem(table.header_row, f"{FIELD_LABELS[field]}: the file has no column {column!r}"))
     columns = ", ".join(repr(h) for h in table.headers)
     if not (mapping.name or mapping.first_name or mapping.last_name):
-        problems.append(CsvProblem(
-            table.header_row,
-            f"no name column recognised; map one (--map name=COLUMN). The columns are: {columns}",
-        ))
+        problems.append(
+            CsvProblem(
+                table.header_row,
+                f"no name column recognised; map one (--map name=COLUMN). The columns are: {columns}",
+            )
+        )
     if len(table.rows) > 1 and not (mapping.parent or mapping.manager_email):
-        problems.append(CsvProblem(
-            table.header_row,
-            "no manager column recognised; map one (--map parent=COLUMN or manager_email=COLUMN). "
-            f"The columns are: {columns}",
-        ))
+        problems.append(
+            CsvProblem(
+                table.header_row,
+                "no manager column recognised; map one (--map parent=COLUMN or manager_email=COLUMN). "
+                f"The columns are: {columns}",
+            )
+        )
     if mapping.manager_email and not mapping.email:
-        problems.append(CsvProblem(
-            table.header_row,
-            "managers are given by email, but no column holds people's own email (--map email=COLUMN)",
-        ))
+        problems.append(
+            CsvProblem(
+                table.header_row,
+                "managers are given by email, but no column holds people's own email (--map email=COLUMN)",
+            )
+        )
     return problems
 
 
@@ -210,7 +215,9 @@ def _assemble(
 
 
 def _groups(
-    people: list[Person], manager_of: Mapping[int, int | None], reports: Mapping[int, list[int]],
+    people: list[Person],
+    manager_of: Mapping[int, int | None],
+    reports: Mapping[int, list[int]],
     chosen: Mapping[int, Discipline],
 ) -> dict[int, list[int]]:
     """First member's row -> rows of a manager's childless reports sharing a discipline (2+)."""
@@ -232,7 +239,10 @@ def _group_team(members: list[Person], manager: Person, discipline: Discipline, 
     taken.add(node_id)
     roster = ", ".join(f"{m.name} ({m.title})" if m.title else m.name for m in members)
     return Team(
-        id=node_id, name=name, discipline=discipline, headcount=sum(m.headcount for m in members),
+        id=node_id,
+        name=name,
+        discipline=discipline,
+        headcount=sum(m.headcount for m in members),
         notes=clean_notes(f"{len(members)} people: {roster}"),
     )
 

@@ -91,14 +91,26 @@ def read_people(table: Table, mapping: ColumnMapping, keep_extra: bool) -> Peopl
         headcount = 1 if headcount is None else headcount
         title, department = clean_name(cell("title"))[0], clean_name(cell("department"))[0]
         email = cell("email")
-        notes = [f"Title: {title}" if title else "", f"Department: {department}" if department else "",
-                 f"Email: {email}" if email else ""]
+        notes = [
+            f"Title: {title}" if title else "",
+            f"Department: {department}" if department else "",
+            f"Email: {email}" if email else "",
+        ]
         notes += [f"{table.headers[i]}: {row.get(i)}" for i in extra if row.get(i)]
         note_text = clean_notes("\n".join(n for n in notes if n))
-        result.people.append(Person(
-            row.number, ids.node_id(row, name, result), name, title, department, email,
-            headcount, note_text or None, guess_discipline(title, department),
-        ))
+        result.people.append(
+            Person(
+                row.number,
+                ids.node_id(row, name, result),
+                name,
+                title,
+                department,
+                email,
+                headcount,
+                note_text or None,
+                guess_discipline(title, department),
+            )
+        )
     return result
 
 
@@ -141,8 +153,11 @@ class _IdMaker:
         if raw and ID_RE.match(raw):
             return raw
         if self._column is not None:
-            why = ("no id; one was made from the name" if not raw else
-                   "ids that are not valid node ids (1-64 letters, digits, '_', '.', '-') became slugs")
+            why = (
+                "no id; one was made from the name"
+                if not raw
+                else "ids that are not valid node ids (1-64 letters, digits, '_', '.', '-') became slugs"
+            )
             result.flag(why, row.number)
         base = slugify(raw or name, "person")
         candidate, n = base, 2
@@ -152,9 +167,9 @@ class _IdMaker:
         return candidate
 
 
-def resolve_managers(table: Table, mapping: ColumnMapping, people: list[Person]) -> tuple[
-    dict[int, int | None], list[CsvProblem], list[str]
-]:
+def resolve_managers(
+    table: Table, mapping: ColumnMapping, people: list[Person]
+) -> tuple[dict[int, int | None], list[CsvProblem], list[str]]:
     """Each person's manager, as row number -> the manager's row number (None: no manager).
 
     A manager id is looked up among the ids (also without a spreadsheet's trailing ".0"); one

@@ -102,9 +102,7 @@ def parse_table(data: bytes, source: str = "<input>") -> Table:
     header = records[header_index]
     rows = tuple(records[header_index + 1 :])
     if not rows:
-        raise CsvImportError(
-            source, [CsvProblem(header.number, "the file has a header but no rows below it")]
-        )
+        raise CsvImportError(source, [CsvProblem(header.number, "the file has a header but no rows below it")])
     return Table(source, _unique_headers(header.cells), rows, delimiter, encoding, header.number)
 
 

@@ -33,11 +33,13 @@ def tree_problems(entries: Sequence[TreeEntry], manager_word: str = "manager") -
     if roots:
         top = roots[0]
         for other in roots[1:]:
-            problems.append(CsvProblem(
-                other.row,
-                f"{other.label!r} has no {manager_word}, and neither has {top.label!r} (row {top.row}); "
-                f"an org has one top: give all but one of them a {manager_word}",
-            ))
+            problems.append(
+                CsvProblem(
+                    other.row,
+                    f"{other.label!r} has no {manager_word}, and neither has {top.label!r} (row {top.row}); "
+                    f"an org has one top: give all but one of them a {manager_word}",
+                )
+            )
     elif entries and not problems:
         problems.append(CsvProblem(None, f"everyone has a {manager_word}: there is no top of the org"))
     return problems

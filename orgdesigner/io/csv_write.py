@@ -20,8 +20,17 @@ import io
 from orgdesigner.model import Organization, Team, Unit
 
 NATIVE_COLUMNS = (
-    "id", "name", "parent", "kind", "structure", "discipline", "headcount", "lead", "notes",
-    "responsibilities", "serves",
+    "id",
+    "name",
+    "parent",
+    "kind",
+    "structure",
+    "discipline",
+    "headcount",
+    "lead",
+    "notes",
+    "responsibilities",
+    "serves",
 )
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 ESCAPE = "'"
@@ -61,8 +70,19 @@ def csv_bytes(org: Organization) -> bytes:
         responsibilities = None
         if isinstance(node, Team) and node.responsibilities is not None:
             responsibilities = " ".join(node.responsibilities)
-        cells = (node.id, node.name, flat.parent, node.kind, structure, discipline, headcount,
-                 node.lead, node.notes, responsibilities, serves.get(node.id))
+        cells = (
+            node.id,
+            node.name,
+            flat.parent,
+            node.kind,
+            structure,
+            discipline,
+            headcount,
+            node.lead,
+            node.notes,
+            responsibilities,
+            serves.get(node.id),
+        )
         writer.writerow([escape_cell(c) for c in cells])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

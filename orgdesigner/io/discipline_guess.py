@@ -26,42 +26,174 @@ FALLBACK_DISCIPLINE = D.SOFTWARE_ENGINEERING
 
 # Specific phrases; the first match in this order wins (so "ML platform" beats "platform").
 SPECIFIC_KEYWORDS: tuple[tuple[str, Discipline], ...] = (
-    *((k, D.AI_ENGINEERING) for k in (
-        "llmops", "llm", "llms", "genai", "gen ai", "generative ai", "ai engineer", "ai engineering",
-        "ai developer", "prompt engineer", "ai agent", "ai agents", "rag")),
-    *((k, D.MLOPS) for k in (
-        "mlops", "ml ops", "ml platform", "machine learning platform", "ml infrastructure",
-        "ml infra", "modelops", "model ops", "ml operations", "machine learning operations")),
-    *((k, D.DATA_SCIENCE) for k in (
-        "data scientist", "data science", "research scientist", "applied scientist", "ml scientist",
-        "machine learning scientist", "decision scientist", "statistician", "quantitative researcher")),
-    *((k, D.ML_ENGINEERING) for k in (
-        "ml engineer", "ml engineering", "machine learning engineer", "machine learning engineering",
-        "deep learning", "computer vision", "nlp engineer", "ml developer", "ml research engineer")),
-    *((k, D.DATA_ENGINEERING) for k in (
-        "data engineer", "data engineering", "analytics engineer", "analytics engineering", "etl",
-        "elt", "data platform", "data pipeline", "data pipelines", "big data", "data architect",
-        "data infrastructure", "dataops", "data warehouse", "data warehousing", "database",
-        "databases", "dba", "data integration")),
-    *((k, D.DEVOPS_SRE) for k in (
-        "sre", "site reliability", "devops", "dev ops", "devsecops", "platform engineer",
-        "platform engineering", "infrastructure", "cloud engineer", "cloud architect",
-        "cloud operations", "systems engineer", "system engineer", "sysadmin",
-        "system administrator", "systems administrator", "reliability engineer",
-        "operations engineer", "release engineer", "build engineer", "kubernetes")),
-    *((k, D.PRODUCT_MANAGEMENT) for k in (
-        "product manager", "product owner", "product management", "head of product",
-        "product lead", "product director", "director of product", "vp product", "vp of product",
-        "chief product officer", "cpo", "product managers")),
-    *((k, D.ANALYTICS) for k in (
-        "data analyst", "business analyst", "bi analyst", "business intelligence", "bi developer",
-        "bi engineer", "reporting analyst", "data analysis", "data visualization",
-        "data visualisation", "insights")),
-    *((k, D.SOFTWARE_ENGINEERING) for k in (
-        "software engineer", "software engineering", "software developer", "software development",
-        "backend", "back end", "frontend", "front end", "full stack", "fullstack", "web developer",
-        "mobile developer", "android", "ios", "qa engineer", "quality assurance", "test engineer",
-        "sdet", "programmer")),
+    *(
+        (k, D.AI_ENGINEERING)
+        for k in (
+            "llmops",
+            "llm",
+            "llms",
+            "genai",
+            "gen ai",
+            "generative ai",
+            "ai engineer",
+            "ai engineering",
+            "ai developer",
+            "prompt engineer",
+            "ai agent",
+            "ai agents",
+            "rag",
+        )
+    ),
+    *(
+        (k, D.MLOPS)
+        for k in (
+            "mlops",
+            "ml ops",
+            "ml platform",
+            "machine learning platform",
+            "ml infrastructure",
+            "ml infra",
+            "modelops",
+            "model ops",
+            "ml operations",
+            "machine learning operations",
+        )
+    ),
+    *(
+        (k, D.DATA_SCIENCE)
+        for k in (
+            "data scientist",
+            "data science",
+            "research scientist",
+            "applied scientist",
+            "ml scientist",
+            "machine learning scientist",
+            "decision scientist",
+            "statistician",
+            "quantitative researcher",
+        )
+    ),
+    *(
+        (k, D.ML_ENGINEERING)
+        for k in (
+            "ml engineer",
+            "ml engineering",
+            "machine learning engineer",
+            "machine learning engineering",
+            "deep learning",
+            "computer vision",
+            "nlp engineer",
+            "ml developer",
+            "ml research engineer",
+        )
+    ),
+    *(
+        (k, D.DATA_ENGINEERING)
+        for k in (
+            "data engineer",
+            "data engineering",
+            "analytics engineer",
+            "analytics engineering",
+            "etl",
+            "elt",
+            "data platform",
+            "data pipeline",
+            "data pipelines",
+            "big data",
+            "data architect",
+            "data infrastructure",
+            "dataops",
+            "data warehouse",
+            "data warehousing",
+            "database",
+            "databases",
+            "dba",
+            "data integration",
+        )
+    ),
+    *(
+        (k, D.DEVOPS_SRE)
+        for k in (
+            "sre",
+            "site reliability",
+            "devops",
+            "dev ops",
+            "devsecops",
+            "platform engineer",
+            "platform engineering",
+            "infrastructure",
+            "cloud engineer",
+            "cloud architect",
+            "cloud operations",
+            "systems engineer",
+            "system engineer",
+            "sysadmin",
+            "system administrator",
+            "systems administrator",
+            "reliability engineer",
+            "operations engineer",
+            "release engineer",
+            "build engineer",
+            "kubernetes",
+        )
+    ),
+    *(
+        (k, D.PRODUCT_MANAGEMENT)
+        for k in (
+            "product manager",
+            "product owner",
+            "product management",
+            "head of product",
+            "product lead",
+            "product director",
+            "director of product",
+            "vp product",
+            "vp of product",
+            "chief product officer",
+            "cpo",
+            "product managers",
+        )
+    ),
+    *(
+        (k, D.ANALYTICS)
+        for k in (
+            "data analyst",
+            "business analyst",
+            "bi analyst",
+            "business intelligence",
+            "bi developer",
+            "bi engineer",
+            "reporting analyst",
+            "data analysis",
+            "data visualization",
+            "data visualisation",
+            "insights",
+        )
+    ),
+    *(
+        (k, D.SOFTWARE_ENGINEERING)
+        for k in (
+            "software engineer",
+            "software engineering",
+            "software developer",
+            "software development",
+            "backend",
+            "back end",
+            "frontend",
+            "front end",
+            "full stack",
+            "fullstack",
+            "web developer",
+            "mobile developer",
+            "android",
+            "ios",
+            "qa engineer",
+            "quality assurance",
+            "test engineer",
+            "sdet",
+            "programmer",
+        )
+    ),
 )
 
 # Generic words, tried only when no specific phrase matched the title or the department.

@@ -29,8 +29,8 @@ def dot_text(org: Organization) -> str:
     """The digraph's source text."""
     out = [
         f"digraph {quote(org.name)} {{",
-        f"    graph [rankdir=TB, label={quote(org.name)}, labelloc=t, fontname=\"Helvetica\", "
-        "fontsize=16, nodesep=0.3, ranksep=0.5, charset=\"UTF-8\"];",
+        f'    graph [rankdir=TB, label={quote(org.name)}, labelloc=t, fontname="Helvetica", '
+        'fontsize=16, nodesep=0.3, ranksep=0.5, charset="UTF-8"];',
         '    node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, color="#333333"];',
         '    edge [color="#444444", arrowhead=none, fontname="Helvetica"];',
     ]
@@ -38,8 +38,8 @@ def dot_text(org: Organization) -> str:
         fill = node_fill(node)
         width = ", penwidth=2" if isinstance(node, Unit) else ""
         out.append(
-            f"    {quote(node.id)} [label={label(node_label_lines(node))}, fillcolor=\"{fill}\", "
-            f"fontcolor=\"{text_color_on(fill)}\"{width}];"
+            f'    {quote(node.id)} [label={label(node_label_lines(node))}, fillcolor="{fill}", '
+            f'fontcolor="{text_color_on(fill)}"{width}];'
         )
     for nid in org.iter_preorder():
         parent = org.parent(nid)
@@ -47,7 +47,7 @@ def dot_text(org: Organization) -> str:
             out.append(f"    {quote(parent)} -> {quote(nid)};")
     for link in org.links:
         out.append(
-            f"    {quote(link.source)} -> {quote(link.target)} [style=dashed, color=\"#777777\", "
+            f'    {quote(link.source)} -> {quote(link.target)} [style=dashed, color="#777777", '
             'arrowhead=normal, constraint=false, xlabel="serves", fontsize=9, fontcolor="#777777"];'
         )
     out.append("}")

@@ -108,9 +108,7 @@ def _add_yfiles(root: ET.Element, org: Organization) -> None:
         _edge_graphics(element, dashed=relation == "serves")
 
 
-def _node_graphics(
-    element: ET.Element, org: Organization, node_id: str, box: tuple[float, float, float]
-) -> None:
+def _node_graphics(element: ET.Element, org: Organization, node_id: str, box: tuple[float, float, float]) -> None:
     node = org.node(node_id)
     x, y, width = box
     fill = node_fill(node)
@@ -119,14 +117,28 @@ def _node_graphics(
     geometry = {"height": f"{_HEIGHT:g}", "width": f"{width:g}", "x": f"{x:g}", "y": f"{y:g}"}
     ET.SubElement(shape, _y("Geometry"), geometry)
     ET.SubElement(shape, _y("Fill"), {"color": fill, "transparent": "false"})
-    ET.SubElement(shape, _y("BorderStyle"), {"color": "#333333", "type": "line",
-                                             "width": "2.0" if isinstance(node, Unit) else "1.0"})
-    label = ET.SubElement(shape, _y("NodeLabel"), {
-        "alignment": "center", "autoSizePolicy": "content", "fontFamily": "Dialog", "fontSize": "12",
-        "fontStyle": "bold" if isinstance(node, Unit) else "plain", "hasBackgroundColor": "false",
-        "hasLineColor": "false", "modelName": "internal", "modelPosition": "c",
-        "textColor": text_color_on(fill), "visible": "true",
-    })
+    ET.SubElement(
+        shape,
+        _y("BorderStyle"),
+        {"color": "#333333", "type": "line", "width": "2.0" if isinstance(node, Unit) else "1.0"},
+    )
+    label = ET.SubElement(
+        shape,
+        _y("NodeLabel"),
+        {
+            "alignment": "center",
+            "autoSizePolicy": "content",
+            "fontFamily": "Dialog",
+            "fontSize": "12",
+            "fontStyle": "bold" if isinstance(node, Unit) else "plain",
+            "hasBackgroundColor": "false",
+            "hasLineColor": "false",
+            "modelName": "internal",
+            "modelPosition": "c",
+            "textColor": text_color_on(fill),
+            "visible": "true",
+        },
+    )
     label.text = "\n".join(node_label_lines(node))
     ET.SubElement(shape, _y("Shape"), {"type": "roundrectangle"})
 
@@ -134,8 +146,11 @@ def _node_graphics(
 def _edge_graphics(element: ET.Element, dashed: bool) -> None:
     data = ET.SubElement(element, _g("data"), {"key": EDGE_GRAPHICS_KEY})
     line = ET.SubElement(data, _y("PolyLineEdge"))
-    ET.SubElement(line, _y("LineStyle"), {"color": "#555555" if dashed else "#000000",
-                                          "type": "dashed" if dashed else "line", "width": "1.0"})
+    ET.SubElement(
+        line,
+        _y("LineStyle"),
+        {"color": "#555555" if dashed else "#000000", "type": "dashed" if dashed else "line", "width": "1.0"},
+    )
     ET.SubElement(line, _y("Arrows"), {"source": "none", "target": "standard" if dashed else "none"})
     if dashed:
         style = {"fontSize": "10", "textColor": "#555555", "visible": "true"}
@@ -167,7 +182,4 @@ def tree_positions(org: Organization) -> dict[str, tuple[float, float, float]]:
         parent = org.parent(node_id)
         depth[node_id] = 0 if parent is None else depth[parent] + 1
     left = min((centre[nid] - widths[nid] / 2 for nid in centre), default=0.0)
-    return {
-        nid: (centre[nid] - widths[nid] / 2 - left, depth[nid] * (_HEIGHT + _GAP_Y), widths[nid])
-        for nid in centre
-    }
+    return {nid: (centre[nid] - widths[nid] / 2 - left, depth[nid] * (_HEIGHT + _GAP_Y), widths[nid]) for nid in centre}

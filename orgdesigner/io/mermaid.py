@@ -18,8 +18,18 @@ from orgdesigner.io.text_formats import node_fill, node_label_lines, text_color_
 from orgdesigner.model import Node, Organization, Team, Unit
 
 _ENTITIES = {
-    '"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;", "%": "#37;",
-    "{": "#123;", "}": "#125;", ";": "#59;", "\\": "#92;", "|": "#124;",
+    '"': "#quot;",
+    "#": "#35;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    "%": "#37;",
+    "{": "#123;",
+    "}": "#125;",
+    ";": "#59;",
+    "\\": "#92;",
+    "|": "#124;",
 }
 _TITLE_ESCAPES = {ch: f"\\u{ord(ch):04x}" for ch in "%<>&#`{}"}
 _CLASS_CHUNK = 40
@@ -69,4 +79,3 @@ def _style(node: Node) -> str:
 def mermaid_bytes(org: Organization) -> bytes:
     """The flowchart as UTF-8 bytes (a ``.mmd`` file)."""
     return mermaid_text(org).encode("utf-8")
-

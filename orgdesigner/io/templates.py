@@ -38,9 +38,7 @@ def template_names() -> list[str]:
 def template_text(name: str) -> str:
     """The file text of a template (raises ``OrgFileError`` for an unknown name)."""
     if name not in template_names():
-        raise OrgFileError(
-            f"template {name!r}", f"no such template; choose one of: {', '.join(template_names())}"
-        )
+        raise OrgFileError(f"template {name!r}", f"no such template; choose one of: {', '.join(template_names())}")
     return resources.files("orgdesigner.templates").joinpath(f"{name}.json").read_text("utf-8")
 
 

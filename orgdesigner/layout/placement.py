@@ -165,9 +165,7 @@ class Placement:
         found = [b for nid in ids[i : i + self.rollup()[2][i]] if (b := badges.get(nid)) is not None]
         if not found:
             return None
-        return BadgeCounts(
-            sum(b.errors for b in found), sum(b.warnings for b in found), sum(b.infos for b in found)
-        )
+        return BadgeCounts(sum(b.errors for b in found), sum(b.warnings for b in found), sum(b.infos for b in found))
 
     def rollup(self) -> tuple[list[int], list[int], list[int]]:
         """Per node number: teams, headcount and nodes in its subtree (itself included)."""
@@ -362,9 +360,7 @@ class Placement:
             self._links = tuple(out)
         return self._links
 
-    def _link_points(
-        self, s: int, t: int, runs: Runs, area: tuple[float, float, float]
-    ) -> tuple[Point, ...]:
+    def _link_points(self, s: int, t: int, runs: Runs, area: tuple[float, float, float]) -> tuple[Point, ...]:
         """The route of a link from shown card ``s`` to ``t``. ``runs`` holds the straight
         stretches of the links routed so far (vertical?, position, from, to, source): a route
         pays for running along another source's line, and adds its own. Routes keep to

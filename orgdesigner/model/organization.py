@@ -264,7 +264,7 @@ def new_team(org: OrgTree, name: str, discipline: str, headcount: int = 0, **ext
     return Team(
         id=org.new_id(slugify(name, "team")),
         name=name,
-        discipline=discipline,  # type: ignore[arg-type]
+        discipline=discipline,
         headcount=headcount,
         **extra,
     )
@@ -274,4 +274,4 @@ def new_unit(org: OrgTree, name: str, structure: str, **extra: Any) -> Unit:
     """A unit with a fresh id derived from its name."""
     from orgdesigner.model.text import slugify
 
-    return Unit(id=org.new_id(slugify(name, "unit")), name=name, structure=structure, **extra)  # type: ignore[arg-type]
+    return Unit(id=org.new_id(slugify(name, "unit")), name=name, structure=structure, **extra)

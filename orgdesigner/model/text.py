@@ -25,9 +25,7 @@ def describe_char(ch: str) -> str:
 def check_id(value: str) -> str:
     """Return ``value`` if it is a valid node id, else raise ``ValueError``."""
     if not ID_RE.match(value):
-        raise ValueError(
-            f"id {value[:80]!r} must be 1-64 characters of letters, digits, '_', '.' or '-'"
-        )
+        raise ValueError(f"id {value[:80]!r} must be 1-64 characters of letters, digits, '_', '.' or '-'")
     return value
 
 

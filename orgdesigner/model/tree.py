@@ -329,7 +329,7 @@ def _cycle_from(start: str, parent_of: dict[str, str | None]) -> str:
         path.append(cur)
         cur = parent_of[cur]
     if cur is not None and cur in seen:
-        cycle = [*path[seen[cur]:], cur]
+        cycle = [*path[seen[cur] :], cur]
         shown = " -> ".join(repr(c) for c in cycle[:8]) + (" -> ..." if len(cycle) > 8 else "")
         return f"parents form a cycle ({shown})"
     return "the node is not connected to the root"

@@ -20,8 +20,13 @@ class WindowActions(QObject):
         style = window.style()
         sp = QStyle.StandardPixmap
 
-        def act(text: str, shortcut: QKeySequence | Key | str | None = None, tip: str = "",
-                icon: QIcon | None = None, checkable: bool = False) -> QAction:
+        def act(
+            text: str,
+            shortcut: QKeySequence | Key | str | None = None,
+            tip: str = "",
+            icon: QIcon | None = None,
+            checkable: bool = False,
+        ) -> QAction:
             a = QAction(text, window)
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut) if not isinstance(shortcut, QKeySequence) else shortcut)
@@ -34,8 +39,12 @@ class WindowActions(QObject):
             window.addAction(a)
             return a
 
-        self.new = act("&New from Template…", Key.New, "Start a new chart from a preset company",
-                       style.standardIcon(sp.SP_FileIcon))
+        self.new = act(
+            "&New from Template…",
+            Key.New,
+            "Start a new chart from a preset company",
+            style.standardIcon(sp.SP_FileIcon),
+        )
         self.open = act("&Open…", Key.Open, "Open a chart", style.standardIcon(sp.SP_DialogOpenButton))
         self.save = act("&Save", Key.Save, "Save the chart", style.standardIcon(sp.SP_DialogSaveButton))
         self.save_as = act("Save &As…", Key.SaveAs, "Save the chart under another name")
@@ -43,8 +52,9 @@ class WindowActions(QObject):
         self.export_svg = act("Export &SVG…", "Ctrl+Shift+E", "Export the chart as SVG")
         self.export_png = act("Export &PNG…", "Ctrl+Shift+G", "Export the chart as PNG")
         self.export_pdf = act("Export P&DF…", Key.Print, "Export the chart as PDF")
-        self.export_other = act("Export to &Other Tools…", "Ctrl+Shift+X",
-                                "Export as GraphML, Mermaid, Graphviz DOT, draw.io or CSV")
+        self.export_other = act(
+            "Export to &Other Tools…", "Ctrl+Shift+X", "Export as GraphML, Mermaid, Graphviz DOT, draw.io or CSV"
+        )
         self.export_report_md = act("Export Report as &Markdown…", "Ctrl+Shift+M", "Export the findings as Markdown")
         self.export_report_html = act("Export Report as &HTML…", "Ctrl+Shift+H", "Export the findings as an HTML page")
         self.quit = act("&Quit", "Ctrl+Q", "Close orgdesigner")
@@ -69,14 +79,16 @@ class WindowActions(QObject):
         self.top_down.setChecked(True)
         self.collapse = act("&Collapse / Expand", "Ctrl+.", "Collapse or expand the selected cards' subtrees")
         self.expand_all = act("&Expand All", "Ctrl+Shift+.", "Expand every collapsed subtree")
-        self.trace = act("&Trace ML Project", "Ctrl+T", "Draw the eight-step ML project flow over the chart",
-                         checkable=True)
+        self.trace = act(
+            "&Trace ML Project", "Ctrl+T", "Draw the eight-step ML project flow over the chart", checkable=True
+        )
         self.badges = act("Finding &Badges", "Ctrl+B", "Show each card's count of findings", checkable=True)
         self.badges.setChecked(True)
         self.about = act("&About orgdesigner", Key.HelpContents, "What orgdesigner is")
 
-    def build_menus(self, window: QMainWindow, docks_menu: Callable[[QMenu], None],
-                    undo: QAction, redo: QAction) -> QMenu:
+    def build_menus(
+        self, window: QMainWindow, docks_menu: Callable[[QMenu], None], undo: QAction, redo: QAction
+    ) -> QMenu:
         """Create the menu bar; return the Open Recent menu (the window fills it)."""
         bar = window.menuBar()
         file = bar.addMenu("&File")

@@ -44,8 +44,11 @@ def build_context_menu(window: MainWindow, node_id: str | None) -> QMenu:
         menu.addAction(a.link)
     for link in org.links_of(node_id):
         other = link.target if link.source == node_id else link.source
-        text = (f"Remove Dotted Line to {org.label(other)}" if link.source == node_id
-                else f"Remove Dotted Line from {org.label(other)}")
+        text = (
+            f"Remove Dotted Line to {org.label(other)}"
+            if link.source == node_id
+            else f"Remove Dotted Line from {org.label(other)}"
+        )
         act = menu.addAction(text)
         act.triggered.connect(lambda _c=False, lk=link: window._edit(lambda: doc.remove_link(lk)))
     return menu

@@ -126,8 +126,10 @@ class CsvImportDialog(QDialog):
         self.org_name.textChanged.connect(self._schedule_rebuild)
         self.group_teams = QCheckBox("Group each manager's reports by discipline into one team")
         self.group_teams.setAccessibleName("Group teams")
-        self.group_teams.setToolTip("Reports with no reports of their own who share a discipline become one "
-                                    "team with their headcount (orgdesigner import --group-teams)")
+        self.group_teams.setToolTip(
+            "Reports with no reports of their own who share a discipline become one "
+            "team with their headcount (orgdesigner import --group-teams)"
+        )
         self.group_teams.toggled.connect(self._schedule_rebuild)
         options = QFormLayout()
         options.addRow("Organisation name", self.org_name)
@@ -145,9 +147,11 @@ class CsvImportDialog(QDialog):
         self.preview.setAccessibleName("Preview of the imported org")
         self.preview.setHeaderLabels(["Name", "Discipline", "Why", "Headcount"])
         self.preview.setItemDelegateForColumn(DISCIPLINE_COLUMN, DisciplineDelegate(self.preview))
-        self.preview.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked
-                                     | QTreeWidget.EditTrigger.EditKeyPressed
-                                     | QTreeWidget.EditTrigger.SelectedClicked)
+        self.preview.setEditTriggers(
+            QTreeWidget.EditTrigger.DoubleClicked
+            | QTreeWidget.EditTrigger.EditKeyPressed
+            | QTreeWidget.EditTrigger.SelectedClicked
+        )
         self.preview.itemChanged.connect(self._discipline_edited)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Problems")
@@ -231,12 +235,15 @@ class CsvImportDialog(QDialog):
             self._show_problems(["the organisation needs a name"], "Give the organisation a name.")
             return
         try:
-            result = build_org(self.table, self.mapping(), self.group_teams.isChecked(), name=name,
-                               disciplines=self.overrides)
+            result = build_org(
+                self.table, self.mapping(), self.group_teams.isChecked(), name=name, disciplines=self.overrides
+            )
         except CsvImportError as exc:
-            self._show_problems([str(p) for p in exc.problems],
-                                f"{len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} to fix "
-                                "(in the CSV, or by choosing other columns):")
+            self._show_problems(
+                [str(p) for p in exc.problems],
+                f"{len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} to fix "
+                "(in the CSV, or by choosing other columns):",
+            )
             return
         self._show_result(result)
 
@@ -283,16 +290,16 @@ class CsvImportDialog(QDialog):
         people = ""
         if result.guesses:
             people = f"{len(result.guesses)} people, {guessed} disciplines found by keyword; "
-        self.status.setText(f"{people}{len(org)} nodes, headcount {headcount}. "
-                            "Double-click a discipline to change it.")
+        self.status.setText(f"{people}{len(org)} nodes, headcount {headcount}. Double-click a discipline to change it.")
         shown = list(result.warnings[:_WARNINGS_SHOWN])
         if len(result.warnings) > _WARNINGS_SHOWN:
             shown.append(f"... and {len(result.warnings) - _WARNINGS_SHOWN} more notes")
         self.warnings.setText("\n".join(shown))
         self.ok_button.setEnabled(True)
 
-    def _fill_node_item(self, item: QTreeWidgetItem, org: Organization, node_id: str,
-                        people: list[PersonGuess]) -> None:
+    def _fill_node_item(
+        self, item: QTreeWidgetItem, org: Organization, node_id: str, people: list[PersonGuess]
+    ) -> None:
         node = org.node(node_id)
         item.setText(NAME_COLUMN, node.name)
         item.setData(NAME_COLUMN, NODE_ROLE, node_id)

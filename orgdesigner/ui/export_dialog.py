@@ -29,8 +29,13 @@ from orgdesigner.model.text import slugify
 if TYPE_CHECKING:
     from orgdesigner.ui.main_window import MainWindow
 
-_OTHER = {".graphml": "GraphML (yEd, networkx)", ".mmd": "Mermaid flowchart", ".dot": "Graphviz DOT",
-          ".drawio": "draw.io diagram", ".csv": "CSV (imports back)"}
+_OTHER = {
+    ".graphml": "GraphML (yEd, networkx)",
+    ".mmd": "Mermaid flowchart",
+    ".dot": "Graphviz DOT",
+    ".drawio": "draw.io diagram",
+    ".csv": "CSV (imports back)",
+}
 
 
 class ExportOptionsDialog(QDialog):
@@ -95,8 +100,9 @@ class ExportOptionsDialog(QDialog):
 
     def raster_options(self) -> RasterOptions:
         """What the PNG/PDF writer is asked for."""
-        return RasterOptions(scale=self.scale.value(), transparent=self.transparent.isChecked(),
-                             page=self.page.currentData())
+        return RasterOptions(
+            scale=self.scale.value(), transparent=self.transparent.isChecked(), page=self.page.currentData()
+        )
 
 
 def _ask_path(window: MainWindow, title: str, suffix: str, filters: str) -> str | None:

@@ -87,8 +87,9 @@ class FindingsPanel(QWidget):
         for ev in m.evidence:
             stage_item = self._leaf(section, f"Stage {ev.stage}, {ev.name}: met", [])
             for req in ev.requirements:
-                self._leaf(stage_item, f"{req.title}: {len(req.owners)} owner{'s' * (len(req.owners) != 1)}",
-                           list(req.owners))
+                self._leaf(
+                    stage_item, f"{req.title}: {len(req.owners)} owner{'s' * (len(req.owners) != 1)}", list(req.owners)
+                )
         if m.next is not None:
             nxt = self._leaf(section, f"For stage {m.next.stage}, {m.next.name}, someone must own:", [])
             for _rid, title in m.next.missing:

@@ -12,8 +12,9 @@ def import_csv_interactively(parent: QWidget, path: str | None = None) -> Organi
     from orgdesigner.ui.csv_import_dialog import CsvImportDialog
 
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Import people from a CSV", "",
-                                              "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Import people from a CSV", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+        )
         if not path:
             return None
     dialog = CsvImportDialog(path, parent)

@@ -205,8 +205,10 @@ class InspectorWidget(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if r.id in owned else Qt.CheckState.Unchecked)
-            item.setToolTip(f"{r.id} — belongs to {cat.discipline(r.discipline).name}"
-                            + (" (a default of this discipline)" if r.id in defaults else ""))
+            item.setToolTip(
+                f"{r.id} — belongs to {cat.discipline(r.discipline).name}"
+                + (" (a default of this discipline)" if r.id in defaults else "")
+            )
             self.responsibilities.addItem(item)
         self.reset_defaults.setEnabled(team.responsibilities is not None)
 
@@ -263,11 +265,17 @@ class InspectorWidget(QWidget):
         if kind == node.kind:
             return
         if kind == "team":
-            self._edit(lambda: self.doc.set_fields(self.node_id or "", text=f"Make {node.name} a team",
-                                                   kind="team", discipline="software_engineering"))
+            self._edit(
+                lambda: self.doc.set_fields(
+                    self.node_id or "", text=f"Make {node.name} a team", kind="team", discipline="software_engineering"
+                )
+            )
         else:
-            self._edit(lambda: self.doc.set_fields(self.node_id or "", text=f"Make {node.name} a unit",
-                                                   kind="unit", structure=Structure.OTHER.value))
+            self._edit(
+                lambda: self.doc.set_fields(
+                    self.node_id or "", text=f"Make {node.name} a unit", kind="unit", structure=Structure.OTHER.value
+                )
+            )
 
     def _apply_discipline(self) -> None:
         if not self._loading and self.node_id is not None:
@@ -298,8 +306,11 @@ class InspectorWidget(QWidget):
         value: tuple[str, ...] | None = tuple(ordered)
         if set(ordered) == set(cat.defaults(node.discipline)):
             value = None
-        self._edit(lambda: self.doc.set_fields(self.node_id or "", text=f"Change responsibilities of {node.name}",
-                                               responsibilities=value))
+        self._edit(
+            lambda: self.doc.set_fields(
+                self.node_id or "", text=f"Change responsibilities of {node.name}", responsibilities=value
+            )
+        )
 
     def _apply_reset_defaults(self) -> None:
         if self.node_id is not None:

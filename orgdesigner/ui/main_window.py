@@ -233,8 +233,11 @@ class MainWindow(QMainWindow):
         """Delete the selected cards and their subtrees."""
         ids = self.scene.selected_ids()
         if ids and self.doc.org.root in ids:
-            answer = QMessageBox.question(self, "Delete the whole chart?",
-                                          "The top of the chart is selected: deleting it deletes every card. Go on?")
+            answer = QMessageBox.question(
+                self,
+                "Delete the whole chart?",
+                "The top of the chart is selected: deleting it deletes every card. Go on?",
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._edit(lambda: self.doc.remove_nodes(ids))
@@ -315,9 +318,12 @@ class MainWindow(QMainWindow):
         """Help > About."""
         from orgdesigner import __version__
 
-        QMessageBox.about(self, "About orgdesigner",
-                          f"<b>orgdesigner {__version__}</b><p>Design data &amp; AI org charts and see what "
-                          "they cover and miss: where MLOps sits, the maturity stage, the ML project's hand-offs.</p>")
+        QMessageBox.about(
+            self,
+            "About orgdesigner",
+            f"<b>orgdesigner {__version__}</b><p>Design data &amp; AI org charts and see what "
+            "they cover and miss: where MLOps sits, the maturity stage, the ML project's hand-offs.</p>",
+        )
 
     def _context_menu(self, pos: QPoint) -> None:
         from orgdesigner.ui.context_menu import build_context_menu

@@ -66,8 +66,11 @@ class PaletteWidget(QTreeWidget):
             item.setIcon(0, discipline_icon(d.id.value))
             item.setData(0, _ROLE, ("team", d.id.value))
             titles = "".join(f"<li>{cat.responsibility(r).title}</li>" for r in d.responsibilities)
-            item.setToolTip(0, f"<b>{d.name}</b><br>{d.summary}<br><i>Key activities:</i><ul>{titles}</ul>"
-                               f"<i>Tools:</i> {', '.join(d.tools)}")
+            item.setToolTip(
+                0,
+                f"<b>{d.name}</b><br>{d.summary}<br><i>Key activities:</i><ul>{titles}</ul>"
+                f"<i>Tools:</i> {', '.join(d.tools)}",
+            )
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{d.name} team")
         units = QTreeWidgetItem(self, ["Units"])
         units.setFlags(Qt.ItemFlag.ItemIsEnabled)

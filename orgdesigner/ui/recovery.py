@@ -92,8 +92,13 @@ class Autosaver(QObject):
     """Writes a recovery copy of a document while it has unsaved changes: every 30 s and
     after a few seconds of idleness. Saving, or closing cleanly, removes the copy."""
 
-    def __init__(self, doc: Document, parent: QObject | None = None, interval_ms: int = AUTOSAVE_INTERVAL_MS,
-                 idle_ms: int = IDLE_DELAY_MS) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        parent: QObject | None = None,
+        interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        idle_ms: int = IDLE_DELAY_MS,
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
         self.session = uuid.uuid4().hex

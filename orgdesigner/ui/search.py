@@ -56,8 +56,11 @@ class SearchController(QObject):
         if needle:
             cat = load_catalogue()
             for node in org.iter_nodes():
-                label = cat.discipline(node.discipline).name if isinstance(node, Team) else \
-                    cat.structure(node.structure).name
+                label = (
+                    cat.discipline(node.discipline).name
+                    if isinstance(node, Team)
+                    else cat.structure(node.structure).name
+                )
                 hay = f"{node.name}\n{node.lead or ''}\n{label}".casefold()
                 if needle in hay:
                     self.matches.append(node.id)

@@ -23,20 +23,26 @@ def team(
 ) -> FlatNode:
     """A team, as a flat node (``responsibilities`` None: its discipline's defaults)."""
     resp = None if responsibilities is None else tuple(responsibilities)
-    node = Team(id=nid, name=name or nid, discipline=Discipline(discipline), headcount=headcount,
-                responsibilities=resp)
+    node = Team(id=nid, name=name or nid, discipline=Discipline(discipline), headcount=headcount, responsibilities=resp)
     return FlatNode(node, parent)
 
 
-def org_of(*nodes: FlatNode, target: int = 4, links: Iterable[tuple[str, str]] = (),
-           name: str = "Test org") -> Organization:
+def org_of(
+    *nodes: FlatNode, target: int = 4, links: Iterable[tuple[str, str]] = (), name: str = "Test org"
+) -> Organization:
     """An org from flat nodes (file order) and ``(source, target)`` serves links."""
     return Organization.from_flat(name, target, list(nodes), [Link(source=s, target=t) for s, t in links])
 
 
 MLOPS_AND_MLE = (
-    "optimize_models", "build_training_pipelines", "implement_model_serving", "feature_engineering_at_scale",
-    "ml_ci_cd", "manage_model_deployments", "monitor_model_performance", "automate_retraining",
+    "optimize_models",
+    "build_training_pipelines",
+    "implement_model_serving",
+    "feature_engineering_at_scale",
+    "ml_ci_cd",
+    "manage_model_deployments",
+    "monitor_model_performance",
+    "automate_retraining",
     "ensure_reproducibility",
 )
 

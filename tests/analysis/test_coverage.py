@@ -39,8 +39,12 @@ def test_a_stage_requirement_nobody_owns_is_a_gap_naming_the_stage() -> None:
 
 
 def test_earlier_stage_requirements_name_the_stage_they_start_at() -> None:
-    org = org_of(unit("top", None, "executive"), team("swe", "top", "software_engineering"),
-                 team("ops", "top", "devops_sre"), target=3)
+    org = org_of(
+        unit("top", None, "executive"),
+        team("swe", "top", "software_engineering"),
+        team("ops", "top", "devops_sre"),
+        target=3,
+    )
     report = analyse(org)
     gap = next(f for f in report.findings if '"Build data pipelines"' in f.message)
     assert "stage 3 (Data science exploration)" in gap.message and "from stage 2 on" in gap.message
@@ -107,5 +111,6 @@ def test_overlap_messages_tell_shared_work_from_blurry_boundaries() -> None:
     overlaps = [f for f in analyse(org).findings if f.code == "coverage.overlap"]
     findings = {f.message.split('"')[1]: f.message for f in overlaps}
     assert "of different disciplines" in findings["Business intelligence dashboards"]
-    assert "shared by 2 Data Engineering teams (Data Engineering and Streaming Data)" in findings[
-        "Build data pipelines"]
+    assert (
+        "shared by 2 Data Engineering teams (Data Engineering and Streaming Data)" in findings["Build data pipelines"]
+    )

@@ -13,7 +13,8 @@ def _status(report: object, provider: str, consumer: str) -> DependencyStatus:
 
     assert isinstance(report, Report)
     return next(
-        d.status for d in report.dependencies
+        d.status
+        for d in report.dependencies
         if d.provider == Discipline(provider) and d.consumer == Discipline(consumer) and d.kind != "overlaps"
     )
 
@@ -23,8 +24,11 @@ def test_typical_meets_every_dependency() -> None:
     assert "dependency.missing" not in report.codes()
     assert _status(report, "data_engineering", "mlops") is DependencyStatus.OK
     assert _status(report, "mlops", "software_engineering") is DependencyStatus.OK
-    dep = next(d for d in report.dependencies if d.consumer == Discipline.MLOPS and d.kind == "depends_on"
-               and d.provider == Discipline.DEVOPS_SRE)
+    dep = next(
+        d
+        for d in report.dependencies
+        if d.consumer == Discipline.MLOPS and d.kind == "depends_on" and d.provider == Discipline.DEVOPS_SRE
+    )
     assert dep.providers == ("sre",) and dep.consumers == ("mlops",)
 
 
@@ -32,8 +36,11 @@ def test_mlops_without_data_engineering_has_no_reliable_data() -> None:
     org = typical()
     org.remove_subtree("de")
     report = analyse(org)
-    warning = next(f for f in report.findings if f.code == "dependency.missing" and f.nodes == ("mlops",)
-                   and "Data Engineering" in f.message)
+    warning = next(
+        f
+        for f in report.findings
+        if f.code == "dependency.missing" and f.nodes == ("mlops",) and "Data Engineering" in f.message
+    )
     assert warning.severity is Severity.WARNING
     assert "ML Engineering / MLOps (MLOps) has no reliable, good-quality data" in warning.message
     assert '"Build data pipelines" or "Keep data correct and available"' in warning.message
@@ -73,11 +80,20 @@ def test_any_team_owning_a_via_responsibility_is_a_provider() -> None:
 
 
 def test_each_consumer_team_gets_its_own_warning() -> None:
-    org = org_of(unit("top", None, "executive"), team("m1", "top", "mlops"), team("m2", "top", "mlops"),
-                 team("ds", "top", "data_science"), team("de", "top", "data_engineering"), target=4)
+    org = org_of(
+        unit("top", None, "executive"),
+        team("m1", "top", "mlops"),
+        team("m2", "top", "mlops"),
+        team("ds", "top", "data_science"),
+        team("de", "top", "data_engineering"),
+        target=4,
+    )
     report = analyse(org)
-    devops = [f for f in report.findings if f.code == "dependency.missing" and "infrastructure" in f.message
-              and "DevOps" in f.message]
+    devops = [
+        f
+        for f in report.findings
+        if f.code == "dependency.missing" and "infrastructure" in f.message and "DevOps" in f.message
+    ]
     assert [f.nodes for f in devops] == [("m1",), ("m2",)]
 
 

@@ -24,7 +24,14 @@ def test_typical_trace_distances_by_hand() -> None:
     report = analyse(typical())
     assert [(s.step, s.name) for s in report.handoffs.steps][:2] == [(1, "Business"), (2, "Product")]
     assert _trace(typical()) == [
-        ("cto", None), ("pm", 2), ("de", 4), ("ds", 2), ("mlops", 2), ("mlops", 0), ("sre", 4), ("swe", 4),
+        ("cto", None),
+        ("pm", 2),
+        ("de", 4),
+        ("ds", 2),
+        ("mlops", 2),
+        ("mlops", 0),
+        ("sre", 4),
+        ("swe", 4),
     ]
     assert report.handoffs.total_distance == 18
     assert report.handoffs.unowned == ()
@@ -80,11 +87,17 @@ def test_unowned_steps_are_expected_before_ml_in_production() -> None:
 
 
 def test_a_team_at_the_root_owns_the_business_step() -> None:
-    org = org_of(team("solo", None, "mlops", responsibilities=["manage_model_deployments"]),
-                 team("sub", "solo", "data_science"))
+    org = org_of(
+        team("solo", None, "mlops", responsibilities=["manage_model_deployments"]), team("sub", "solo", "data_science")
+    )
     steps = analyse(org).handoffs.steps
     assert (steps[0].owner, steps[3].owner, steps[3].distance, steps[5].owner, steps[5].distance) == (
-        "solo", "sub", 1, "solo", 1)
+        "solo",
+        "sub",
+        1,
+        "solo",
+        1,
+    )
 
 
 def test_an_empty_org_has_every_step_unowned() -> None:
@@ -97,15 +110,27 @@ def test_a_5000_level_chain_completes_with_the_right_distances() -> None:
     depth = 5000
     flat = [FlatNode(unit("c0", None, "executive").node, None)]
     flat += [FlatNode(unit(f"c{i}", None, "other").node, f"c{i - 1}") for i in range(1, depth)]
-    placed = {"pm": (999, "product_management"), "de": (1999, "data_engineering"),
-              "ds": (2999, "data_science"), "mle": (3999, "ml_engineering"), "mlops": (4499, "mlops"),
-              "sre": (4999, "devops_sre"), "swe": (0, "software_engineering")}
+    placed = {
+        "pm": (999, "product_management"),
+        "de": (1999, "data_engineering"),
+        "ds": (2999, "data_science"),
+        "mle": (3999, "ml_engineering"),
+        "mlops": (4499, "mlops"),
+        "sre": (4999, "devops_sre"),
+        "swe": (0, "software_engineering"),
+    }
     flat += [team(tid, f"c{at}", d) for tid, (at, d) in placed.items()]
     org = Organization.from_flat("Deep", 4, flat)
     report = analyse(org)
     assert _trace(org) == [
-        ("c0", None), ("pm", 1000), ("de", 1002), ("ds", 1002), ("mle", 1002), ("mlops", 502),
-        ("sre", 502), ("swe", 5001),
+        ("c0", None),
+        ("pm", 1000),
+        ("de", 1002),
+        ("ds", 1002),
+        ("mle", 1002),
+        ("mlops", 502),
+        ("sre", 502),
+        ("swe", 5001),
     ]
     assert report.handoffs.total_distance == 10011
     assert report.structure.headcount["c0"] == 7 * 4
@@ -128,8 +153,7 @@ def _brute_force(org: Organization) -> tuple[list[str | None], int]:
     owned = [layer for layer in layers if layer]
     best: tuple[int, tuple[int, ...]] | None = None
     for combo in itertools.product(*owned):
-        total = sum(nx.shortest_path_length(tree, index.ids[a], index.ids[b])
-                    for a, b in itertools.pairwise(combo))
+        total = sum(nx.shortest_path_length(tree, index.ids[a], index.ids[b]) for a, b in itertools.pairwise(combo))
         if best is None or (total, combo) < best:
             best = (total, combo)
     assert best is not None
@@ -185,8 +209,9 @@ def test_thousands_of_candidates_per_step_stay_quick_and_exact() -> None:
     steps = report.handoffs.steps
     assert steps[1].candidates > 500 and steps[2].candidates > 500
     graph = org_graph(org).to_undirected()
-    hops = [nx.shortest_path_length(graph, a.owner, b.owner)
-            for a, b in itertools.pairwise(s for s in steps if s.owner)]
+    hops = [
+        nx.shortest_path_length(graph, a.owner, b.owner) for a, b in itertools.pairwise(s for s in steps if s.owner)
+    ]
     assert [s.distance for s in steps if s.owner][1:] == hops
     assert report.handoffs.total_distance == sum(hops)
 
@@ -199,8 +224,13 @@ def test_many_candidates_match_a_pairwise_viterbi() -> None:
         if rng.random() < 0.15:
             flat.append(unit(f"n{i}", parent, "other"))
         else:
-            flat.append(team(f"n{i}", parent, rng.choice(
-                ["data_engineering", "data_science", "product_management", "mlops", "devops_sre"])))
+            flat.append(
+                team(
+                    f"n{i}",
+                    parent,
+                    rng.choice(["data_engineering", "data_science", "product_management", "mlops", "devops_sre"]),
+                )
+            )
     org = org_of(*flat)
     index = build_index(org)
     layers = [c for c in (step_candidates(index, s) for s in load_catalogue().flow) if c]

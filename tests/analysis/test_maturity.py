@@ -17,18 +17,44 @@ def stage_org(stage: int) -> Organization:
     if stage >= 2:
         nodes.append(team("de", "top", "data_engineering", name="Data Eng"))
     if stage >= 3:
-        nodes += [team("ds", "top", "data_science", name="Data Science"),
-                  team("swe", "top", "software_engineering"), team("sre", "top", "devops_sre")]
+        nodes += [
+            team("ds", "top", "data_science", name="Data Science"),
+            team("swe", "top", "software_engineering"),
+            team("sre", "top", "devops_sre"),
+        ]
     if stage >= 4:
-        nodes += [team("mlops", "top", "mlops", name="MLOps"), team("pm", "top", "product_management"),
-                  team("mle", "top", "ml_engineering")]
+        nodes += [
+            team("mlops", "top", "mlops", name="MLOps"),
+            team("pm", "top", "product_management"),
+            team("mle", "top", "ml_engineering"),
+        ]
     if stage >= 5:
-        nodes[-1] = team("mle", "top", "ml_engineering", responsibilities=[
-            "optimize_models", "build_training_pipelines", "implement_model_serving",
-            "feature_engineering_at_scale", "operate_feature_store"])
-        nodes[-3] = team("mlops", "top", "mlops", responsibilities=[
-            "ml_ci_cd", "manage_model_deployments", "monitor_model_performance", "automate_retraining",
-            "ensure_reproducibility", "ab_test_models"], name="MLOps")
+        nodes[-1] = team(
+            "mle",
+            "top",
+            "ml_engineering",
+            responsibilities=[
+                "optimize_models",
+                "build_training_pipelines",
+                "implement_model_serving",
+                "feature_engineering_at_scale",
+                "operate_feature_store",
+            ],
+        )
+        nodes[-3] = team(
+            "mlops",
+            "top",
+            "mlops",
+            responsibilities=[
+                "ml_ci_cd",
+                "manage_model_deployments",
+                "monitor_model_performance",
+                "automate_retraining",
+                "ensure_reproducibility",
+                "ab_test_models",
+            ],
+            name="MLOps",
+        )
     return org_of(*nodes, target=stage, name=f"Stage {stage}")
 
 
@@ -53,14 +79,21 @@ def test_analysts_alone_are_stage_1_with_the_evidence_and_what_stage_2_needs() -
 
 
 def test_no_stage_3_without_data_science() -> None:
-    org = org_of(unit("top", None, "executive"), team("an", "top", "analytics"),
-                 team("de", "top", "data_engineering"), team("m", "top", "mlops"),
-                 team("sre", "top", "devops_sre"))
+    org = org_of(
+        unit("top", None, "executive"),
+        team("an", "top", "analytics"),
+        team("de", "top", "data_engineering"),
+        team("m", "top", "mlops"),
+        team("sre", "top", "devops_sre"),
+    )
     report = analyse(org)
     assert report.maturity.stage == 2
     assert report.maturity.next is not None
     assert [rid for rid, _ in report.maturity.next.missing] == [
-        "explore_data", "build_evaluate_models", "run_experiments"]
+        "explore_data",
+        "build_evaluate_models",
+        "run_experiments",
+    ]
 
 
 def test_no_stage_4_without_deployment_and_monitoring_owned() -> None:

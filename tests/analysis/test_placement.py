@@ -135,11 +135,16 @@ def test_no_mlops_team_is_none() -> None:
     assert "There is no MLOps team" in next(f.message for f in report.findings if f.code == "mlops.placement")
 
 
-@pytest.mark.parametrize(("structure", "kind"), [
-    ("platform", PlacementKind.PLATFORM), ("data_ai", PlacementKind.DATA_AI),
-    ("product", PlacementKind.PRODUCT), ("cross_functional", PlacementKind.CROSS_FUNCTIONAL),
-    ("executive", PlacementKind.CROSS_FUNCTIONAL),
-])
+@pytest.mark.parametrize(
+    ("structure", "kind"),
+    [
+        ("platform", PlacementKind.PLATFORM),
+        ("data_ai", PlacementKind.DATA_AI),
+        ("product", PlacementKind.PRODUCT),
+        ("cross_functional", PlacementKind.CROSS_FUNCTIONAL),
+        ("executive", PlacementKind.CROSS_FUNCTIONAL),
+    ],
+)
 def test_nested_mlops_takes_the_nearest_structured_unit(structure: str, kind: PlacementKind) -> None:
     org = org_of(
         unit("top", None, "executive"),
@@ -152,8 +157,12 @@ def test_nested_mlops_takes_the_nearest_structured_unit(structure: str, kind: Pl
 
 
 def test_an_mlops_team_under_a_team_looks_past_it() -> None:
-    org = org_of(unit("top", None, "executive"), unit("p", "top", "platform"),
-                 team("sre", "p", "devops_sre"), team("m", "sre", "mlops"))
+    org = org_of(
+        unit("top", None, "executive"),
+        unit("p", "top", "platform"),
+        team("sre", "p", "devops_sre"),
+        team("m", "sre", "mlops"),
+    )
     assert _kind(org) is PlacementKind.PLATFORM
 
 

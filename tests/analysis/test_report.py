@@ -34,7 +34,10 @@ def test_findings_come_errors_first_and_the_summary_counts_them() -> None:
     assert {Severity.ERROR, Severity.WARNING, Severity.INFO} <= {f.severity for f in report.findings}
     s = report.summary
     assert (s.errors, s.warnings, s.infos) == (
-        len(report.of(Severity.ERROR)), len(report.of(Severity.WARNING)), len(report.of(Severity.INFO)))
+        len(report.of(Severity.ERROR)),
+        len(report.of(Severity.WARNING)),
+        len(report.of(Severity.INFO)),
+    )
     assert report.at_least(Severity.WARNING) == report.of(Severity.ERROR) + report.of(Severity.WARNING)
 
 

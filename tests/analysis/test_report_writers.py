@@ -42,8 +42,17 @@ def hostile_org() -> Organization:
 
 def test_documented_json_keys() -> None:
     data = json.loads(report_json(analyse(typical())))
-    assert list(data) == ["summary", "coverage", "dependencies", "mlops_structure", "maturity", "handoffs",
-                          "span", "suggestions", "findings"]
+    assert list(data) == [
+        "summary",
+        "coverage",
+        "dependencies",
+        "mlops_structure",
+        "maturity",
+        "handoffs",
+        "span",
+        "suggestions",
+        "findings",
+    ]
     assert {"owners", "gaps", "overlaps"} <= set(data["coverage"])
     assert data["coverage"]["owners"]["ml_ci_cd"] == ["mlops"]
     assert data["coverage"]["gaps"] == []
@@ -88,8 +97,28 @@ class _Collector(HTMLParser):
         self.text.append(data)
 
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "dl", "dt", "dd",
-                "ul", "li", "code", "table", "tr", "th", "td", "p"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "li",
+    "code",
+    "table",
+    "tr",
+    "th",
+    "td",
+    "p",
+}
 
 
 def test_html_is_standalone_and_keeps_hostile_names_inert() -> None:
@@ -161,8 +190,15 @@ def test_markdown_has_the_findings_grouped_and_the_sections() -> None:
     assert "### Errors (" in md and "### Information (" in md
     parsed = _render_markdown(md)
     text = "".join(parsed.text)
-    for title in ("Maturity", "ML project hand-offs", "Coverage", "Dependencies",
-                  "MLOps placement", "Structure", "Staffing suggestions"):
+    for title in (
+        "Maturity",
+        "ML project hand-offs",
+        "Coverage",
+        "Dependencies",
+        "MLOps placement",
+        "Structure",
+        "Staffing suggestions",
+    ):
         assert f"\n{title}\n" in text or title in parsed.text
 
 
@@ -178,10 +214,10 @@ def test_text_is_aligned_grouped_and_plain_unless_colour_is_asked_for() -> None:
     starts = {ln.index(ln.split()[1]) for ln in lines if re.match(r"^  [a-z]+\.[a-z_]+ ", ln)}
     assert len(starts) == 1, "finding messages start in one column"
     hand = lines.index("ML PROJECT HAND-OFFS")
-    table = lines[hand + 1: hand + 10]
+    table = lines[hand + 1 : hand + 10]
     assert len({ln.index("Owner") if "Owner" in ln else None for ln in table[:1]}) == 1
     owner_col = table[0].index("Owner")
-    assert all(ln[owner_col - 2: owner_col] == "  " for ln in table)
+    assert all(ln[owner_col - 2 : owner_col] == "  " for ln in table)
     coloured = report_text(report, org, colour=True)
     assert "\x1b[1;31m" in coloured and coloured.count("\x1b[0m") > 3
 

@@ -12,17 +12,21 @@ def test_headcount_rolls_up_through_units_and_teams() -> None:
     assert hc == {"cto": 36, "platform": 6, "data": 16, "product": 14}
     assert report.structure.total_headcount == 36
     assert report.summary.headcount == 36
-    nested = org_of(unit("top", None, "executive"), team("lead", "top", "devops_sre", 3),
-                    unit("sub", "lead", "platform"), team("t", "sub", "mlops", 5))
+    nested = org_of(
+        unit("top", None, "executive"),
+        team("lead", "top", "devops_sre", 3),
+        unit("sub", "lead", "platform"),
+        team("t", "sub", "mlops", 5),
+    )
     assert analyse(nested).structure.headcount == {"top": 8, "sub": 5}
 
 
 def test_span_of_control_warns_above_eight_by_default() -> None:
-    eight = org_of(unit("top", None, "executive"), *[team(f"t{i}", "top", "analytics") for i in range(8)],
-                   target=1)
+    eight = org_of(unit("top", None, "executive"), *[team(f"t{i}", "top", "analytics") for i in range(8)], target=1)
     assert "structure.span" not in analyse(eight).codes()
-    nine = org_of(unit("top", None, "executive", "Head office"),
-                  *[team(f"t{i}", "top", "analytics") for i in range(9)], target=1)
+    nine = org_of(
+        unit("top", None, "executive", "Head office"), *[team(f"t{i}", "top", "analytics") for i in range(9)], target=1
+    )
     report = analyse(nine)
     warning = next(f for f in report.findings if f.code == "structure.span")
     assert warning.severity is Severity.WARNING and warning.nodes == ("top",)

@@ -41,8 +41,15 @@ def warned_org(tmp_path: Path) -> Path:
     org = load_template("typical")
     assert org.root is not None
     for i in range(6):
-        org.add_node(Team(id=f"extra{i}", name=f"Extra {i}", discipline="software_engineering",  # type: ignore[arg-type]
-                          headcount=3), org.root)
+        org.add_node(
+            Team(
+                id=f"extra{i}",
+                name=f"Extra {i}",
+                discipline="software_engineering",  # type: ignore[arg-type]
+                headcount=3,
+            ),
+            org.root,
+        )
     path = tmp_path / "wide.json"
     write_org(org, path)
     return path
@@ -89,16 +96,18 @@ def test_fail_on_levels(broken_org: Path, warned_org: Path, capsys: pytest.Captu
 
 
 def test_max_span_is_passed_to_the_analysis(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(capsys, "check", "--template", "typical", "--max-span", "2",
-                           "--fail-on", "warning", "--format", "json")
+    code, out, _ = run_cli(
+        capsys, "check", "--template", "typical", "--max-span", "2", "--fail-on", "warning", "--format", "json"
+    )
     assert code == 1
     data = json.loads(out)
     assert data["span"]["max_span"] == 2
     assert {f["code"] for f in data["findings"] if f["severity"] == "warning"} == {"structure.span"}
 
 
-@pytest.mark.parametrize("bad", [["--max-span", "0"], ["--max-span", "many"], ["--format", "yaml"],
-                                 ["--fail-on", "info"]])
+@pytest.mark.parametrize(
+    "bad", [["--max-span", "0"], ["--max-span", "many"], ["--format", "yaml"], ["--fail-on", "info"]]
+)
 def test_bad_options_exit_2_with_one_line(bad: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["check", "--template", "typical", *bad])
@@ -110,9 +119,13 @@ def test_bad_options_exit_2_with_one_line(bad: list[str], capsys: pytest.Capture
 def test_unreadable_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    for args in (["check", str(bad)], ["check", str(tmp_path / "missing.json")],
-                 ["check", "--template", "no-such"], ["check"],
-                 ["check", str(bad), "--template", "typical"]):
+    for args in (
+        ["check", str(bad)],
+        ["check", str(tmp_path / "missing.json")],
+        ["check", "--template", "no-such"],
+        ["check"],
+        ["check", str(bad), "--template", "typical"],
+    ):
         code, out, err = run_cli(capsys, *args)
         assert code == 2, args
         assert out == "" and len(err.strip().splitlines()) == 1 and err.startswith("orgdesigner: error:")
@@ -131,8 +144,14 @@ def test_exit_codes_from_a_real_process(broken_org: Path, tmp_path: Path) -> Non
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "orgdesigner", "check", *args],
-                              capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "orgdesigner", "check", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+        )
 
     ok = run("--template", "typical")
     assert ok.returncode == 0 and "\x1b" not in ok.stdout and ok.stderr == ""
@@ -150,8 +169,13 @@ def test_colour_on_a_terminal_only(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("NO_COLOR", None)
     leader, follower = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "orgdesigner", "check", "--template", "typical"],
-                            stdout=follower, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "orgdesigner", "check", "--template", "typical"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    )
     os.close(follower)
     chunks = []
     while True:

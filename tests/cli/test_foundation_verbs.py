@@ -138,8 +138,13 @@ def test_usage_errors_are_one_line_exit_2(args: list[str]) -> None:
 
 def test_without_a_display_the_window_command_prints_the_summary() -> None:
     env = {"PATH": "/usr/bin:/bin"}  # no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM
-    proc = subprocess.run([sys.executable, "-m", "orgdesigner", "--template", "stage-2"], capture_output=True,
-                          text=True, timeout=60, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "orgdesigner", "--template", "stage-2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert proc.returncode == 0
     assert proc.stdout.startswith(load_template("stage-2").name + "\n")
     assert len(proc.stderr.strip().splitlines()) == 1 and "no display" in proc.stderr

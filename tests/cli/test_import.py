@@ -12,8 +12,6 @@ from orgdesigner.cli import main
 from orgdesigner.io import read_org
 from orgdesigner.io.text_formats import TEXT_WRITERS
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "d3-org-chart-sample-org.csv"
-
 
 def _csv(tmp_path: Path, text: str, encoding: str = "utf-8", bom: bool = False) -> Path:
     path = tmp_path / "people.csv"
@@ -21,14 +19,13 @@ def _csv(tmp_path: Path, text: str, encoding: str = "utf-8", bom: bool = False) 
     return path
 
 
-def test_the_sample_imports_checks_and_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_sample_imports_checks_and_exports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], d3_sample_csv: Path
+) -> None:
     out = tmp_path / "org.json"
-    assert main(["import", str(SAMPLE), "-o", str(out), "--name", "D3 sample"]) == 0
+    assert main(["import", str(d3_sample_csv), "-o", str(out), "--name", "D3 sample"]) == 0
     printed = capsys.readouterr()
-    assert (
-        "1516 people as 1516 teams" in printed.out
-        and "columns: id=id, name=name, parent=parentId" in printed.out
-    )
+    assert "1516 people as 1516 teams" in printed.out and "columns: id=id, name=name, parent=parentId" in printed.out
     assert "no discipline keyword in the title or department" in printed.err
     org = read_org(out)
     assert org.name == "D3 sample" and len(org) == 1516
@@ -38,14 +35,14 @@ def test_the_sample_imports_checks_and_exports(tmp_path: Path, capsys: pytest.Ca
     assert isinstance(json.loads(capsys.readouterr().out), dict)
     for suffix, writer in TEXT_WRITERS.items():
         exported = tmp_path / f"org{suffix}"
-        assert main(["import", str(SAMPLE), "-o", str(exported), "--name", "D3 sample"]) == 0
+        assert main(["import", str(d3_sample_csv), "-o", str(exported), "--name", "D3 sample"]) == 0
         assert exported.read_bytes() == writer(org)
 
 
-def test_group_teams_and_keep_extra(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_group_teams_and_keep_extra(tmp_path: Path, capsys: pytest.CaptureFixture[str], d3_sample_csv: Path) -> None:
     out = tmp_path / "org.json"
     assert (
-        main(["import", str(SAMPLE), "-o", str(out), "--group-teams", "--keep-extra", "--target-stage", "2"])
+        main(["import", str(d3_sample_csv), "-o", str(out), "--group-teams", "--keep-extra", "--target-stage", "2"])
         == 0
     )
     org = read_org(out)

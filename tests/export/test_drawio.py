@@ -15,7 +15,6 @@ from orgdesigner.io.csv_import import import_csv
 from orgdesigner.layout import LayoutOptions, Placement, layout
 from orgdesigner.model import Discipline, FlatNode, Link, Organization, Structure, Team, Unit
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "d3-org-chart-sample-org.csv"
 HOSTILE = ['<b>bold</b> & "co"', "=SUM(A1)", "%name% placeholder", "line\u2028sep", "ünï 名前 😀"]
 
 
@@ -82,10 +81,7 @@ def test_reporting_lines_follow_the_layouts_route() -> None:
     for edge in placement.edges():
         geometry = cells[f"reports:{edge.child}"].find("mxGeometry")
         assert geometry is not None
-        ends = {
-            p.get("as"): (float(p.get("x", "nan")), float(p.get("y", "nan")))
-            for p in geometry.findall("mxPoint")
-        }
+        ends = {p.get("as"): (float(p.get("x", "nan")), float(p.get("y", "nan"))) for p in geometry.findall("mxPoint")}
         assert ends["sourcePoint"] == pytest.approx(edge.points[0], abs=1e-3)
         assert ends["targetPoint"] == pytest.approx(edge.points[-1], abs=1e-3)
         array = geometry.find("Array")
@@ -120,8 +116,8 @@ def test_collapsed_subtrees_are_one_card() -> None:
     assert len(_chart(cells, "vertex")) == len(placement) < len(org)
 
 
-def test_the_imported_sample_exports() -> None:
-    org = import_csv(SAMPLE, group_teams=True).org
+def test_the_imported_sample_exports(d3_sample_csv: Path) -> None:
+    org = import_csv(d3_sample_csv, group_teams=True).org
     placement = layout(org)
     cells = _check(org, placement)
     assert len(_chart(cells, "vertex")) == len(org)

@@ -12,8 +12,6 @@ from orgdesigner.io.csv_mapping import MappingError, guess_mapping, parse_map_op
 from orgdesigner.io.csv_read import parse_table
 from orgdesigner.model import Discipline, Team
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "d3-org-chart-sample-org.csv"
-
 
 def _write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "people.csv") -> Path:
     path = tmp_path / name
@@ -122,14 +120,10 @@ def test_google_style_bracketed_headers(tmp_path: Path) -> None:
 
 def test_map_option_names_columns_with_odd_headers(tmp_path: Path) -> None:
     text = (
-        "Kennung,Anzeigename,Chef,Aufgabe,Kostenstelle,FTE\n"
-        "P1,Ada,,CTO,IT,\n"
-        "P2,Bo,P1,Site Reliability Engineer,IT,3\n"
+        "Kennung,Anzeigename,Chef,Aufgabe,Kostenstelle,FTE\nP1,Ada,,CTO,IT,\nP2,Bo,P1,Site Reliability Engineer,IT,3\n"
     )
     path = _write(tmp_path, text)
-    overrides = parse_map_option(
-        ["id=Kennung,name=Anzeigename,parent=chef", "title=4,department=Kostenstelle"]
-    )
+    overrides = parse_map_option(["id=Kennung,name=Anzeigename,parent=chef", "title=4,department=Kostenstelle"])
     result = import_csv(path, overrides | {"headcount": "FTE"})
     assert result.org.parent("P2") == "P1"
     assert _team(result, "P2").discipline is Discipline.DEVOPS_SRE
@@ -228,9 +222,7 @@ def test_extra_columns_are_ignored_or_kept_as_text_notes(tmp_path: Path) -> None
 
 
 def test_headcount_column(tmp_path: Path) -> None:
-    text = (
-        "id,name,parentId,headcount\nroot,Data & AI,,\nde,Data Engineering,root,7\nds,Data Science,root,4.0\n"
-    )
+    text = "id,name,parentId,headcount\nroot,Data & AI,,\nde,Data Engineering,root,7\nds,Data Science,root,4.0\n"
     result = import_csv(_write(tmp_path, text))
     assert [_team(result, n).headcount for n in ("root", "de", "ds")] == [1, 7, 4]
 
@@ -352,16 +344,16 @@ def test_one_person_needs_no_manager_column(tmp_path: Path) -> None:
     assert len(result.org) == 1
 
 
-def test_the_d3_sample_imports_whole() -> None:
-    result = import_csv(SAMPLE)
+def test_the_d3_sample_imports_whole(d3_sample_csv: Path) -> None:
+    result = import_csv(d3_sample_csv)
     org = result.org
     assert len(org) == 1516 and len(result.guesses) == 1516
     assert org.node(org.root or "").name == "Ian Devling"
     assert sum(t.headcount for t in org.teams()) == 1516
     assert org.node("O-6068").name == "Leverling Janet"
     assert all(n.notes is None or "http" not in n.notes for n in org.iter_nodes())
-    grouped = import_csv(SAMPLE, group_teams=True)
+    grouped = import_csv(d3_sample_csv, group_teams=True)
     assert len(grouped.org) < 1516
     assert sum(t.headcount for t in grouped.org.teams()) == 1516
-    with_extra = import_csv(SAMPLE, keep_extra=True)
+    with_extra = import_csv(d3_sample_csv, keep_extra=True)
     assert "imageUrl: https://" in (with_extra.org.node("O-6066").notes or "")

@@ -34,9 +34,7 @@ def _text(delimiter: str) -> str:
         ("|", "cp1252", b"", "Windows-1252 (Latin-1)"),
     ],
 )
-def test_delimiter_and_encoding_are_detected(
-    delimiter: str, encoding: str, bom: bytes, encoding_name: str
-) -> None:
+def test_delimiter_and_encoding_are_detected(delimiter: str, encoding: str, bom: bytes, encoding_name: str) -> None:
     table = parse_table(bom + _text(delimiter).encode(encoding), "people.csv")
     assert table.delimiter == delimiter
     assert table.encoding == encoding_name

@@ -51,9 +51,7 @@ def _hostile_org() -> Organization:
         parent = nodes[-1].node.id if i % 3 == 2 else "root"
         node_id = f"-{i}" if i % 2 else f"n{i}"
         if i % 4 == 0:
-            nodes.append(
-                FlatNode(Unit(id=node_id, name=name, structure=Structure.PLATFORM, notes=name), parent)
-            )
+            nodes.append(FlatNode(Unit(id=node_id, name=name, structure=Structure.PLATFORM, notes=name), parent))
         else:
             nodes.append(
                 FlatNode(
@@ -146,9 +144,9 @@ def test_a_hand_edited_orgdesigner_csv_reports_each_bad_row(tmp_path: Path) -> N
     assert "not_a_responsibility" in messages[5]
 
 
-names = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=40
-).filter(lambda s: _valid_name(s))
+names = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=40).filter(
+    lambda s: _valid_name(s)
+)
 
 
 def _valid_name(text: str) -> bool:
@@ -164,8 +162,6 @@ def _valid_name(text: str) -> bool:
 def test_any_valid_names_round_trip(team_names: list[str], lead: str | None) -> None:
     nodes = [FlatNode(Unit(id="r", name=team_names[0], lead=lead), None)]
     for i, name in enumerate(team_names[1:]):
-        nodes.append(
-            FlatNode(Team(id=f"t{i}", name=name, discipline=Discipline.MLOPS, notes=name, lead=lead), "r")
-        )
+        nodes.append(FlatNode(Team(id=f"t{i}", name=name, discipline=Discipline.MLOPS, notes=name, lead=lead), "r"))
     org = Organization.from_flat("Any", 4, nodes)
     assert _back(org) == org

@@ -16,9 +16,7 @@ NAMES = ['<b>"quoted" & co</b>', "]]> CDATA end", "=SUM(1)", "ünï 名前 😀"
 
 
 def _hostile_org() -> Organization:
-    nodes = [
-        FlatNode(Unit(id="root", name=NAMES[0], structure=Structure.EXECUTIVE, lead="Ana", notes=""), None)
-    ]
+    nodes = [FlatNode(Unit(id="root", name=NAMES[0], structure=Structure.EXECUTIVE, lead="Ana", notes=""), None)]
     for i, name in enumerate(NAMES[1:]):
         nodes.append(
             FlatNode(
@@ -77,11 +75,7 @@ def test_hostile_names_round_trip_through_networkx() -> None:
 def test_yed_graphics_give_every_node_a_label_and_dotted_lines_dashes() -> None:
     org = load_template("mlops-cross-functional")
     root = SafeET.fromstring(graphml_bytes(org))
-    keys = {
-        k.get("yfiles.type"): k.get("id")
-        for k in root.findall(f"{{{GRAPHML_NS}}}key")
-        if k.get("yfiles.type")
-    }
+    keys = {k.get("yfiles.type"): k.get("id") for k in root.findall(f"{{{GRAPHML_NS}}}key") if k.get("yfiles.type")}
     assert set(keys) == {"nodegraphics", "edgegraphics"}
     nodes = root.findall(f".//{{{GRAPHML_NS}}}node")
     assert len(nodes) == len(org)

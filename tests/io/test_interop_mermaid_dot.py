@@ -16,7 +16,6 @@ from orgdesigner.io.text_formats import TEXT_WRITERS
 from orgdesigner.model import Discipline, FlatNode, Link, Organization, Structure, Team, Unit
 from tests.conftest import require_tool
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "d3-org-chart-sample-org.csv"
 HOSTILE = [
     'say "hi"',
     "back\\slash\\",
@@ -37,9 +36,7 @@ HOSTILE = [
 def _hostile_org() -> Organization:
     nodes = [FlatNode(Unit(id="end", name="Root ] [", structure=Structure.EXECUTIVE), None)]
     for i, name in enumerate(HOSTILE):
-        nodes.append(
-            FlatNode(Team(id=f"-{i}.x", name=name, discipline=list(Discipline)[i % 9], headcount=i), "end")
-        )
+        nodes.append(FlatNode(Team(id=f"-{i}.x", name=name, discipline=list(Discipline)[i % 9], headcount=i), "end"))
     links = [Link(source="-0.x", target="-1.x"), Link(source="-2.x", target="end")]
     return Organization.from_flat('Org "name" \\ <x> %%{init}%%', 4, nodes, links)
 
@@ -120,8 +117,8 @@ def test_dot_renders_every_template(tmp_path: Path) -> None:
         assert len(groups) == len(org)
 
 
-def test_dot_renders_the_imported_sample(tmp_path: Path) -> None:
-    org = import_csv(SAMPLE, group_teams=True).org
+def test_dot_renders_the_imported_sample(tmp_path: Path, d3_sample_csv: Path) -> None:
+    org = import_csv(d3_sample_csv, group_teams=True).org
     svg = SafeET.fromstring(_render(dot_bytes(org), tmp_path))
     groups = [g for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
     assert len(groups) == len(org)

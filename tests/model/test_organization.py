@@ -96,8 +96,15 @@ def test_remove_and_restore_subtree_with_links() -> None:
 def test_set_fields_validates_and_leaves_model_unchanged_when_refused() -> None:
     org = small()
     before = org.copy()
-    for bad in ({"headcount": -1}, {"name": ""}, {"name": "x" * 201}, {"discipline": "wizardry"},
-                {"responsibilities": ["no_such_thing"]}, {"name": "bell\x07"}, {"headcount": "3"}):
+    for bad in (
+        {"headcount": -1},
+        {"name": ""},
+        {"name": "x" * 201},
+        {"discipline": "wizardry"},
+        {"responsibilities": ["no_such_thing"]},
+        {"name": "bell\x07"},
+        {"headcount": "3"},
+    ):
         with pytest.raises(EditRefused):
             org.set_fields("mlops", **bad)
         assert org == before

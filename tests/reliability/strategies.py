@@ -22,8 +22,19 @@ _BREAKS = "\t\n\r"
 RTL = ["مرحبا بالعالم", "שלום עולם", "فريق علم البيانات", "צוות נתונים", "\u202eevil\u202c", "\u200fRTL mark"]
 COMBINING = ["Zoë", "e\u0301\u0301\u0301", "Z\u0351\u0360\u035b\u0346a\u0352\u0366l\u0347g\u036fo", "ñ\u0303"]
 EMOJI = ["🚀", "👩\u200d💻", "🏳️\u200d🌈", "👍🏽", "🇪🇺", "🧑\u200d🔬 team", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]
-OTHER = ["データ基盤", "데이터 팀", "Ωμάδα", "Команда", "<script>alert(1)</script>", '"><svg onload=x>',
-         "&amp; ]]> --", "a\u00a0b", "a\u2028b\u2029c", "x\u0085y", "\u200b"]
+OTHER = [
+    "データ基盤",
+    "데이터 팀",
+    "Ωμάδα",
+    "Команда",
+    "<script>alert(1)</script>",
+    '"><svg onload=x>',
+    "&amp; ]]> --",
+    "a\u00a0b",
+    "a\u2028b\u2029c",
+    "x\u0085y",
+    "\u200b",
+]
 SAMPLES = RTL + COMBINING + EMOJI + OTHER
 line_chars = st.characters(codec="utf-8", exclude_characters=_FORBIDDEN + _BREAKS)
 note_chars = st.characters(codec="utf-8", exclude_characters=_FORBIDDEN)
@@ -73,9 +84,15 @@ def _random_node(rng: random.Random, nid: str, name: str) -> Unit | Team:
     resp = None
     if rng.random() < 0.4:
         resp = tuple(rng.sample(RESPONSIBILITIES, rng.randint(0, 6)))
-    return Team(id=nid, name=name, discipline=rng.choice(DISCIPLINES),
-                headcount=rng.choice([0, 1, 7, 1_000_000, rng.randint(0, 500)]),
-                responsibilities=resp, lead=lead, notes=note)
+    return Team(
+        id=nid,
+        name=name,
+        discipline=rng.choice(DISCIPLINES),
+        headcount=rng.choice([0, 1, 7, 1_000_000, rng.randint(0, 500)]),
+        responsibilities=resp,
+        lead=lead,
+        notes=note,
+    )
 
 
 @st.composite

@@ -81,8 +81,11 @@ BAD_ORG_FILES: dict[str, Callable[[Path], None]] = {
     "name-with-controls": _content(_org_text(name="\x1b[2J\x1b]0;owned\x07 \u202eevil")),
     "controls-in-an-echoed-value": _content(_org_text(format=["\x1b[2J", "\u202e", "a\u2028b\nc"])),
     "duplicate-ids": _content(_org_text(nodes=[{"id": "a", "name": "A", **UNIT}, {"id": "a", "name": "B", **UNIT}])),
-    "parent-cycle": _content(_org_text(nodes=[{"id": "a", "name": "A", "parent": "b", **UNIT},
-                                              {"id": "b", "name": "B", "parent": "a", **UNIT}])),
+    "parent-cycle": _content(
+        _org_text(
+            nodes=[{"id": "a", "name": "A", "parent": "b", **UNIT}, {"id": "b", "name": "B", "parent": "a", **UNIT}]
+        )
+    ),
     "unknown-version": _content(_org_text(version=99)),
 }
 
@@ -179,8 +182,15 @@ def _cases(root: Path) -> list[Case]:
 def _run(case: Case) -> Outcome:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     try:
-        done = subprocess.run([sys.executable, "-m", "orgdesigner", *case.args], capture_output=True, text=True,
-                              errors="backslashreplace", env=env, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [sys.executable, "-m", "orgdesigner", *case.args],
+            capture_output=True,
+            text=True,
+            errors="backslashreplace",
+            env=env,
+            timeout=TIMEOUT,
+            stdin=subprocess.DEVNULL,
+        )
     except subprocess.TimeoutExpired as exc:
         return Outcome(None, str(exc.stdout or ""), str(exc.stderr or ""))
     return Outcome(done.returncode, done.stdout, done.stderr)

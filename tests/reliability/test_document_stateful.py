@@ -51,8 +51,7 @@ field_changes = st.fixed_dictionaries(
         "headcount": st.integers(-3, 30) | st.sampled_from([1_000_000, 1_000_001, -(10**12)]),
         "discipline": st.sampled_from([*(d.value for d in DISCIPLINES), "astrology"]),
         "structure": st.sampled_from([*(s.value for s in STRUCTURES), "holacracy"]),
-        "responsibilities": st.none()
-        | st.lists(st.sampled_from([*RESPONSIBILITIES, "teleportation"]), max_size=4),
+        "responsibilities": st.none() | st.lists(st.sampled_from([*RESPONSIBILITIES, "teleportation"]), max_size=4),
         "lead": st.none() | new_names,
         "notes": st.none() | st.sampled_from(["", "two\nlines\r\nok", "bell\x07", "n" * 10_001]),
         "kind": st.sampled_from(["unit", "team"]),

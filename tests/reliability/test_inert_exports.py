@@ -97,7 +97,7 @@ PAYLOADS = [
     "'single' \"double\" | pipe # hash ; semi",
 ]
 LONG_NAME = (f"<script>{RUN}</script>" * 4)[:200]
-ORG_NAME = f"</title><script>{RUN}</script> & \"Org\" ]]> %%{{init}}%% =1+1 ) /S /JavaScript /JS (app.alert(1)) \\ 屜⠩"
+ORG_NAME = f'</title><script>{RUN}</script> & "Org" ]]> %%{{init}}%% =1+1 ) /S /JavaScript /JS (app.alert(1)) \\ 屜⠩'
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 _D = Discipline
@@ -126,8 +126,14 @@ TREE: list[tuple[str, str | None, Structure | Discipline, int]] = [
     ("u.wide", "root", Structure.OTHER, 0),
     *[(f"_w.{k}", "u.wide", _D.DATA_ENGINEERING, k) for k in range(1, 10)],
 ]
-LINKS = [("t.mlops-1", "t.ds"), ("t.mlops-2", "end"), ("..", "-"), ("t_devops", "root"), ("node", "."),
-         ("_w.1", "_w.2")]
+LINKS = [
+    ("t.mlops-1", "t.ds"),
+    ("t.mlops-2", "end"),
+    ("..", "-"),
+    ("t_devops", "root"),
+    ("node", "."),
+    ("_w.1", "_w.2"),
+]
 LONG_NOTES_ID = "t.ds"
 EMPTY_LEAD_ID = "graph"
 COLLAPSED = frozenset({"u.wide", "-"})
@@ -229,9 +235,31 @@ def test_the_model_refuses_control_characters_so_no_export_sees_them() -> None:
 SVG_NS = "{http://www.w3.org/2000/svg}"
 ACTIVE = re.compile(r"(?i)javascript:|vbscript:|data:|url\(|https?:|//|@import|expression\(")
 FORBIDDEN_ELEMENTS = {
-    "script", "foreignobject", "iframe", "object", "embed", "img", "image", "a", "use", "animate", "set",
-    "animatemotion", "animatetransform", "handler", "listener", "base", "link", "form", "input", "template",
-    "audio", "video", "source", "math", "feimage",
+    "script",
+    "foreignobject",
+    "iframe",
+    "object",
+    "embed",
+    "img",
+    "image",
+    "a",
+    "use",
+    "animate",
+    "set",
+    "animatemotion",
+    "animatetransform",
+    "handler",
+    "listener",
+    "base",
+    "link",
+    "form",
+    "input",
+    "template",
+    "audio",
+    "video",
+    "source",
+    "math",
+    "feimage",
 }
 
 
@@ -244,8 +272,9 @@ def text_of(el: Element) -> str:
     return "".join(el.itertext())
 
 
-def assert_inert_xml(root: Element, text_attributes: frozenset[str] = frozenset(),
-                     constants: frozenset[str] = frozenset()) -> None:
+def assert_inert_xml(
+    root: Element, text_attributes: frozenset[str] = frozenset(), constants: frozenset[str] = frozenset()
+) -> None:
     """No element that runs or fetches anything, no handler, no link, no external reference.
 
     ``text_attributes`` are attributes whose value the format shows as plain text (a draw.io
@@ -369,15 +398,12 @@ def check_svg(org: Organization, data: bytes, options: LayoutOptions) -> Element
             continue
         shown = "".join(text_of(lead_lines[0]).removesuffix("…").split())
         assert ("Lead:" + "".join(node.lead.split())).startswith(shown), (nid, text_of(lead_lines[0]))
-    links = [text_of(t) for g in root.iter(f"{SVG_NS}g") if g.get("class") == "links"
-             for t in g.iter(f"{SVG_NS}title")]
+    links = [text_of(t) for g in root.iter(f"{SVG_NS}g") if g.get("class") == "links" for t in g.iter(f"{SVG_NS}title")]
     # Each dotted line's title names its ends by id (a link into a collapsed subtree may be
     # drawn to the collapsed card); in the org's order, and every link between shown cards.
     every = [f"{lk.source} serves {lk.target}" for lk in org.links]
     assert links == [t for t in every if t in links]
-    assert {f"{lk.source} serves {lk.target}" for lk in org.links if {lk.source, lk.target} <= set(cards)} <= set(
-        links
-    )
+    assert {f"{lk.source} serves {lk.target}" for lk in org.links if {lk.source, lk.target} <= set(cards)} <= set(links)
     if not options.collapsed:
         assert links == every
     return root
@@ -386,8 +412,12 @@ def check_svg(org: Organization, data: bytes, options: LayoutOptions) -> Element
 def test_svg_is_inert_and_gives_every_string_back(org: Organization) -> None:
     options = LayoutOptions()
     root = check_svg(org, export_bytes(org, ".svg", options), options)
-    titles = {g.get("data-id"): text_of(t) for g in root.iter(f"{SVG_NS}g")
-              for t in g.findall(f"{SVG_NS}title") if g.get("data-id")}
+    titles = {
+        g.get("data-id"): text_of(t)
+        for g in root.iter(f"{SVG_NS}g")
+        for t in g.findall(f"{SVG_NS}title")
+        if g.get("data-id")
+    }
     assert titles["root"] == LONG_NAME and len(titles["root"]) == 200
     assert set(titles.values()) == {*PAYLOADS, LONG_NAME}
 
@@ -401,15 +431,20 @@ def test_svg_with_collapsed_cards_and_badges_is_inert(org: Organization) -> None
         more = [text_of(t) for t in cards[nid].findall(f"{SVG_NS}text") if t.get("class") == "m"]
         teams = sum(1 for n in org.subtree_ids(nid) if n != nid and isinstance(org.node(n), Team))
         assert len(more) == 1 and more[0].startswith(f"+{teams} team"), more
-    badged = {nid for nid, g in cards.items()
-              if any("badge" in (b.get("class") or "").split() for b in g.findall(f"{SVG_NS}g"))}
+    badged = {
+        nid
+        for nid, g in cards.items()
+        if any("badge" in (b.get("class") or "").split() for b in g.findall(f"{SVG_NS}g"))
+    }
+
     def counted(nid: str) -> bool:
         counts = options.badges.get(nid)
         return counts is not None and counts.total > 0
 
     # A card's own findings, and a collapsed card's also those of the nodes it hides.
-    expected = {nid for nid in cards
-                if counted(nid) or (nid in options.collapsed and any(map(counted, org.subtree_ids(nid))))}
+    expected = {
+        nid for nid in cards if counted(nid) or (nid in options.collapsed and any(map(counted, org.subtree_ids(nid))))
+    }
     assert badged == expected and {"u.wide", "u.empty"} <= badged
 
 
@@ -425,8 +460,16 @@ def test_drawio_labels_are_plain_text_and_exact(org: Organization, collapsed: bo
     assert_no_raw_markup_declarations(data)
     root = parse_xml(data)
     assert_inert_xml(root, text_attributes=frozenset({"value", "name"}))
-    assert {el.tag for el in root.iter()} <= {"mxfile", "diagram", "mxGraphModel", "root", "mxCell", "mxGeometry",
-                                              "mxPoint", "Array"}
+    assert {el.tag for el in root.iter()} <= {
+        "mxfile",
+        "diagram",
+        "mxGraphModel",
+        "root",
+        "mxCell",
+        "mxGeometry",
+        "mxPoint",
+        "Array",
+    }
     diagram = root.find("diagram")
     assert diagram is not None and diagram.get("name") == org.name
     cells = {c.get("id"): c for c in root.iter("mxCell")}
@@ -486,9 +529,7 @@ MERMAID_LINES = [
 
 def mermaid_decode(text: str) -> str:
     """Mermaid's entity codes (``#quot;``, ``#35;``) back to characters."""
-    return re.sub(
-        r"#(\w+);", lambda m: chr(int(m[1])) if m[1].isdigit() else html.unescape(f"&{m[1]};"), text
-    )
+    return re.sub(r"#(\w+);", lambda m: chr(int(m[1])) if m[1].isdigit() else html.unescape(f"&{m[1]};"), text)
 
 
 def test_mermaid_labels_are_entity_escaped_and_exact(org: Organization) -> None:
@@ -514,8 +555,10 @@ DOT_LINES = [
     re.compile(rf"^digraph {DOT_STRING} \{{$"),
     re.compile(rf"^    graph \[rankdir=TB, label={DOT_STRING}, labelloc=t, [^\"]*\"Helvetica\", [^\"]*\"UTF-8\"\];$"),
     re.compile(r'^    (?:node|edge) \[[^"]*(?:"[^"\\]*"[^"]*)*\];$'),
-    re.compile(rf'^    {DOT_STRING} \[label={DOT_STRING}, fillcolor="#[0-9A-F]{{6}}", '
-               rf'fontcolor="#[0-9A-F]{{6}}"(?:, penwidth=2)?\];$'),
+    re.compile(
+        rf'^    {DOT_STRING} \[label={DOT_STRING}, fillcolor="#[0-9A-F]{{6}}", '
+        rf'fontcolor="#[0-9A-F]{{6}}"(?:, penwidth=2)?\];$'
+    ),
     re.compile(rf"^    {DOT_STRING} -> {DOT_STRING};$"),
     re.compile(rf'^    {DOT_STRING} -> {DOT_STRING} \[style=dashed, [^"]*(?:"[^"\\]*"[^"]*)*\];$'),
     re.compile(r"^\}$"),
@@ -593,9 +636,7 @@ def test_csv_has_no_formula_cell_and_imports_back_exactly(org: Organization, tmp
 
 
 @pytest.mark.parametrize("collapsed", [False, True], ids=["plain", "collapsed"])
-def test_png_and_pdf_are_drawn_and_the_pdf_title_is_exact(
-    org: Organization, collapsed: bool, tmp_path: Path
-) -> None:
+def test_png_and_pdf_are_drawn_and_the_pdf_title_is_exact(org: Organization, collapsed: bool, tmp_path: Path) -> None:
     options = collapsed_options(org) if collapsed else LayoutOptions()
     png = export_bytes(org, ".png", options)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
@@ -603,8 +644,9 @@ def test_png_and_pdf_are_drawn_and_the_pdf_title_is_exact(
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
     path = tmp_path / "chart.pdf"
     path.write_bytes(pdf)
-    info = subprocess.run([require_tool("pdfinfo"), "-enc", "UTF-8", str(path)], capture_output=True,
-                          timeout=60, check=False)
+    info = subprocess.run(
+        [require_tool("pdfinfo"), "-enc", "UTF-8", str(path)], capture_output=True, timeout=60, check=False
+    )
     assert info.returncode == 0, info.stderr
     fields = dict(line.split(":", 1) for line in info.stdout.decode("utf-8").splitlines() if ":" in line)
     # The name holds ") /S /JavaScript /JS (app.alert(1))": it must stay inside the title string.
@@ -612,8 +654,12 @@ def test_png_and_pdf_are_drawn_and_the_pdf_title_is_exact(
     assert fields["JavaScript"].strip() == "no"
     assert fields["Pages"].strip() == "1"
     page = tmp_path / "page"
-    done = subprocess.run([require_tool("pdftoppm"), "-r", "10", "-png", str(path), str(page)],
-                          capture_output=True, timeout=60, check=False)
+    done = subprocess.run(
+        [require_tool("pdftoppm"), "-r", "10", "-png", str(path), str(page)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     (rendered,) = tmp_path.glob("page*.png")
     assert rendered.read_bytes().startswith(b"\x89PNG")
@@ -643,10 +689,29 @@ def test_every_export_format_is_covered(org: Organization) -> None:
 
 # Reports ---------------------------------------------------------------------------------------
 
-HTML_REPORT_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "dl", "dt", "dd", "ul",
-                    "li", "code", "p", "table", "tr", "th", "td"}
-MARKDOWN_TAGS = {"h1", "h2", "h3", "ul", "li", "strong", "code", "p", "table", "thead", "tbody", "tr", "th", "td",
-                 "br"}
+HTML_REPORT_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "li",
+    "code",
+    "p",
+    "table",
+    "tr",
+    "th",
+    "td",
+}
+MARKDOWN_TAGS = {"h1", "h2", "h3", "ul", "li", "strong", "code", "p", "table", "thead", "tbody", "tr", "th", "td", "br"}
 
 
 def one_line(text: str) -> str:
@@ -681,9 +746,7 @@ def test_markdown_report_source_is_inert(org: Organization, report: Report) -> N
 def test_markdown_report_renders_as_text(org: Organization, report: Report) -> None:
     markdown_it = pytest.importorskip("markdown_it")
     # The most permissive CommonMark renderer: raw HTML passed through, tables on.
-    rendered = markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table").render(
-        report_markdown(report, org)
-    )
+    rendered = markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table").render(report_markdown(report, org))
     markup = Markup(rendered)
     markup.assert_inert(MARKDOWN_TAGS)
     assert not markup.attrs  # no link, no image, no attribute of any kind
@@ -747,14 +810,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
     (root / "collapsed.svg").write_bytes(export_bytes(org, ".svg", collapsed_options(org)))
     body = svg.decode("utf-8").split("?>", 1)[1]
     (root / "inline.html").write_text(INLINE_PAGE.format(title="inline", body=body), encoding="utf-8")
-    embeds = ('<object data="chart.svg" type="image/svg+xml" width="900" height="300"></object>'
-              '<iframe src="chart.svg" width="900" height="300"></iframe>'
-              '<embed src="collapsed.svg" type="image/svg+xml" width="900" height="300">'
-              '<img src="chart.svg" width="900" height="300" alt="chart">')
+    embeds = (
+        '<object data="chart.svg" type="image/svg+xml" width="900" height="300"></object>'
+        '<iframe src="chart.svg" width="900" height="300"></iframe>'
+        '<embed src="collapsed.svg" type="image/svg+xml" width="900" height="300">'
+        '<img src="chart.svg" width="900" height="300" alt="chart">'
+    )
     (root / "embed.html").write_text(INLINE_PAGE.format(title="embed", body=embeds), encoding="utf-8")
     # Controls: the same trace from payloads that really run.
-    control_svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><title>control</title>'
-                   f'<script>{RUN}</script><rect width="50" height="50"/></svg>')
+    control_svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><title>control</title>'
+        f'<script>{RUN}</script><rect width="50" height="50"/></svg>'
+    )
     (root / "control.svg").write_text(control_svg, encoding="utf-8")
     (root / "control-embed.html").write_text(
         INLINE_PAGE.format(title="control", body='<object data="control.svg" type="image/svg+xml"></object>'),
@@ -807,8 +874,12 @@ def test_chromium_runs_nothing_from_the_hostile_svg(
         assert_inert_xml(root)
         title = root.find(f"{SVG_NS}title")
         assert title is not None and text_of(title) == org.name  # document.title untouched
-        titles = {str(g.get("data-id")): text_of(t) for g in root.iter(f"{SVG_NS}g") if g.get("data-id")
-                  for t in g.findall(f"{SVG_NS}title")}
+        titles = {
+            str(g.get("data-id")): text_of(t)
+            for g in root.iter(f"{SVG_NS}g")
+            if g.get("data-id")
+            for t in g.findall(f"{SVG_NS}title")
+        }
     else:
         markup = Markup(dom)
         markup.assert_inert()

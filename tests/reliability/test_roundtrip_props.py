@@ -42,14 +42,40 @@ def assert_roundtrip(org: Organization, path: Path) -> None:
 
 
 def _every_kind_of_text() -> Organization:
-    root = Unit(id="root", name=RTL[0], structure=Structure.EXECUTIVE, lead=RTL[1],
-                notes="\n".join(RTL + COMBINING + EMOJI) + "\r\nCRLF\ttab\n")
+    root = Unit(
+        id="root",
+        name=RTL[0],
+        structure=Structure.EXECUTIVE,
+        lead=RTL[1],
+        notes="\n".join(RTL + COMBINING + EMOJI) + "\r\nCRLF\ttab\n",
+    )
     flat = [FlatNode(root, None)]
     for i, text in enumerate(RTL + COMBINING + EMOJI):
-        flat.append(FlatNode(Team(id=f"t{i}", name=text, discipline=list(Discipline)[i % 9], headcount=i,
-                                  lead=text, responsibilities=tuple(RESPONSIBILITIES[i : i + 3])), "root"))
-    flat.append(FlatNode(Team(id="long", name=("🧑\u200d🔬" * NAME_MAX)[:NAME_MAX], discipline=Discipline.MLOPS,
-                              notes="x" * NOTES_MAX, responsibilities=()), "t0"))
+        flat.append(
+            FlatNode(
+                Team(
+                    id=f"t{i}",
+                    name=text,
+                    discipline=list(Discipline)[i % 9],
+                    headcount=i,
+                    lead=text,
+                    responsibilities=tuple(RESPONSIBILITIES[i : i + 3]),
+                ),
+                "root",
+            )
+        )
+    flat.append(
+        FlatNode(
+            Team(
+                id="long",
+                name=("🧑\u200d🔬" * NAME_MAX)[:NAME_MAX],
+                discipline=Discipline.MLOPS,
+                notes="x" * NOTES_MAX,
+                responsibilities=(),
+            ),
+            "t0",
+        )
+    )
     links = [Link(source="t0", target="long"), Link(source="long", target="root"), Link(source="t3", target="t0")]
     return Organization.from_flat("ארגון 🚀 e\u0301", 2, flat, links)
 

@@ -21,8 +21,6 @@ from orgdesigner.ui.csv_import_dialog import (
     DisciplineDelegate,
 )
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "d3-org-chart-sample-org.csv"
-
 
 def _dialog(qtbot: QtBot, path: Path) -> CsvImportDialog:
     dialog = CsvImportDialog(path)
@@ -158,8 +156,8 @@ def test_an_orgdesigner_csv_is_read_as_written(qtbot: QtBot, tmp_path: Path) -> 
     assert not dialog.columns_box.isEnabled() and not dialog.group_teams.isEnabled()
 
 
-def test_the_sample_previews_and_widgets_have_accessible_names(qtbot: QtBot) -> None:
-    dialog = _dialog(qtbot, SAMPLE)
+def test_the_sample_previews_and_widgets_have_accessible_names(qtbot: QtBot, d3_sample_csv: Path) -> None:
+    dialog = _dialog(qtbot, d3_sample_csv)
     assert dialog.ok_button.isEnabled()
     assert len(dialog.result_org()) == 1516
     assert "1516 rows" in dialog.file_info.text()

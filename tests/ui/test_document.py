@@ -136,8 +136,12 @@ def _names() -> list[str]:
 
 def test_bad_new_nodes_are_refused_like_any_edit(doc: Document) -> None:
     before = doc.org.copy()
-    for bad in (lambda: doc.add_unit("platform", "cto", name="  "), lambda: doc.add_team("alchemy", "cto"),
-                lambda: doc.add_unit("guild", "cto"), lambda: doc.add_team("mlops", "no-such-parent")):
+    for bad in (
+        lambda: doc.add_unit("platform", "cto", name="  "),
+        lambda: doc.add_team("alchemy", "cto"),
+        lambda: doc.add_unit("guild", "cto"),
+        lambda: doc.add_team("mlops", "no-such-parent"),
+    ):
         with pytest.raises(EditRefused):
             bad()
     assert doc.org == before and doc.undo_stack.count() == 0

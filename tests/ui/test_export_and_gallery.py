@@ -77,8 +77,9 @@ def test_export_writes_a_file_that_parses(window: MainWindow, tmp_path: Path, ki
         assert data.startswith(b"%PDF")
 
 
-def test_export_through_the_menu_uses_the_chosen_file(window: MainWindow, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_through_the_menu_uses_the_chosen_file(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out.svg"
     monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -90,13 +91,15 @@ def test_export_through_the_menu_uses_the_chosen_file(window: MainWindow, tmp_pa
     assert b"graphml" in other.read_bytes()
 
 
-def test_export_to_bad_place_is_reported_and_leaves_nothing(window: MainWindow, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_to_bad_place_is_reported_and_leaves_nothing(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     dialog = ExportOptionsDialog("svg", window)
-    assert export_to(window, str(tmp_path / "missing" / "x.svg"), dialog.layout_options(),
-                     dialog.raster_options()) is None
+    assert (
+        export_to(window, str(tmp_path / "missing" / "x.svg"), dialog.layout_options(), dialog.raster_options()) is None
+    )
     assert shown and "missing" in shown[0]
     assert not (tmp_path / "missing").exists()
 
@@ -112,11 +115,13 @@ def test_report_export_is_inert_with_hostile_names(window: MainWindow, tmp_path:
     assert "Gap" in text or "gap" in text
 
 
-def test_import_csv_from_the_menu_opens_the_org_unsaved(window: MainWindow, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_csv_from_the_menu_opens_the_org_unsaved(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     csv_path = tmp_path / "people.csv"
-    csv_path.write_text("id;name;manager id;title\n1;Ada;;CTO\n2;Bo;1;Data Engineer\n3;Cy;1;MLOps Engineer\n",
-                        encoding="utf-8-sig")
+    csv_path.write_text(
+        "id;name;manager id;title\n1;Ada;;CTO\n2;Bo;1;Data Engineer\n3;Cy;1;MLOps Engineer\n", encoding="utf-8-sig"
+    )
     from orgdesigner.ui.csv_import_dialog import CsvImportDialog
 
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(csv_path), ""))
@@ -128,8 +133,9 @@ def test_import_csv_from_the_menu_opens_the_org_unsaved(window: MainWindow, tmp_
     assert disciplines["Bo"] == "data_engineering" and disciplines["Cy"] == "mlops"
 
 
-def test_dropping_a_non_org_file_keeps_the_chart(window: MainWindow, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dropping_a_non_org_file_keeps_the_chart(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = tmp_path / "notes.json"
     bad.write_text('{"hello": "world"}')
     shown: list[str] = []

@@ -101,8 +101,12 @@ def _gap(scene: OrgScene, parent: str, kids: list[str], index: int, card: CardIt
     ref = after or before
     assert ref is not None
     rb = ref.box
-    stacked = before is not None and after is not None and (
-        (top_down and abs(before.box.x - after.box.x) < 1) or (not top_down and abs(before.box.y - after.box.y) < 1)
+    stacked = (
+        before is not None
+        and after is not None
+        and (
+            (top_down and abs(before.box.x - after.box.x) < 1) or (not top_down and abs(before.box.y - after.box.y) < 1)
+        )
     )
     if top_down and not stacked:
         if before is not None and after is not None:

@@ -147,10 +147,19 @@ class OrgScene(QGraphicsScene):
             # Everything a card shows but its place, from the placement's arrays: a card whose
             # key is unchanged keeps its box (moved if need be), so an edit re-fits the text of
             # changed cards only.
-            key = (hs[i], arr.names[i], arr.leads[i], arr.category[i], arr.is_team[i],
-                   arr.headcount[i] if arr.is_team[i] else rollup_heads[i],
-                   placement.hidden(i) if i in collapsed else None, ids[p] if p >= 0 else None,
-                   arr.depth[i], placement.badge(i) if badges else None, bool(arr.kids[i]))
+            key = (
+                hs[i],
+                arr.names[i],
+                arr.leads[i],
+                arr.category[i],
+                arr.is_team[i],
+                arr.headcount[i] if arr.is_team[i] else rollup_heads[i],
+                placement.hidden(i) if i in collapsed else None,
+                ids[p] if p >= 0 else None,
+                arr.depth[i],
+                placement.badge(i) if badges else None,
+                bool(arr.kids[i]),
+            )
             existing = cards.get(nid)
             if existing is not None and keys.get(nid) == key:
                 if placed_x[nid] != xs[i] or placed_y[nid] != ys[i]:

@@ -42,6 +42,8 @@ def _local_files(mime: QMimeData) -> list[str]:
     if not mime.hasUrls():
         return []
     return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+
+
 MAX_SCALE = 4.0
 
 
@@ -132,7 +134,7 @@ class OrgView(QGraphicsView):
         if delta == 0:
             super().wheelEvent(event)
             return
-        self.zoom_by(1.0015 ** delta)
+        self.zoom_by(1.0015**delta)
         event.accept()
 
     # Mouse: selection, toggles, pan, card drags ---------------------------------------------
@@ -251,8 +253,11 @@ class OrgView(QGraphicsView):
         try:
             if payload.entry is not None:
                 kind, value = payload.entry
-                node = (doc.add_team(value, target.parent, target.index) if kind == "team"
-                        else doc.add_unit(value, target.parent, target.index))
+                node = (
+                    doc.add_team(value, target.parent, target.index)
+                    if kind == "team"
+                    else doc.add_unit(value, target.parent, target.index)
+                )
                 self.org_scene.select_ids([node.id])
             else:
                 doc.move_nodes(list(payload.node_ids), target.parent, target.index)
@@ -277,8 +282,9 @@ class OrgView(QGraphicsView):
         else:
             target.card.drop_state = "refuse" if target.refusal else "accept"
             box = target.card.box
-            dirty = self.indicator.set_target(QRectF(box.x, box.y, box.w, box.h), target.gap,
-                                              target.refusal is not None)
+            dirty = self.indicator.set_target(
+                QRectF(box.x, box.y, box.w, box.h), target.gap, target.refusal is not None
+            )
         if not dirty.isEmpty():
             self.viewport().update(self.mapFromScene(dirty).boundingRect().adjusted(-2, -2, 2, 2))
 
@@ -411,8 +417,12 @@ class OrgView(QGraphicsView):
     def eventFilter(self, watched: object, event: object) -> bool:
         from PySide6.QtCore import QEvent
 
-        if (watched is self._editor and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape):
+        if (
+            watched is self._editor
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
             self._close_editor()
             return True
         return False
