@@ -17,6 +17,43 @@ _FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 _LINE_BREAK_RE = re.compile("[\t\n\r]")
 
 
+SHOWN_MAX = 60
+"""How much of a value from a file a message echoes before cutting it with an ellipsis."""
+
+# What a terminal or a Qt widget would act on rather than show: C0 and C1 controls, DEL, bidi
+# embeddings, overrides and isolates, and the line and paragraph separators.
+_UNSHOWABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\n``, ``\\x1b``,
+    ``\\u202e``), so that it prints as the characters it holds and nothing else."""
+    if not _UNSHOWABLE_RE.search(text):
+        return text
+    return _UNSHOWABLE_RE.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def shown(value: object, limit: int = SHOWN_MAX) -> str:
+    """A value from a file, quoted for a one-line message: cut to ``limit`` characters with an
+    ellipsis, control characters escaped (``'Sam…'``). Never the whole of a 20 MB string."""
+    text = value if isinstance(value, str) else repr(value)
+    cut = len(text) > limit
+    quote = '"' if "'" in text[:limit] and '"' not in text[:limit] else "'"
+    body = escape_controls(text[:limit].replace("\\", "\\\\").replace(quote, "\\" + quote))
+    return f"{quote}{body}{'…' if cut else ''}{quote}"
+
+
+def parse_whole_number(text: str) -> int:
+    """A whole number written in ASCII digits with an optional sign (``-5``, ``42``); raise
+    ``ValueError`` for anything else, including ``1_000``, ``١٢`` and ``4.0`` that ``int()``
+    would take or round."""
+    body = text.strip()
+    digits = body[1:] if body[:1] in "+-" else body
+    if not digits or not digits.isascii() or not digits.isdigit():
+        raise ValueError(f"{shown(text)} is not a whole number")
+    return int(body)
+
+
 def describe_char(ch: str) -> str:
     """Name a character for a message: ``U+0007``."""
     return f"U+{ord(ch):04X}"
