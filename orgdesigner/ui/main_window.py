@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QRectF, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -45,6 +45,15 @@ from orgdesigner.ui.view_state import ViewState
 
 if TYPE_CHECKING:
     from orgdesigner.ui.export_dialog import ExportSource
+
+DEFAULT_SIZE = QSize(1400, 860)
+COMPACT_WIDTH = 1100
+"""Below this width the side panels start narrow and tabbed, so the canvas keeps its room."""
+
+
+def default_size(available: QSize) -> QSize:
+    """The window's first size: 1400 x 860, or nine tenths of a smaller screen."""
+    return DEFAULT_SIZE.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
 
 FOCUS_FRAME = (
     "QAbstractScrollArea { border: 2px solid transparent; }"
@@ -394,17 +403,28 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
             QTimer.singleShot(0, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
+        # The canvas keeps at least half the width: on a small screen (or at 200% scaling) the
+        # side panels start narrower, and the findings share a tab with the inspector.
         d = self.docks
-        self.resizeDocks([d["palette"], d["inspector"]], [200, 420], Qt.Orientation.Horizontal)
-        self.resizeDocks([d["palette"], d["overview"]], [520, 200], Qt.Orientation.Vertical)
-        self.resizeDocks([d["inspector"], d["findings"]], [330, 470], Qt.Orientation.Vertical)
+        width = self.width()
+        if width < COMPACT_WIDTH:
+            self.tabifyDockWidget(d["inspector"], d["findings"])
+            self.tabifyDockWidget(d["palette"], d["overview"])
+            d["palette"].raise_()
+            d["findings"].raise_()
+        left = round(min(max(width * 0.15, 130), 200))
+        right = round(min(max(width * 0.3, 220), 420))
+        self.resizeDocks([d["palette"], d["inspector"]], [left, right], Qt.Orientation.Horizontal)
+        if width >= COMPACT_WIDTH:
+            self.resizeDocks([d["palette"], d["overview"]], [520, 200], Qt.Orientation.Vertical)
+            self.resizeDocks([d["inspector"], d["findings"]], [330, 470], Qt.Orientation.Vertical)
         self.view.show_start()
 
     def save_settings(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,14 +34,17 @@ def test_gallery_lists_every_template_with_a_drawn_thumbnail(qtbot: QtBot) -> No
     assert gallery.list.count() == len(list_templates())
     for i, info in enumerate(list_templates()):
         item = gallery.list.item(i)
-        assert item.text() == f"{info.title}\n{info.description}"
-        assert info.description in item.toolTip()
+        assert item.text() == info.title  # drawn bold, the description below it
+        assert item.data(Qt.ItemDataRole.UserRole + 1) == info.description
+        assert html.escape(info.description) in item.toolTip()
     image = template_thumbnail("typical").toImage()
     assert not image.isNull()
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 5  # cards and lines were drawn, not a blank picture
     gallery.list.setCurrentRow(4)
     assert "Stage 1" in gallery.description.text()
+    preview = gallery.preview.pixmap()
+    assert preview.width() / preview.devicePixelRatio() >= 600  # large enough to read the cards
     gallery.buttons.button(gallery.buttons.StandardButton.Open).click()
     assert gallery.chosen == list_templates()[4].name
 
