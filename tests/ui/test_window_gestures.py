@@ -201,3 +201,28 @@ def test_export_dialog_leaves_badges_off_as_the_cli_does(window: MainWindow) -> 
     assert window.actions_.badges.isChecked()  # on in the canvas
     dialog = ExportOptionsDialog("svg", window.export_source())
     assert not dialog.badges.isChecked() and dialog.layout_options().badges == {}
+
+
+def test_the_overview_draws_the_view_window_inside_its_own_edge(window: MainWindow) -> None:
+    window.docks["overview"].show()
+    overview = window.overview
+    for zoom in (0.05, 0.3, 1.0, 3.0):
+        window.view.zoom_by(zoom / window.view.scale_factor())
+        overview.repaint()
+        drawn = overview.window_drawn
+        assert not drawn.isEmpty()
+        assert drawn.left() >= 0 and drawn.top() >= 0
+        assert drawn.right() <= overview.width() and drawn.bottom() <= overview.height()
+
+
+def test_a_dragged_palette_entry_is_not_left_highlighted(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QTreeWidget
+
+    palette = window.palette_widget
+    item = palette.item_for("team", "mlops")
+    assert item is not None
+    palette.setCurrentItem(item)
+    assert item.isSelected()
+    monkeypatch.setattr(QTreeWidget, "startDrag", lambda self, actions: None)  # the drag itself
+    palette.startDrag(Qt.DropAction.CopyAction)
+    assert not item.isSelected()
