@@ -55,6 +55,7 @@ def default_size(available: QSize) -> QSize:
     """The window's first size: 1400 x 860, or nine tenths of a smaller screen."""
     return DEFAULT_SIZE.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
 
+
 FOCUS_FRAME = (
     "QAbstractScrollArea { border: 2px solid transparent; }"
     " QAbstractScrollArea:focus { border: 2px solid palette(highlight); }"
