@@ -3,9 +3,8 @@ onto a card, or to add under the selected card with Enter or a double-click."""
 
 from __future__ import annotations
 
-from html import escape
-
 from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
