@@ -118,6 +118,11 @@ class WindowActions(QObject):
         self.top_down.setChecked(True)
         self.collapse = act("&Collapse / Expand", "Ctrl+.", "Collapse or expand the selected cards' subtrees")
         self.expand_all = act("&Expand All", "Ctrl+Shift+.", "Expand every collapsed subtree")
+        self.depth_actions = [
+            act(f"Down to Level &{d}", f"Ctrl+Alt+{d}", f"Show the chart {d} level{'s' * (d > 1)} below the top")
+            for d in (1, 2, 3)
+        ]
+        self.depth_all = act("&All Levels", "Ctrl+Alt+0", "Show every level of the chart")
         self.trace = act(
             "&Trace ML Project", "Ctrl+T", "Draw the eight-step ML project flow over the chart", checkable=True
         )
@@ -170,6 +175,10 @@ class WindowActions(QObject):
         view.addSeparator()
         view.addAction(self.collapse)
         view.addAction(self.expand_all)
+        depth = view.addMenu("Collapse to &Depth")
+        for a in self.depth_actions:
+            depth.addAction(a)
+        depth.addAction(self.depth_all)
         view.addSeparator()
         view.addAction(self.trace)
         view.addAction(self.badges)

@@ -30,7 +30,7 @@ from orgdesigner.ui.canvas.decorations import TraceOverlay
 from orgdesigner.ui.canvas.edits import CanvasEdits
 from orgdesigner.ui.canvas.overview import OverviewView
 from orgdesigner.ui.canvas.scene import OrgScene
-from orgdesigner.ui.canvas.view import OrgView
+from orgdesigner.ui.canvas.view import READABLE_SCALE, OrgView
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.file_controller import FileController
 from orgdesigner.ui.findings_panel import FindingsPanel
@@ -41,7 +41,7 @@ from orgdesigner.ui.live_analysis import LiveAnalysis
 from orgdesigner.ui.palette import PaletteWidget
 from orgdesigner.ui.recovery import Autosaver
 from orgdesigner.ui.search import SearchController
-from orgdesigner.ui.view_state import ViewState
+from orgdesigner.ui.view_state import ViewState, start_collapsed
 
 if TYPE_CHECKING:
     from orgdesigner.ui.export_dialog import ExportSource
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.doc = Document(org if org is not None else load_template("typical"), parent=self)
         self.analysis = LiveAnalysis(self.doc, self)
         self.view_state = ViewState(self)
+        self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width()))
         self.scene = OrgScene(self.doc, self.view_state, badge_source=lambda: self.analysis.badges)
         self.scene.setParent(self)
         self.edits = CanvasEdits(self.doc, self.scene, self)
@@ -167,6 +168,9 @@ class MainWindow(QMainWindow):
         a.left_right.triggered.connect(lambda: self.set_orientation("left-right"))
         a.collapse.triggered.connect(lambda: self.view_state.toggle_collapsed(doc.org, self.scene.selected_ids()))
         a.expand_all.triggered.connect(self.view_state.expand_all)
+        for depth, action in enumerate(a.depth_actions, start=1):
+            action.triggered.connect(lambda _c=False, d=depth: self.collapse_to_depth(d))
+        a.depth_all.triggered.connect(lambda: self.collapse_to_depth(None))
         a.trace.toggled.connect(self._update_trace)
         a.badges.toggled.connect(self.view_state.set_badges)
         a.about.triggered.connect(self.about)
@@ -218,7 +222,7 @@ class MainWindow(QMainWindow):
         window.activateWindow()
 
     def _chart_replaced(self) -> None:
-        self.view_state.forget()
+        self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width()))
         self._update_title()
         QTimer.singleShot(0, self.view.show_start)
 
@@ -300,6 +304,17 @@ class MainWindow(QMainWindow):
         self.view_state.set_orientation(orientation)
         (self.actions_.top_down if orientation == "top-down" else self.actions_.left_right).setChecked(True)
         QTimer.singleShot(0, self.view.fit_chart)
+
+    def _readable_width(self) -> float:
+        # Before the window is shown the canvas has no size yet: about half the window's.
+        shown = self.view.viewport().width() if hasattr(self, "view") and self.isVisible() else 0
+        canvas = shown or default_size(self.screen().availableGeometry().size()).width() * 0.55
+        return canvas / READABLE_SCALE
+
+    def collapse_to_depth(self, depth: int | None) -> None:
+        """View > Collapse to Depth: the chart down to ``depth`` levels (None: all), fitted."""
+        self.view_state.collapse_to_depth(self.doc.org, depth)
+        self.view.fit_chart()
 
     def reveal_nodes(self, ids: list[str]) -> None:
         """Select and centre the cards of these nodes (expanding what hides them)."""

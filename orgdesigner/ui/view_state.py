@@ -8,8 +8,14 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-from orgdesigner.layout import Orientation
+from orgdesigner.layout import LayoutOptions, Orientation, layout
 from orgdesigner.model import OrgTree
+
+LARGE_CHART = 300
+"""Charts of more cards than this open collapsed to the deepest level that still fits a window
+at a readable zoom (View > Collapse to Depth shows more)."""
+READABLE_WIDTH = 800 / 0.6
+"""The chart width (in chart units) an 800-pixel canvas shows at 60%, where names read well."""
 
 
 class ViewState(QObject):
@@ -113,3 +119,21 @@ def nodes_at_depth(org: OrgTree, depth: int) -> list[str]:
         level = [c for nid in level for c in org.children(nid)]
     out = [nid for nid in level if org.child_count(nid)]
     return out
+
+
+def start_collapsed(org: OrgTree, readable_width: float = READABLE_WIDTH) -> list[str]:
+    """What a chart opens with collapsed: nothing for a chart of up to :data:`LARGE_CHART`
+    cards; for a larger one, the nodes below the deepest level (1 to 6) whose chart is at most
+    ``readable_width`` wide, so that its names can be read when it is fitted to the window."""
+    if len(org) <= LARGE_CHART:
+        return []
+    chosen = nodes_at_depth(org, 1)
+    for depth in range(2, 7):
+        at = nodes_at_depth(org, depth)
+        if not at:
+            return chosen  # the whole chart is shallower than this: shown to its last level
+        placement = layout(org, LayoutOptions(collapsed=frozenset(at), show_legend=False))
+        if placement.bounds.width > readable_width or len(placement) > LARGE_CHART:
+            break
+        chosen = at
+    return chosen
