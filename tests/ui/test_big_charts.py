@@ -74,3 +74,29 @@ def test_all_levels_shows_every_card(big_window: MainWindow) -> None:
     big_window.actions_.depth_all.trigger()
     assert big_window.view_state.collapsed == frozenset()
     assert len(big_window.scene.cards) == len(big_window.doc.org)
+
+
+def test_a_drop_keeps_the_view_on_what_the_user_works_on(big_window: MainWindow) -> None:
+    from orgdesigner.model import Team
+    from orgdesigner.ui.canvas.drop_target import nodes_mime
+    from tests.ui.test_main_window import drag_to, view_point
+
+    w = big_window
+    w.actions_.depth_all.trigger()
+    w.view.zoom_actual()
+    org = w.doc.org
+    teams = [t.id for t in org.teams()]
+    moving = teams[0]
+    target = next(p for p in (org.parent(t) for t in reversed(teams)) if p is not None and p != org.parent(moving))
+    point = view_point(w, target, 0.99)  # centres the view on the target, then drops at its end
+    before = w.view._viewport_pos(target)
+    _, dropped = drag_to(w, nodes_mime([moving]), point)
+    assert dropped and org.parent(moving) == target and isinstance(org.node(moving), Team)
+    after = w.view._viewport_pos(target)
+    assert before is not None and after is not None
+    seen = w.view.mapToScene(w.view.viewport().rect()).boundingRect()
+    assert seen.contains(w.scene.cards[moving].sceneBoundingRect())  # what was dropped is in sight
+    assert seen.contains(w.scene.cards[target].sceneBoundingRect())  # and where it was dropped
+    # The view moved only as far as showing the dropped card needs, not with the whole layout.
+    assert abs(after.x() - before.x()) < w.view.viewport().width() / 2
+    assert abs(after.y() - before.y()) < w.view.viewport().height() / 2

@@ -66,6 +66,7 @@ class OrgView(QGraphicsView):
         super().__init__(scene, parent)
         self.org_scene = scene
         self.edits = edits
+        edits.placed.connect(self.ensure_visible_ids)
         self.setAccessibleName("Chart")
         self.setAccessibleDescription("The org chart; arrow keys move between cards, F2 renames, Delete deletes")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -136,6 +137,29 @@ class OrgView(QGraphicsView):
                 rect = rect.united(card.sceneBoundingRect())
         if not rect.isNull():
             self.centerOn(rect.center())
+
+    def _viewport_pos(self, node_id: str) -> QPoint | None:
+        card = self.org_scene.visible_card_for(node_id)
+        return None if card is None else self.mapFromScene(card.sceneBoundingRect().center())
+
+    def keep_in_place(self, node_id: str, was_at: QPoint | None) -> None:
+        """Scroll so that the card of ``node_id`` is where it was on screen (``was_at``)."""
+        now = self._viewport_pos(node_id)
+        if was_at is None or now is None or now == was_at:
+            return
+        delta = now - was_at
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+
+    def ensure_visible_ids(self, ids: list[str]) -> None:
+        """Scroll as little as needed to bring these nodes' cards into view."""
+        rect = QRectF()
+        for nid in ids:
+            card = self.org_scene.visible_card_for(nid)
+            if card is not None:
+                rect = rect.united(card.sceneBoundingRect())
+        if not rect.isNull():
+            self.ensureVisible(rect, 40, 40)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
@@ -260,8 +284,14 @@ class OrgView(QGraphicsView):
                 self.message.emit(target.refusal)
             event.ignore()
             return
+        anchor = target.parent
+        was_at = self._viewport_pos(anchor)
         if self.edits.drop(payload, target):
             event.acceptProposedAction()
+            # The layout may shift: keep the card dropped onto where it was on screen, and what
+            # was dropped in sight.
+            self.keep_in_place(anchor, was_at)
+            self.ensure_visible_ids(self.org_scene.selected_ids())
         else:
             event.ignore()
 
