@@ -91,11 +91,11 @@ def _missing_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, team: i
     titles = quoted(cat.responsibility(rid).title for rid in rel.via)
     consumer = cat.discipline(rel.consumer).name
     provider = cat.discipline(rel.provider).name
-    message = (
-        f"{with_discipline(index.name(team), consumer)} {rel.without}: no team owns {' or '.join(titles)}, "
-        f"through which {provider} provides {rel.provides}."
-    )
-    return Finding(Severity.WARNING, "dependency.missing", message, (index.ids[team],))
+    owns = f"no team owns {' or '.join(titles)}, through which {provider} provides {rel.provides}."
+    message = f"{with_discipline(index.name(team), consumer)} {rel.without}: {owns}"
+    group = f"{{n}} {consumer} teams: each {rel.without}, because {owns}"
+    topic = f"{rel.provider.value}>{rel.consumer.value}"
+    return Finding(Severity.WARNING, "dependency.missing", message, (index.ids[team],), topic, group)
 
 
 def _overlap_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, teams: list[int]) -> Finding:

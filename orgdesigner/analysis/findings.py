@@ -29,13 +29,18 @@ class Finding:
     """One judgement about the org.
 
     ``code`` is stable (tools may match on it); ``message`` is a sentence a manager
-    understands; ``nodes`` are the ids of the nodes involved, in file order.
+    understands; ``nodes`` are the ids of the nodes involved, in file order. Findings that
+    say the same thing about different nodes (one per team of a discipline, one per wide unit)
+    share a ``topic``, and ``group_text`` says it once for all of them, with ``{n}`` standing
+    for how many there are (see :mod:`orgdesigner.analysis.grouping`).
     """
 
     severity: Severity
     code: str
     message: str
     nodes: tuple[str, ...] = ()
+    topic: str = ""
+    group_text: str = ""
 
 
 def names_list(names: Sequence[str], limit: int = 4, total: int | None = None) -> str:

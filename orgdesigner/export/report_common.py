@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from orgdesigner.analysis import Report, Severity
 from orgdesigner.analysis.dependencies import DependencyStatus
+from orgdesigner.analysis.grouping import FindingGroup, group_findings
 from orgdesigner.model import Catalogue, OrgTree, load_catalogue
 
 SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
@@ -46,6 +47,32 @@ def names(org: OrgTree, ids: tuple[str, ...], limit: int = OWNERS_SHOWN) -> str:
         return "nobody"
     shown = ", ".join(node_name(org, i) for i in ids[:limit])
     return shown if len(ids) <= limit else f"{shown} and {len(ids) - limit} more"
+
+
+NAMES_IN_GROUP = 6
+
+
+@dataclass(frozen=True)
+class FindingEntry:
+    """One line of a report's findings: a kind of problem, said once, with the names of the
+    nodes it concerns when it stands for several findings (None when it stands alone)."""
+
+    severity: Severity
+    code: str
+    text: str
+    count: int
+    names: str | None
+
+
+def finding_entries(report: Report, org: OrgTree, severity: Severity) -> list[FindingEntry]:
+    """The findings of one severity, grouped as a person reads them (see ``analysis.grouping``)."""
+    return [_entry(g, org) for g in group_findings(report.of(severity))]
+
+
+def _entry(group: FindingGroup, org: OrgTree) -> FindingEntry:
+    if group.count == 1:
+        return FindingEntry(group.severity, group.code, group.text, 1, None)
+    return FindingEntry(group.severity, group.code, group.text, group.count, names(org, group.nodes, NAMES_IN_GROUP))
 
 
 def headline(report: Report) -> list[tuple[str, str]]:

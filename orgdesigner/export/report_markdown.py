@@ -4,7 +4,7 @@ so a team called ``<script>`` or ``[x](javascript:alert(1))`` shows as typed, in
 from __future__ import annotations
 
 from orgdesigner.analysis import Report, Severity
-from orgdesigner.export.report_common import SEVERITY_TITLES, Section, headline, sections
+from orgdesigner.export.report_common import SEVERITY_TITLES, Section, finding_entries, headline, sections
 from orgdesigner.model import OrgTree
 
 # HTML's three metacharacters become entities; every ASCII punctuation mark with a meaning
@@ -27,10 +27,12 @@ def report_markdown(report: Report, org: OrgTree) -> str:
     if not report.findings:
         out += ["No findings.", ""]
     for severity in Severity:
-        group = report.of(severity)
-        if group:
-            out += [f"### {SEVERITY_TITLES[severity]} ({len(group)})", ""]
-            out += [f"- `{f.code}` {md_escape(f.message)}" for f in group]
+        count = len(report.of(severity))
+        if count:
+            out += [f"### {SEVERITY_TITLES[severity]} ({count})", ""]
+            for entry in finding_entries(report, org, severity):
+                names = "" if entry.names is None else f" ({md_escape(entry.names)})"
+                out.append(f"- `{entry.code}` {md_escape(entry.text)}{names}")
             out.append("")
     for section in sections(report, org):
         out += _section(section)

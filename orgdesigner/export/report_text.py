@@ -7,7 +7,7 @@ import re
 import textwrap
 
 from orgdesigner.analysis import Report, Severity
-from orgdesigner.export.report_common import SEVERITY_TITLES, Section, headline, sections
+from orgdesigner.export.report_common import SEVERITY_TITLES, Section, finding_entries, headline, sections
 from orgdesigner.model import OrgTree
 
 WIDTH = 100
@@ -41,27 +41,29 @@ def report_text(report: Report, org: OrgTree, colour: bool = False) -> str:
     label_w = max(len(k) for k, _ in pairs)
     out += [f"  {k.ljust(label_w)}  {clean(v)}" for k, v in pairs]
     out.append("")
-    out += _findings(report, paint)
+    out += _findings(report, org, paint)
     for section in sections(report, org):
         out.append("")
         out += _section(section, paint)
     return "\n".join(out) + "\n"
 
 
-def _findings(report: Report, paint: _Painter) -> list[str]:
+def _findings(report: Report, org: OrgTree, paint: _Painter) -> list[str]:
     if not report.findings:
         return ["No findings."]
     code_w = max(len(f.code) for f in report.findings)
     indent = 2 + code_w + 2
     lines: list[str] = []
     for severity in Severity:
-        group = report.of(severity)
-        if not group:
+        count = len(report.of(severity))
+        if not count:
             continue
-        lines.append(paint(f"{SEVERITY_TITLES[severity].upper()} ({len(group)})", _COLOURS[severity]))
-        for f in group:
-            wrapped = textwrap.wrap(clean(f.message), WIDTH - indent) or [""]
-            lines.append(f"  {paint(f.code.ljust(code_w), _COLOURS[severity])}  {wrapped[0]}")
+        lines.append(paint(f"{SEVERITY_TITLES[severity].upper()} ({count})", _COLOURS[severity]))
+        for entry in finding_entries(report, org, severity):
+            wrapped = textwrap.wrap(clean(entry.text), WIDTH - indent) or [""]
+            if entry.names is not None:
+                wrapped += textwrap.wrap(clean(f"({entry.names})"), WIDTH - indent)
+            lines.append(f"  {paint(entry.code.ljust(code_w), _COLOURS[severity])}  {wrapped[0]}")
             lines += [" " * indent + rest for rest in wrapped[1:]]
         lines.append("")
     return lines[:-1]

@@ -5,10 +5,49 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 Key = QKeySequence.StandardKey
+
+
+def shortcuts(standard: Key, *extra: str) -> list[QKeySequence]:
+    """The platform's keys for a standard action, then ``extra`` ones, each key once (the same
+    key bound twice makes Qt report an ambiguous shortcut and do nothing)."""
+    keys: list[QKeySequence] = []
+    for key in [*QKeySequence.keyBindings(standard), *map(QKeySequence, extra)]:
+        if not key.isEmpty() and all(key != k for k in keys):
+            keys.append(key)
+    return keys
+
+
+class SteadyUndoActions(QObject):
+    """Undo and Redo for the toolbar: always labelled "Undo" and "Redo", so the toolbar does not
+    jump after each edit; what they would undo or redo is in their tooltips (the Edit menu's
+    actions carry the full text). They have no shortcut: the Edit menu's actions own the keys."""
+
+    def __init__(self, window: QMainWindow, stack: QUndoStack) -> None:
+        super().__init__(window)
+        self._stack = stack
+        self.undo = QAction("Undo", window)
+        self.redo = QAction("Redo", window)
+        self.undo.triggered.connect(stack.undo)
+        self.redo.triggered.connect(stack.redo)
+        stack.indexChanged.connect(self._update)
+        stack.cleanChanged.connect(self._update)
+        self._update()
+
+    def _update(self, *_args: object) -> None:
+        stack = self._stack
+        index = stack.index()
+        before = stack.command(index - 1) if index > 0 else None
+        after = stack.command(index) if index < stack.count() else None
+        self.undo.setEnabled(before is not None)
+        self.redo.setEnabled(after is not None)
+        undo_keys = QKeySequence(Key.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+        redo_keys = QKeySequence("Ctrl+Shift+Z").toString(QKeySequence.SequenceFormat.NativeText)
+        self.undo.setToolTip(f"Undo {before.text()} ({undo_keys})" if before is not None else "Nothing to undo")
+        self.redo.setToolTip(f"Redo {after.text()} ({redo_keys})" if after is not None else "Nothing to redo")
 
 
 class WindowActions(QObject):
@@ -67,8 +106,8 @@ class WindowActions(QObject):
 
         self.zoom_in = act("Zoom &In", Key.ZoomIn, "Zoom in", style.standardIcon(sp.SP_ArrowUp))
         self.zoom_out = act("Zoom &Out", Key.ZoomOut, "Zoom out", style.standardIcon(sp.SP_ArrowDown))
-        self.zoom_in.setShortcuts([QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")])
-        self.zoom_out.setShortcuts([QKeySequence(Key.ZoomOut), QKeySequence("Ctrl+-")])
+        self.zoom_in.setShortcuts(shortcuts(Key.ZoomIn, "Ctrl+="))
+        self.zoom_out.setShortcuts(shortcuts(Key.ZoomOut, "Ctrl+-"))
         self.zoom_fit = act("&Fit Chart", "Ctrl+0", "Fit the whole chart in the window")
         self.zoom_actual = act("Actual &Size", "Ctrl+1", "Show the chart at 100%")
         self.orientation_group = QActionGroup(window)
@@ -79,12 +118,23 @@ class WindowActions(QObject):
         self.top_down.setChecked(True)
         self.collapse = act("&Collapse / Expand", "Ctrl+.", "Collapse or expand the selected cards' subtrees")
         self.expand_all = act("&Expand All", "Ctrl+Shift+.", "Expand every collapsed subtree")
+        self.depth_actions = [
+            act(f"Down to Level &{d}", f"Ctrl+Alt+{d}", f"Show the chart {d} level{'s' * (d > 1)} below the top")
+            for d in (1, 2, 3)
+        ]
+        self.depth_all = act("&All Levels", "Ctrl+Alt+0", "Show every level of the chart")
         self.trace = act(
             "&Trace ML Project", "Ctrl+T", "Draw the eight-step ML project flow over the chart", checkable=True
         )
+        self.findings_full = act("Findings in &Full", "F8", "Show the findings in a large window")
         self.badges = act("Finding &Badges", "Ctrl+B", "Show each card's count of findings", checkable=True)
         self.badges.setChecked(True)
-        self.about = act("&About orgdesigner", Key.HelpContents, "What orgdesigner is")
+        self.help = act(
+            "orgdesigner &Help",
+            Key.HelpContents,
+            "The disciplines, stages and placements, and how to read the findings",
+        )
+        self.about = act("&About orgdesigner", "Ctrl+F1", "What orgdesigner is")
 
     def build_menus(
         self, window: QMainWindow, docks_menu: Callable[[QMenu], None], undo: QAction, redo: QAction
@@ -125,12 +175,18 @@ class WindowActions(QObject):
         view.addSeparator()
         view.addAction(self.collapse)
         view.addAction(self.expand_all)
+        depth = view.addMenu("Collapse to &Depth")
+        for a in self.depth_actions:
+            depth.addAction(a)
+        depth.addAction(self.depth_all)
         view.addSeparator()
         view.addAction(self.trace)
         view.addAction(self.badges)
+        view.addAction(self.findings_full)
         view.addSeparator()
         docks_menu(view.addMenu("&Panels"))
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.help)
         help_menu.addAction(self.about)
         return recent
 

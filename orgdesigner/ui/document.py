@@ -28,11 +28,13 @@ from orgdesigner.ui.commands import (
     AddNodesCommand,
     LinkCommand,
     MoveNodesCommand,
+    OrgCommand,
     RemoveNodesCommand,
     ReplaceOrgCommand,
     SetFieldsCommand,
     SetOrgFieldCommand,
 )
+from orgdesigner.ui.plain_text import action_text
 
 
 def _reason(exc: Exception) -> str:
@@ -70,7 +72,9 @@ class Document(QObject):
         self._saved = org.copy()
         self._modified = False
         self._unsaved_on_load = False
+        self._quiet = False
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._index_changed)
 
     # State ---------------------------------------------------------------------------------
 
@@ -79,10 +83,11 @@ class Document(QObject):
         """True when the chart differs from what was last opened or saved."""
         return self._modified
 
-    def notify_changed(self) -> None:
-        """Called by commands after they change the model."""
-        self._update_modified()
-        self.changed.emit()
+    def _index_changed(self, _index: int) -> None:
+        # Every push, undo and redo moves the stack's index: the one place the model changes.
+        if not self._quiet and shiboken6.isValid(self.undo_stack) and shiboken6.isValid(self):
+            self._update_modified()
+            self.changed.emit()
 
     def _clean_changed(self, _clean: bool) -> None:
         # The stack also reports while it is being destroyed with the document.
@@ -97,7 +102,11 @@ class Document(QObject):
 
     def load(self, org: Organization, path: str | None, modified: bool = False) -> None:
         """Show another chart (open, new, recover): clears the undo history."""
-        self.undo_stack.clear()
+        self._quiet = True  # clearing the history moves the index: that is not an edit
+        try:
+            self.undo_stack.clear()
+        finally:
+            self._quiet = False
         self.org = org
         self.path = path
         self._saved = org.copy()
@@ -130,7 +139,7 @@ class Document(QObject):
         self.org.add_node(node, parent, index)
         where = f" to {self.org.label(parent)}" if parent else ""
         placed = self.org.index_in_parent(node.id)
-        self._push(AddNodesCommand(self, text or f"Add {node.name}{where}", [(node, parent, placed)]))
+        self._push(AddNodesCommand(self.org, text or f"Add {node.name}{where}", [(node, parent, placed)]))
 
     def add_team(self, discipline: Discipline | str, parent: str, index: int | None = None) -> Team:
         """Add a new team of ``discipline``, named after it; return it."""
@@ -156,7 +165,7 @@ class Document(QObject):
 
     def remove_nodes(self, ids: Iterable[str]) -> None:
         """Remove nodes (and what is below them) as one undo entry."""
-        top = self._topmost(ids)
+        top = self.topmost(ids)
         if not top:
             return
         text = _plural(top, self.org, "Delete")
@@ -168,13 +177,13 @@ class Document(QObject):
             for r in reversed(removed):
                 self.org.restore_subtree(r)
             raise
-        self._push(RemoveNodesCommand(self, text, top, removed))
+        self._push(RemoveNodesCommand(self.org, text, top, removed))
 
     def move_nodes(self, ids: Iterable[str], new_parent: str, display_index: int | None = None) -> None:
         """Move nodes under ``new_parent`` so they stand where sibling ``display_index`` of the
         parent's current children stands (None: last). One undo entry."""
         org = self.org
-        top = self._topmost(ids)
+        top = self.topmost(ids)
         if not top:
             return
         if new_parent not in org:
@@ -200,7 +209,7 @@ class Document(QObject):
             org.parent(n) == p and org.index_in_parent(n) == i for (n, _, _), (p, i) in zip(moves, undo_to, strict=True)
         ):
             return  # dropped where it already was: nothing to undo
-        self._push(MoveNodesCommand(self, text, moves, undo_to))
+        self._push(MoveNodesCommand(self.org, text, moves, undo_to))
 
     def set_fields(self, node_id: str, text: str | None = None, **changes: Any) -> None:
         """Change fields of a node (see ``Organization.set_fields``)."""
@@ -213,7 +222,7 @@ class Document(QObject):
                 text = f"Rename {old.name} to {new.name}"
             else:
                 text = f"Change {', '.join(sorted(changes))} of {new.name}"
-        self._push(SetFieldsCommand(self, text, old, new))
+        self._push(SetFieldsCommand(self.org, text, old, new))
 
     def add_link(self, source: str, target: str) -> None:
         """Add a dotted line: ``source`` serves ``target``."""
@@ -221,51 +230,53 @@ class Document(QObject):
         self.org.add_link(link)
         index = self.org.links.index(link)
         text = f"{self.org.label(source)} serves {self.org.label(target)}"
-        self._push(LinkCommand(self, text, link, True, index))
+        self._push(LinkCommand(self.org, text, link, True, index))
 
     def remove_link(self, link: Link) -> None:
         """Remove a dotted line."""
         index = self.org.remove_link(link)
         text = f"Remove dotted line {self.org.label(link.source)} to {self.org.label(link.target)}"
-        self._push(LinkCommand(self, text, link, False, index))
+        self._push(LinkCommand(self.org, text, link, False, index))
 
     def set_org_name(self, name: str) -> None:
         """Rename the organisation."""
         old = self.org.set_name(name)
         if old != name:
-            self._push(SetOrgFieldCommand(self, f"Rename chart to {name}", Organization.set_name, old, name))
+            self._push(SetOrgFieldCommand(self.org, f"Rename chart to {name}", Organization.set_name, old, name))
 
     def set_target_stage(self, stage: int) -> None:
         """Change the org's target maturity stage."""
         old = self.org.set_target_stage(stage)
         if old != stage:
             self._push(
-                SetOrgFieldCommand(self, f"Set target stage to {stage}", Organization.set_target_stage, old, stage)
+                SetOrgFieldCommand(self.org, f"Set target stage to {stage}", Organization.set_target_stage, old, stage)
             )
 
     def apply_template(self, template: Organization, title: str) -> None:
         """Replace the chart by a template, undoably."""
         before = self.org.replace_all(template)
-        self._push(ReplaceOrgCommand(self, f"Apply template {title}", before, template.copy()))
-        self.replaced.emit()
+        self.replaced.emit()  # as load() does: replaced, then changed
+        self._push(ReplaceOrgCommand(self.org, f"Apply template {title}", before, template.copy()))
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _push(
-        self,
-        command: AddNodesCommand
-        | RemoveNodesCommand
-        | MoveNodesCommand
-        | SetFieldsCommand
-        | LinkCommand
-        | SetOrgFieldCommand
-        | ReplaceOrgCommand,
-    ) -> None:
+    def _push(self, command: OrgCommand) -> None:
+        # The history shows the text as it is; the Undo and Redo actions get it with each "&"
+        # doubled, or Qt would eat it as a mnemonic ("Delete Data  AI").
+        text = command.text()
+        command.setText(f"{text}\n{action_text(text)}")
         self.undo_stack.push(command)
-        self.notify_changed()
 
-    def _topmost(self, ids: Iterable[str]) -> list[str]:
-        """The given ids that have no ancestor among them, in tree order."""
+    def last_edit_text(self) -> str:
+        """What the edit that Undo would undo did, as a person reads it ("Move MLOps to ...")."""
+        stack = self.undo_stack
+        index = stack.index()
+        command = stack.command(index - 1) if index > 0 else None
+        return "" if command is None else command.text()
+
+    def topmost(self, ids: Iterable[str]) -> list[str]:
+        """The given ids that have no ancestor among them, in tree order (what deleting or
+        moving them acts on)."""
         wanted = {i for i in ids if i in self.org}
         if not wanted:
             return []

@@ -3,8 +3,9 @@ the findings report as Markdown or HTML."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +26,22 @@ from orgdesigner.io import OrgFileError
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.layout import LayoutOptions
 from orgdesigner.model.text import slugify
+from orgdesigner.ui.document import Document
+from orgdesigner.ui.live_analysis import LiveAnalysis
+from orgdesigner.ui.view_state import ViewState
 
-if TYPE_CHECKING:
-    from orgdesigner.ui.main_window import MainWindow
+
+@dataclass(frozen=True)
+class ExportSource:
+    """What an export needs from the window: a parent for its dialogs, the chart, how it is
+    shown, its findings, and where to say how the export went."""
+
+    parent: QWidget
+    doc: Document
+    view_state: ViewState
+    analysis: LiveAnalysis
+    say: Callable[[str], None]
+
 
 _OTHER = {
     ".graphml": "GraphML (yEd, networkx)",
@@ -42,8 +56,8 @@ class ExportOptionsDialog(QDialog):
     """The CLI's export options: orientation, collapse depth, legend, badges, and for PNG the
     scale and background, for PDF the page size."""
 
-    def __init__(self, kind: str, window: MainWindow, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
+    def __init__(self, kind: str, source: ExportSource) -> None:
+        super().__init__(source.parent)
         self.kind = kind
         self.setWindowTitle(f"Export {kind.upper()}")
         form = QFormLayout(self)
@@ -51,7 +65,7 @@ class ExportOptionsDialog(QDialog):
         self.orientation.setAccessibleName("Orientation")
         self.orientation.addItem("Top-down", "top-down")
         self.orientation.addItem("Left-right", "left-right")
-        self.orientation.setCurrentIndex(0 if window.scene.orientation == "top-down" else 1)
+        self.orientation.setCurrentIndex(0 if source.view_state.orientation == "top-down" else 1)
         self.collapse = QSpinBox()
         self.collapse.setAccessibleName("Collapse below depth")
         self.collapse.setRange(0, 99)
@@ -59,7 +73,8 @@ class ExportOptionsDialog(QDialog):
         self.legend = QCheckBox("Show the legend")
         self.legend.setChecked(True)
         self.badges = QCheckBox("Show finding badges")
-        self.badges.setChecked(window.scene.show_badges)
+        self.badges.setToolTip("Each card shows how many findings name it, as orgdesigner export --badges does")
+        self.badges.setChecked(False)  # the CLI's default: an export for others shows the chart
         form.addRow("&Orientation", self.orientation)
         form.addRow("&Collapse depth", self.collapse)
         form.addRow("", self.legend)
@@ -84,18 +99,19 @@ class ExportOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.window_ = window
+        self.source = source
 
     def layout_options(self) -> LayoutOptions:
         """What the layout is asked for."""
-        scene = self.window_.scene
+        source = self.source
         depth = self.collapse.value()
+        org = source.doc.org
         return LayoutOptions(
             orientation=self.orientation.currentData(),
             collapse_depth=depth if depth > 0 else None,
-            collapsed=frozenset(scene.collapsed) if depth == 0 else frozenset(),
+            collapsed=frozenset(c for c in source.view_state.collapsed if c in org) if depth == 0 else frozenset(),
             show_legend=self.legend.isChecked(),
-            badges=self.window_.analysis.badges if self.badges.isChecked() else {},
+            badges=source.analysis.badges if self.badges.isChecked() else {},
         )
 
     def raster_options(self) -> RasterOptions:
@@ -105,64 +121,65 @@ class ExportOptionsDialog(QDialog):
         )
 
 
-def _ask_path(window: MainWindow, title: str, suffix: str, filters: str) -> str | None:
-    base = Path(window.doc.path).with_suffix(suffix) if window.doc.path else Path(slugify(window.doc.org.name) + suffix)
-    path, _ = QFileDialog.getSaveFileName(window, title, str(base), filters)
+def _ask_path(source: ExportSource, title: str, suffix: str, filters: str) -> str | None:
+    doc = source.doc
+    base = Path(doc.path).with_suffix(suffix) if doc.path else Path(slugify(doc.org.name) + suffix)
+    path, _ = QFileDialog.getSaveFileName(source.parent, title, str(base), filters)
     if not path:
         return None
     return path if Path(path).suffix else path + suffix
 
 
-def run_export(window: MainWindow, kind: str) -> str | None:
+def run_export(source: ExportSource, kind: str) -> str | None:
     """Ask for the options and a file, export; return the path written (None if cancelled)."""
     if kind == "other":
         filters = ";;".join(f"{label} (*{sfx})" for sfx, label in _OTHER.items() if sfx in supported_suffixes())
-        path = _ask_path(window, "Export for other tools", ".graphml", filters)
-        options = LayoutOptions(orientation=window.scene.orientation)
+        path = _ask_path(source, "Export for other tools", ".graphml", filters)
+        options = LayoutOptions(orientation=source.view_state.orientation)
         raster = RasterOptions()
     else:
-        dialog = ExportOptionsDialog(kind, window)
+        dialog = ExportOptionsDialog(kind, source)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         options, raster = dialog.layout_options(), dialog.raster_options()
-        path = _ask_path(window, f"Export {kind.upper()}", f".{kind}", f"{kind.upper()} files (*.{kind})")
+        path = _ask_path(source, f"Export {kind.upper()}", f".{kind}", f"{kind.upper()} files (*.{kind})")
     if path is None:
         return None
-    return export_to(window, path, options, raster)
+    return export_to(source, path, options, raster)
 
 
-def export_to(window: MainWindow, path: str, options: LayoutOptions, raster: RasterOptions) -> str | None:
+def export_to(source: ExportSource, path: str, options: LayoutOptions, raster: RasterOptions) -> str | None:
     """Write the export; a failure is shown and leaves no partial file."""
     try:
-        size = export_file(window.doc.org, path, options, raster)
+        size = export_file(source.doc.org, path, options, raster)
     except (ExportError, OrgFileError) as exc:
-        QMessageBox.warning(window, "Cannot export", str(exc))
+        QMessageBox.warning(source.parent, "Cannot export", str(exc))
         return None
-    window.statusBar().showMessage(f"Exported {Path(path).name} ({size:,} bytes)", 8000)
+    source.say(f"Exported {Path(path).name} ({size:,} bytes)")
     return path
 
 
-def run_report_export(window: MainWindow, fmt: str) -> str | None:
+def run_report_export(source: ExportSource, fmt: str) -> str | None:
     """Export the findings report as Markdown (``md``) or HTML (``html``)."""
     suffix = ".md" if fmt == "md" else ".html"
     label = "Markdown (*.md)" if fmt == "md" else "HTML pages (*.html)"
-    path = _ask_path(window, "Export report", suffix, label)
+    path = _ask_path(source, "Export report", suffix, label)
     if path is None:
         return None
-    return write_report(window, path, fmt)
+    return write_report(source, path, fmt)
 
 
-def write_report(window: MainWindow, path: str, fmt: str) -> str | None:
+def write_report(source: ExportSource, path: str, fmt: str) -> str | None:
     """Write the current report to ``path``."""
     from orgdesigner.export.report_html import report_html
     from orgdesigner.export.report_markdown import report_markdown
 
-    report, org = window.analysis.report, window.doc.org
+    report, org = source.analysis.report, source.doc.org
     text = report_markdown(report, org) if fmt == "md" else report_html(report, org)
     try:
         write_atomic(path, text.encode("utf-8"))
     except OrgFileError as exc:
-        QMessageBox.warning(window, "Cannot export the report", str(exc))
+        QMessageBox.warning(source.parent, "Cannot export the report", str(exc))
         return None
-    window.statusBar().showMessage(f"Exported the report to {Path(path).name}", 8000)
+    source.say(f"Exported the report to {Path(path).name}")
     return path

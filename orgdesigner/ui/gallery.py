@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from functools import cache
+from html import escape
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
-    QListView,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +27,7 @@ from orgdesigner.io import list_templates, load_template
 from orgdesigner.layout import LayoutOptions, layout
 
 THUMB = QSize(260, 150)
+LIST_THUMB = QSize(150, 86)
 
 
 @cache
@@ -44,8 +50,46 @@ def template_thumbnail(name: str, size: tuple[int, int] = (THUMB.width(), THUMB.
     return pix
 
 
+_DESCRIPTION = Qt.ItemDataRole.UserRole + 1
+PREVIEW = QSize(640, 420)
+
+
+class _TemplateDelegate(QStyledItemDelegate):
+    """A template in the list: its thumbnail, its title in bold and its description below in
+    a quieter colour, so that a title reads as a title."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(LIST_THUMB.width() + 320, LIST_THUMB.height() + 30)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.initStyleOption(option, index)
+        title, description = str(index.data(Qt.ItemDataRole.DisplayRole)), str(index.data(_DESCRIPTION))
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect.adjusted(LIST_THUMB.width() + 18, 6, -6, -6)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ink = option.palette.highlightedText() if selected else option.palette.text()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(ink.color())
+        title_h = QFontMetrics(bold).height()
+        shown = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect.adjusted(0, 0, 0, -(rect.height() - title_h)), Qt.TextFlag.TextSingleLine, shown)
+        painter.setFont(option.font)
+        quiet = ink.color() if selected else option.palette.placeholderText().color()
+        painter.setPen(quiet)
+        painter.drawText(rect.adjusted(0, title_h + 2, 0, 0), int(Qt.TextFlag.TextWordWrap), description)
+        painter.restore()
+
+
 class TemplateGallery(QDialog):
-    """Every template with its thumbnail, name and one-line description."""
+    """Every template with its name and description, and a large preview of the chosen one drawn
+    by the same painter as the canvas and the exports."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,21 +98,21 @@ class TemplateGallery(QDialog):
         intro = QLabel("Start from a preset company. You can change everything afterwards.")
         self.list = QListWidget()
         self.list.setAccessibleName("Templates")
-        self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setIconSize(THUMB)
-        self.list.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 118))
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setMovement(QListView.Movement.Static)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(6)
+        self.list.setIconSize(LIST_THUMB)
+        self.list.setItemDelegate(_TemplateDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for info in list_templates():
-            item = QListWidgetItem(QIcon(template_thumbnail(info.name)), f"{info.title}\n{info.description}")
+            item = QListWidgetItem(QIcon(template_thumbnail(info.name, _size(LIST_THUMB))), info.title)
             item.setData(Qt.ItemDataRole.UserRole, info.name)
-            item.setToolTip(f"<b>{info.title}</b> ({info.name})<br>{info.description}")
+            item.setData(_DESCRIPTION, info.description)
+            item.setToolTip(f"<b>{escape(info.title)}</b> ({escape(info.name)})<br>{escape(info.description)}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{info.title}: {info.description}")
-            item.setSizeHint(QSize(THUMB.width() + 20, THUMB.height() + 112))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
+        self.preview = QLabel()
+        self.preview.setAccessibleName("Preview")
+        self.preview.setMinimumSize(PREVIEW)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background: #ffffff; border: 1px solid #c8ccd2;")
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
@@ -78,13 +122,19 @@ class TemplateGallery(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.currentItemChanged.connect(self._current)
         self.list.itemActivated.connect(lambda _i: self._accept())
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.description)
+        row = QHBoxLayout()
+        self.list.setMinimumWidth(470)
+        row.addWidget(self.list, 2)
+        row.addLayout(right, 3)
         layout_ = QVBoxLayout(self)
         layout_.addWidget(intro)
-        layout_.addWidget(self.list, 1)
-        layout_.addWidget(self.description)
+        layout_.addLayout(row, 1)
         layout_.addWidget(self.buttons)
         self.list.setCurrentRow(0)
-        self.resize(940, 720)
+        self.resize(1240, 640)
 
     def _current(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None = None) -> None:
         if item is None:
@@ -92,12 +142,17 @@ class TemplateGallery(QDialog):
         name = item.data(Qt.ItemDataRole.UserRole)
         info = next(t for t in list_templates() if t.name == name)
         self.description.setText(f"{info.title}: {info.description}")
+        self.preview.setPixmap(template_thumbnail(name, _size(PREVIEW)))
 
     def _accept(self) -> None:
         item = self.list.currentItem()
         if item is not None:
             self.chosen = item.data(Qt.ItemDataRole.UserRole)
             self.accept()
+
+
+def _size(size: QSize) -> tuple[int, int]:
+    return size.width(), size.height()
 
 
 __all__ = ["TemplateGallery", "template_thumbnail"]

@@ -7,10 +7,11 @@ is explained under the field and not applied.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,15 +19,72 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from orgdesigner.model import EditRefused, Structure, Team, Unit, load_catalogue
-from orgdesigner.model.text import LEAD_MAX, NOTES_MAX, check_name, check_text
+from orgdesigner.model.text import LEAD_MAX, NOTES_MAX, check_name, check_text, parse_whole_number
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.icons import discipline_icon, structure_icon
+from orgdesigner.ui.plain_text import tooltip_text
+
+MAX_HEADCOUNT = 1_000_000
+
+
+def read_headcount(text: str) -> int:
+    """A headcount typed by a person: ASCII digits, 0 to a million; ``ValueError`` saying why."""
+    try:
+        value = parse_whole_number(text)
+    except ValueError:
+        raise ValueError(f"headcount must be a whole number from 0 to {MAX_HEADCOUNT:,}") from None
+    if not 0 <= value <= MAX_HEADCOUNT:
+        raise ValueError(f"headcount must be from 0 to {MAX_HEADCOUNT:,}, not {value:,}")
+    return value
+
+
+class HeadcountEdit(QLineEdit):
+    """A headcount field that takes what is typed as typed (a spin box silently turns ``-5``
+    into 5 and drops ``abc``); Up and Down step it by one."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        try:
+            value = read_headcount(self.text())
+        except ValueError:
+            return
+        self.setText(str(min(max(value + step, 0), MAX_HEADCOUNT)))
+        self.editingFinished.emit()
+
+
+class _ElidedTitle(QLabel):
+    """The inspector's heading: plain text on one line, cut with "…" to the panel's width (the
+    whole name in its tooltip), so a long name never widens the dock."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setMinimumWidth(40)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(tooltip_text(text))
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
 
 
 class _NotesEdit(QPlainTextEdit):
@@ -41,9 +99,10 @@ class _NotesEdit(QPlainTextEdit):
         self._on_done()  # type: ignore[operator]
 
 
-class InspectorWidget(QWidget):
+class InspectorWidget(QScrollArea):
     """Fields of the selected node: name, kind, discipline or structure, headcount, lead, notes
-    and responsibilities; or the chart's name and target stage when nothing is selected."""
+    and responsibilities; or the chart's name and target stage when nothing is selected. The
+    fields scroll when the dock is short, so an explanation under a field never covers the next."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +112,7 @@ class InspectorWidget(QWidget):
         self.setAccessibleName("Inspector")
         cat = load_catalogue()
 
-        self.title = QLabel()
+        self.title = _ElidedTitle()
         font = QFont(self.title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -75,10 +134,10 @@ class InspectorWidget(QWidget):
         self.structure.setAccessibleName("Structure")
         for s in cat.structures:
             self.structure.addItem(structure_icon(s.id.value), s.name, s.id.value)
-        self.headcount = QSpinBox()
+        self.headcount = HeadcountEdit()
         self.headcount.setAccessibleName("Headcount")
-        self.headcount.setRange(0, 1_000_000)
-        self.headcount.setKeyboardTracking(False)
+        self.headcount.setPlaceholderText("People in the team")
+        self.headcount_error = self._error_label()
         self.lead = QLineEdit()
         self.lead.setAccessibleName("Lead")
         self.lead.setPlaceholderText("Who leads it")
@@ -110,6 +169,7 @@ class InspectorWidget(QWidget):
         form.addRow("&Discipline", self.discipline)
         form.addRow("&Structure", self.structure)
         form.addRow("&Headcount", self.headcount)
+        form.addRow("", self.headcount_error)
         form.addRow("&Lead", self.lead)
         form.addRow("", self.lead_error)
         form.addRow("N&otes", self.notes)
@@ -125,19 +185,24 @@ class InspectorWidget(QWidget):
         row.addWidget(self.resp_hint, 1)
         row.addWidget(self.reset_defaults)
         resp_box.addLayout(row)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addLayout(resp_box)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.name.editingFinished.connect(self._apply_name)
         self.lead.editingFinished.connect(self._apply_lead)
         self.kind.activated.connect(self._apply_kind)
         self.discipline.activated.connect(self._apply_discipline)
         self.structure.activated.connect(self._apply_structure)
-        self.headcount.valueChanged.connect(self._apply_headcount)
+        self.headcount.editingFinished.connect(self._apply_headcount)
         self.responsibilities.itemChanged.connect(self._apply_responsibilities)
         self.reset_defaults.clicked.connect(self._apply_reset_defaults)
         self.stage.activated.connect(self._apply_stage)
@@ -149,7 +214,7 @@ class InspectorWidget(QWidget):
     def set_node(self, node_id: str | None) -> None:
         """Show the node with this id (None: the chart)."""
         self.node_id = node_id
-        for label in (self.name_error, self.lead_error, self.notes_error, self.message):
+        for label in (self.name_error, self.lead_error, self.notes_error, self.headcount_error, self.message):
             label.hide()
         self.refresh()
 
@@ -173,11 +238,11 @@ class InspectorWidget(QWidget):
             for w in (self.responsibilities, self.reset_defaults, self.resp_hint, self.resp_label):
                 w.setVisible(is_team)
             if node is None:
-                self.title.setText("Chart")
+                self.title.set_full_text("Chart")
                 self._set_text(self.name, org.name)
                 self.stage.setCurrentIndex(org.target_stage - 1)
                 return
-            self.title.setText(f"{'Team' if is_team else 'Unit'}: {node.name}")
+            self.title.set_full_text(f"{'Team' if is_team else 'Unit'}: {node.name}")
             self._set_text(self.name, node.name)
             self.kind.setCurrentIndex(0 if is_team else 1)
             self._set_text(self.lead, node.lead or "")
@@ -185,8 +250,8 @@ class InspectorWidget(QWidget):
                 self.notes.setPlainText(node.notes or "")
             if isinstance(node, Team):
                 self.discipline.setCurrentIndex(self.discipline.findData(node.discipline.value))
-                if self.headcount.value() != node.headcount:
-                    self.headcount.setValue(node.headcount)
+                if not self.headcount_error.isVisible():
+                    self._set_text(self.headcount, str(node.headcount))
                 self._fill_responsibilities(node)
             elif isinstance(node, Unit):
                 self.structure.setCurrentIndex(self.structure.findData(node.structure.value))
@@ -197,19 +262,26 @@ class InspectorWidget(QWidget):
         cat = load_catalogue()
         defaults = set(cat.defaults(team.discipline))
         owned = set(self.doc.org.owned_responsibilities(team))
-        self.responsibilities.clear()
         ordered = sorted(cat.responsibilities, key=lambda r: (r.id not in defaults, r.discipline != team.discipline))
-        for r in ordered:
-            mark = "★ " if r.id in defaults else ""
-            item = QListWidgetItem(f"{mark}{r.title}")
-            item.setData(Qt.ItemDataRole.UserRole, r.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if r.id in owned else Qt.CheckState.Unchecked)
-            item.setToolTip(
-                f"{r.id} — belongs to {cat.discipline(r.discipline).name}"
-                + (" (a default of this discipline)" if r.id in defaults else "")
-            )
-            self.responsibilities.addItem(item)
+        ids = [r.id for r in ordered]
+        listed = self.responsibilities
+        current = [listed.item(i).data(Qt.ItemDataRole.UserRole) for i in range(listed.count())]
+        if current != ids:
+            # A new discipline orders the list anew; ticking a box only changes ticks, so the
+            # list keeps its scroll position and the row the user is on.
+            listed.clear()
+            for r in ordered:
+                item = QListWidgetItem(f"{'★ ' if r.id in defaults else ''}{r.title}")
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                default = " (a default of this discipline)" if r.id in defaults else ""
+                item.setToolTip(tooltip_text(f"Belongs to {cat.discipline(r.discipline).name}{default}"))
+                listed.addItem(item)
+        for i, rid in enumerate(ids):
+            state = Qt.CheckState.Checked if rid in owned else Qt.CheckState.Unchecked
+            item = listed.item(i)
+            if item.checkState() != state:
+                item.setCheckState(state)
         self.reset_defaults.setEnabled(team.responsibilities is not None)
 
     # Applying ------------------------------------------------------------------------------
@@ -287,8 +359,16 @@ class InspectorWidget(QWidget):
             value = self.structure.currentData()
             self._edit(lambda: self.doc.set_fields(self.node_id or "", structure=value))
 
-    def _apply_headcount(self, value: int) -> None:
-        if not self._loading and self.node_id is not None:
+    def _apply_headcount(self) -> None:
+        if self._loading or self.node_id is None or self.node_id not in self.doc.org:
+            return
+        try:
+            value = read_headcount(self.headcount.text())
+        except ValueError as exc:
+            self._show(self.headcount_error, f"{exc}; not changed")
+            return
+        self.headcount_error.hide()
+        if value != self.doc.org.node(self.node_id).headcount:
             self._edit(lambda: self.doc.set_fields(self.node_id or "", headcount=value))
 
     def _apply_responsibilities(self, _item: QListWidgetItem) -> None:
@@ -334,6 +414,7 @@ class InspectorWidget(QWidget):
     def _error_label(self) -> QLabel:
         label = QLabel()
         label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setStyleSheet("color: #c0392b;")
         label.setAccessibleName("Problem")
         label.hide()

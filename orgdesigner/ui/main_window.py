@@ -7,13 +7,13 @@ It wires parts together and delegates the work: files to :class:`FileController`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QRectF, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -22,21 +22,45 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.io import load_template
-from orgdesigner.model import EditRefused, Organization, Team
-from orgdesigner.ui.actions import WindowActions
+from orgdesigner.layout import Orientation
+from orgdesigner.model import Organization, Team
+from orgdesigner.ui.actions import SteadyUndoActions, WindowActions, shortcuts
 from orgdesigner.ui.canvas.card_item import CardItem
 from orgdesigner.ui.canvas.decorations import TraceOverlay
+from orgdesigner.ui.canvas.edits import CanvasEdits
 from orgdesigner.ui.canvas.overview import OverviewView
 from orgdesigner.ui.canvas.scene import OrgScene
-from orgdesigner.ui.canvas.view import OrgView
+from orgdesigner.ui.canvas.view import READABLE_SCALE, OrgView
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.file_controller import FileController
 from orgdesigner.ui.findings_panel import FindingsPanel
+from orgdesigner.ui.findings_window import FindingsWindow
+from orgdesigner.ui.help_window import HelpWindow
 from orgdesigner.ui.inspector import InspectorWidget
 from orgdesigner.ui.live_analysis import LiveAnalysis
 from orgdesigner.ui.palette import PaletteWidget
 from orgdesigner.ui.recovery import Autosaver
 from orgdesigner.ui.search import SearchController
+from orgdesigner.ui.view_state import ViewState, start_collapsed
+
+if TYPE_CHECKING:
+    from orgdesigner.ui.export_dialog import ExportSource
+
+DEFAULT_SIZE = QSize(1400, 860)
+COMPACT_WIDTH = 1100
+"""Below this width the side panels start narrow and tabbed, so the canvas keeps its room."""
+
+
+def default_size(available: QSize) -> QSize:
+    """The window's first size: 1400 x 860, or nine tenths of a smaller screen."""
+    return DEFAULT_SIZE.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
+
+
+FOCUS_FRAME = (
+    "QAbstractScrollArea { border: 2px solid transparent; }"
+    " QAbstractScrollArea:focus { border: 2px solid palette(highlight); }"
+)
+"""Where the keyboard is: a frame in the highlight colour around the focused canvas or palette."""
 
 
 class MainWindow(QMainWindow):
@@ -47,9 +71,13 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.doc = Document(org if org is not None else load_template("typical"), parent=self)
         self.analysis = LiveAnalysis(self.doc, self)
-        self.scene = OrgScene(self.doc, badge_source=lambda: self.analysis.badges)
+        self.view_state = ViewState(self)
+        self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width()))
+        self.scene = OrgScene(self.doc, self.view_state, badge_source=lambda: self.analysis.badges)
         self.scene.setParent(self)
-        self.view = OrgView(self.scene)
+        self.edits = CanvasEdits(self.doc, self.scene, self)
+        self.view = OrgView(self.scene, self.edits)
+        self.view.setStyleSheet(FOCUS_FRAME)
         self.setCentralWidget(self.view)
         self.files = FileController(self.doc, self, self.settings)
         self.autosaver = Autosaver(self.doc, self)
@@ -58,8 +86,11 @@ class MainWindow(QMainWindow):
         self.scene.addItem(self.trace)
 
         self.palette_widget = PaletteWidget()
+        self.palette_widget.setStyleSheet(FOCUS_FRAME)
         self.inspector = InspectorWidget(self.doc)
         self.findings = FindingsPanel()
+        self.findings_window = FindingsWindow(self)
+        self._help: HelpWindow | None = None
         self.history = QUndoView(self.doc.undo_stack)
         self.history.setEmptyLabel("Opened chart")
         self.history.setAccessibleName("Undo history")
@@ -76,14 +107,15 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         a = self.actions_
         self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Undo))
         self.redo_action = self.doc.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.recent_menu = a.build_menus(self, self._fill_docks_menu, self.undo_action, self.redo_action)
-        self.toolbar = a.build_toolbar(self, self.undo_action, self.redo_action)
+        self.steady_undo = SteadyUndoActions(self, self.doc.undo_stack)
+        self.toolbar = a.build_toolbar(self, self.steady_undo.undo, self.steady_undo.redo)
         self.search = SearchController(self.scene, self.view, self)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.search.field)
+        self.toolbar.addWidget(self.search.widget)
         self.zoom_label = QLabel("100%")
         self.zoom_label.setAccessibleName("Zoom level")
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -134,11 +166,15 @@ class MainWindow(QMainWindow):
         a.zoom_actual.triggered.connect(self.view.zoom_actual)
         a.top_down.triggered.connect(lambda: self.set_orientation("top-down"))
         a.left_right.triggered.connect(lambda: self.set_orientation("left-right"))
-        a.collapse.triggered.connect(lambda: self.scene.toggle_collapsed(self.scene.selected_ids()))
-        a.expand_all.triggered.connect(self.scene.expand_all)
+        a.collapse.triggered.connect(lambda: self.view_state.toggle_collapsed(doc.org, self.scene.selected_ids()))
+        a.expand_all.triggered.connect(self.view_state.expand_all)
+        for depth, action in enumerate(a.depth_actions, start=1):
+            action.triggered.connect(lambda _c=False, d=depth: self.collapse_to_depth(d))
+        a.depth_all.triggered.connect(lambda: self.collapse_to_depth(None))
         a.trace.toggled.connect(self._update_trace)
-        a.badges.toggled.connect(self.scene.set_show_badges)
+        a.badges.toggled.connect(self.view_state.set_badges)
         a.about.triggered.connect(self.about)
+        a.help.triggered.connect(self.show_help)
         f.recent_changed.connect(self._refresh_recent)
         doc.modified_changed.connect(lambda _m: self._update_title())
         doc.path_changed.connect(lambda _p: self._update_title())
@@ -148,7 +184,12 @@ class MainWindow(QMainWindow):
         self.scene.relaid.connect(self._update_trace)
         self.palette_widget.entry_activated.connect(self.add_from_palette)
         self.findings.nodes_activated.connect(self.reveal_nodes)
-        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.findings.full_view_requested.connect(self.show_findings_in_full)
+        self.findings_window.nodes_activated.connect(self.reveal_nodes)
+        a.findings_full.triggered.connect(self.show_findings_in_full)
+        self.view.message.connect(self.show_message)
+        self.view.prompt.connect(lambda text: self.statusBar().showMessage(text))
+        self.edits.message.connect(self.show_message)
         self.view.files_dropped.connect(self.open_dropped_files)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)}%"))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -158,15 +199,30 @@ class MainWindow(QMainWindow):
     # Reactions -----------------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        name = Path(self.doc.path).name if self.doc.path else f"{self.doc.org.name} (unsaved)"
+        # "[*]" is where Qt puts the modified mark ("*": changes not saved); a chart that has
+        # no file yet says so once, without a second word for "unsaved".
+        name = Path(self.doc.path).name if self.doc.path else f"{self.doc.org.name} (new chart)"
         self.setWindowTitle(f"{name}[*] — orgdesigner")
         self.setWindowModified(self.doc.is_modified)
 
+    def show_message(self, text: str) -> None:
+        """A sentence in the status bar for a few seconds (what an edit did, why it was refused)."""
+        self.statusBar().showMessage(text, 8000)
+
     def _report_changed(self) -> None:
         self.findings.show_report(self.analysis.report, self.doc.org)
+        self.findings_window.show_report(self.analysis.report, self.doc.org)
+
+    def show_findings_in_full(self) -> None:
+        """Open (or bring up) the large findings window."""
+        window = self.findings_window
+        window.show()
+        window.panel.show_report(self.analysis.report, self.doc.org)
+        window.raise_()
+        window.activateWindow()
 
     def _chart_replaced(self) -> None:
-        self.scene.collapsed.clear()
+        self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width()))
         self._update_title()
         QTimer.singleShot(0, self.view.show_start)
 
@@ -207,30 +263,17 @@ class MainWindow(QMainWindow):
 
     # Commands ------------------------------------------------------------------------------
 
-    def _edit(self, action: object) -> bool:
-        try:
-            action()  # type: ignore[operator]
-        except EditRefused as exc:
-            self.statusBar().showMessage(str(exc), 8000)
-            return False
-        return True
-
     def add_from_palette(self, kind: str, value: str) -> None:
         """Add a palette entry under the selected card (Enter or double-click in the palette)."""
         ids = self.scene.selected_ids()
         parent = ids[0] if ids else self.doc.org.root
         if parent is None:
-            self.statusBar().showMessage("Select a card to add to", 5000)
+            self.show_message("Select a card to add to")
             return
-
-        def add() -> None:
-            node = self.doc.add_team(value, parent) if kind == "team" else self.doc.add_unit(value, parent)
-            self.scene.select_ids([node.id])
-
-        self._edit(add)
+        self.edits.add_from_palette(kind, value, parent)
 
     def delete_selection(self) -> None:
-        """Delete the selected cards and their subtrees."""
+        """Delete the selected cards and their subtrees (the status bar says what went)."""
         ids = self.scene.selected_ids()
         if ids and self.doc.org.root in ids:
             answer = QMessageBox.question(
@@ -240,7 +283,7 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._edit(lambda: self.doc.remove_nodes(ids))
+        self.edits.delete(ids)
 
     def rename_selection(self) -> None:
         """F2: rename the selected card in place."""
@@ -254,22 +297,29 @@ class MainWindow(QMainWindow):
         if len(ids) == 1 and isinstance(self.doc.org.get(ids[0]), Team):
             self.view.begin_link(ids[0])
         else:
-            self.statusBar().showMessage("Select one team: it is the one that serves", 5000)
+            self.show_message("Select one team: it is the one that serves")
 
-    def set_orientation(self, orientation: str) -> None:
+    def set_orientation(self, orientation: Orientation) -> None:
         """Top-down or left-right."""
-        self.scene.set_orientation(orientation)  # type: ignore[arg-type]
+        self.view_state.set_orientation(orientation)
         (self.actions_.top_down if orientation == "top-down" else self.actions_.left_right).setChecked(True)
         QTimer.singleShot(0, self.view.fit_chart)
 
+    def _readable_width(self) -> float:
+        # Before the window is shown the canvas has no size yet: about half the window's.
+        shown = self.view.viewport().width() if hasattr(self, "view") and self.isVisible() else 0
+        canvas = shown or default_size(self.screen().availableGeometry().size()).width() * 0.55
+        return canvas / READABLE_SCALE
+
+    def collapse_to_depth(self, depth: int | None) -> None:
+        """View > Collapse to Depth: the chart down to ``depth`` levels (None: all), fitted."""
+        self.view_state.collapse_to_depth(self.doc.org, depth)
+        self.view.fit_chart()
+
     def reveal_nodes(self, ids: list[str]) -> None:
         """Select and centre the cards of these nodes (expanding what hides them)."""
-        org = self.doc.org
-        ids = [i for i in ids if i in org]
-        hidden = {a for i in ids for a in org.ancestors(i) if a in self.scene.collapsed}
-        if hidden:
-            self.scene.collapsed -= hidden
-            self.scene.rebuild()
+        ids = [i for i in ids if i in self.doc.org]
+        self.view_state.reveal(self.doc.org, ids)
         self.scene.select_ids(ids)
         self.view.center_on_ids(ids)
 
@@ -306,13 +356,26 @@ class MainWindow(QMainWindow):
         """File > Export (SVG, PNG, PDF, other tools)."""
         from orgdesigner.ui.export_dialog import run_export
 
-        run_export(self, kind)
+        run_export(self.export_source(), kind)
 
     def export_report(self, fmt: str) -> None:
         """File > Export Report (Markdown, HTML)."""
         from orgdesigner.ui.export_dialog import run_report_export
 
-        run_report_export(self, fmt)
+        run_report_export(self.export_source(), fmt)
+
+    def export_source(self) -> ExportSource:
+        """What the export dialogs need of this window."""
+        from orgdesigner.ui.export_dialog import ExportSource
+
+        return ExportSource(self, self.doc, self.view_state, self.analysis, self.show_message)
+
+    def show_help(self) -> None:
+        """Help > orgdesigner Help (F1)."""
+        if self._help is None:
+            self._help = HelpWindow(self)
+        self._help.show()
+        self._help.raise_()
 
     def about(self) -> None:
         """Help > About."""
@@ -331,7 +394,7 @@ class MainWindow(QMainWindow):
         card = self.scene.card_at(self.view.mapToScene(pos))
         if isinstance(card, CardItem) and not card.isSelected():
             self.scene.select_ids([card.box.id])
-        menu = build_context_menu(self, card.box.id if card is not None else None)
+        menu = build_context_menu(self, self.actions_, self.edits, card.box.id if card is not None else None)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # Files and settings --------------------------------------------------------------------
@@ -356,18 +419,28 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
             QTimer.singleShot(0, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
+        # The canvas keeps at least half the width: on a small screen (or at 200% scaling) the
+        # side panels start narrower, and the findings share a tab with the inspector.
         d = self.docks
-        if True:
-            self.resizeDocks([d["palette"], d["inspector"]], [210, 340], Qt.Orientation.Horizontal)
+        width = self.width()
+        if width < COMPACT_WIDTH:
+            self.tabifyDockWidget(d["inspector"], d["findings"])
+            self.tabifyDockWidget(d["palette"], d["overview"])
+            d["palette"].raise_()
+            d["findings"].raise_()
+        left = round(min(max(width * 0.15, 130), 200))
+        right = round(min(max(width * 0.3, 220), 420))
+        self.resizeDocks([d["palette"], d["inspector"]], [left, right], Qt.Orientation.Horizontal)
+        if width >= COMPACT_WIDTH:
             self.resizeDocks([d["palette"], d["overview"]], [520, 200], Qt.Orientation.Vertical)
-            self.resizeDocks([d["inspector"], d["findings"]], [380, 420], Qt.Orientation.Vertical)
+            self.resizeDocks([d["inspector"], d["findings"]], [330, 470], Qt.Orientation.Vertical)
         self.view.show_start()
 
     def save_settings(self) -> None:
@@ -384,7 +457,3 @@ class MainWindow(QMainWindow):
         self.autosaver.close()
         self.files.release_lock()
         event.accept()
-
-    def search_field(self) -> QLineEdit:
-        """The search box (for tests)."""
-        return self.search.field

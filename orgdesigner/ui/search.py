@@ -1,11 +1,12 @@
-"""Search (Ctrl+F): matching cards highlighted, the view centred on the current match and its
-path to the root marked; Enter goes to the next match, Esc clears."""
+"""Search (Ctrl+F): matching cards highlighted, the current match selected (so the inspector
+shows it) and centred with its path to the root marked, "2 of 7" beside the field; Enter goes
+to the next match, Shift+Enter to the previous, Esc clears."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from orgdesigner.model import Team, load_catalogue
 from orgdesigner.ui.canvas.scene import OrgScene
@@ -22,6 +23,10 @@ class _SearchField(QLineEdit):
             self.clear()
             self.controller.view.setFocus()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            back = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.controller.step(-1 if back else 1)
+            return
         super().keyPressEvent(event)
 
 
@@ -37,10 +42,18 @@ class SearchController(QObject):
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Find cards")
         self.field.setMaximumWidth(260)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Matches")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setMinimumWidth(70)
+        self.widget = QWidget()
+        row = QHBoxLayout(self.widget)
+        row.setContentsMargins(0, 0, 4, 0)
+        row.addWidget(self.field)
+        row.addWidget(self.count_label)
         self.matches: list[str] = []
         self.current = -1
         self.field.textChanged.connect(self.run)
-        self.field.returnPressed.connect(self.next_match)
         scene.relaid.connect(self._remark)
 
     def focus(self) -> None:
@@ -67,24 +80,23 @@ class SearchController(QObject):
         self.current = 0 if self.matches else -1
         self._remark()
         self._go()
-        if needle:
-            count = len(self.matches)
-            self.view.message.emit(f"{count} match{'es' * (count != 1)} for {text.strip()!r}")
 
     def next_match(self) -> None:
         """Enter: the next match."""
+        self.step(1)
+
+    def step(self, by: int) -> None:
+        """Go ``by`` matches on (back when negative), round the end."""
         if self.matches:
-            self.current = (self.current + 1) % len(self.matches)
+            self.current = (self.current + by) % len(self.matches)
             self._remark()
             self._go()
 
     def _go(self) -> None:
         if self.current >= 0:
             nid = self.matches[self.current]
-            hidden = {a for a in self.scene.doc.org.ancestors(nid) if a in self.scene.collapsed}
-            if hidden:
-                self.scene.collapsed -= hidden
-                self.scene.rebuild()
+            self.scene.view_state.reveal(self.scene.doc.org, [nid])
+            self.scene.select_ids([nid])
             self.view.center_on_ids([nid])
 
     def _remark(self) -> None:
@@ -98,3 +110,12 @@ class SearchController(QObject):
             path = set(org.ancestors(self.matches[self.current]))
         for nid, card in self.scene.cards.items():
             card.set_marks(nid in hits, nid in path)
+        self._count()
+
+    def _count(self) -> None:
+        if not self.field.text().strip():
+            self.count_label.setText("")
+        elif not self.matches:
+            self.count_label.setText("no match")
+        else:
+            self.count_label.setText(f"{self.current + 1} of {len(self.matches)}")

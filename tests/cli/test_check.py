@@ -189,3 +189,22 @@ def test_colour_on_a_terminal_only(tmp_path: Path) -> None:
     os.close(leader)
     assert proc.wait(timeout=120) == 0
     assert b"\x1b[" in b"".join(chunks)
+
+
+def test_text_and_markdown_say_each_repeated_problem_once_and_json_keeps_every_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], d3_sample_csv: Path
+) -> None:
+    org = tmp_path / "d3.json"
+    assert main(["import", str(d3_sample_csv), "-o", str(org)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(org), "--format", "json", "--fail-on", "never"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    missing = [f for f in findings if f["code"] == "dependency.missing"]
+    assert len(missing) > 2_000
+    for fmt in ("text", "markdown"):
+        assert main(["check", str(org), "--format", fmt, "--fail-on", "never"]) == 0
+        out = capsys.readouterr().out
+        assert out.count("dependency.missing") <= 6, fmt  # one entry per relationship, not per team
+        assert "1,450 Software Engineering teams: each has no one running its infrastructure" in " ".join(out.split())
+        assert "and 1444 more" in out
+        assert len(out.splitlines()) < 250

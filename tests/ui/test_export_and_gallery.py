@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,14 +34,17 @@ def test_gallery_lists_every_template_with_a_drawn_thumbnail(qtbot: QtBot) -> No
     assert gallery.list.count() == len(list_templates())
     for i, info in enumerate(list_templates()):
         item = gallery.list.item(i)
-        assert item.text() == f"{info.title}\n{info.description}"
-        assert info.description in item.toolTip()
+        assert item.text() == info.title  # drawn bold, the description below it
+        assert item.data(Qt.ItemDataRole.UserRole + 1) == info.description
+        assert html.escape(info.description) in item.toolTip()
     image = template_thumbnail("typical").toImage()
     assert not image.isNull()
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 5  # cards and lines were drawn, not a blank picture
     gallery.list.setCurrentRow(4)
     assert "Stage 1" in gallery.description.text()
+    preview = gallery.preview.pixmap()
+    assert preview.width() / preview.devicePixelRatio() >= 600  # large enough to read the cards
     gallery.buttons.button(gallery.buttons.StandardButton.Open).click()
     assert gallery.chosen == list_templates()[4].name
 
@@ -53,18 +57,18 @@ def test_new_from_gallery_replaces_the_chart(window: MainWindow, monkeypatch: py
     monkeypatch.setattr(TemplateGallery, "exec", pick)
     window.actions_.new.trigger()
     assert window.doc.org == load_template("stage-2")
-    assert window.doc.path is None and "unsaved" in window.windowTitle()
+    assert window.doc.path is None and window.windowTitle() == "Marlow & Finch Grocers (new chart)[*] — orgdesigner"
 
 
 @pytest.mark.parametrize("kind", ["svg", "png", "pdf"])
 def test_export_writes_a_file_that_parses(window: MainWindow, tmp_path: Path, kind: str) -> None:
-    dialog = ExportOptionsDialog(kind, window)
+    dialog = ExportOptionsDialog(kind, window.export_source())
     dialog.orientation.setCurrentIndex(1)
     dialog.legend.setChecked(False)
     options, raster = dialog.layout_options(), dialog.raster_options()
     assert options.orientation == "left-right" and not options.show_legend
     path = str(tmp_path / f"chart.{kind}")
-    assert export_to(window, path, options, raster) == path
+    assert export_to(window.export_source(), path, options, raster) == path
     data = Path(path).read_bytes()
     if kind == "svg":
         root = ET.fromstring(data)
@@ -83,11 +87,11 @@ def test_export_through_the_menu_uses_the_chosen_file(
     target = tmp_path / "out.svg"
     monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert run_export(window, "svg") == str(target)
+    assert run_export(window.export_source(), "svg") == str(target)
     assert target.read_bytes().startswith(b"<?xml")
     other = tmp_path / "out.graphml"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
-    assert run_export(window, "other") == str(other)
+    assert run_export(window.export_source(), "other") == str(other)
     assert b"graphml" in other.read_bytes()
 
 
@@ -96,9 +100,15 @@ def test_export_to_bad_place_is_reported_and_leaves_nothing(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    dialog = ExportOptionsDialog("svg", window)
+    dialog = ExportOptionsDialog("svg", window.export_source())
     assert (
-        export_to(window, str(tmp_path / "missing" / "x.svg"), dialog.layout_options(), dialog.raster_options()) is None
+        export_to(
+            window.export_source(),
+            str(tmp_path / "missing" / "x.svg"),
+            dialog.layout_options(),
+            dialog.raster_options(),
+        )
+        is None
     )
     assert shown and "missing" in shown[0]
     assert not (tmp_path / "missing").exists()
@@ -109,7 +119,7 @@ def test_report_export_is_inert_with_hostile_names(window: MainWindow, tmp_path:
     window.doc.set_fields("data-science", name="<script>alert(1)</script>")
     window.doc.remove_nodes(["data-eng"])  # a gap, so the report names teams
     path = str(tmp_path / f"report.{fmt}")
-    assert write_report(window, path, fmt) == path
+    assert write_report(window.export_source(), path, fmt) == path
     text = Path(path).read_text("utf-8")
     assert "<script>" not in text
     assert "Gap" in text or "gap" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -43,7 +44,8 @@ def test_empty_name_is_explained_inline_and_not_applied(qtbot: QtBot) -> None:
 def test_headcount_discipline_and_structure(qtbot: QtBot) -> None:
     doc, w = make(qtbot)
     w.set_node("sre")
-    w.headcount.setValue(11)
+    w.headcount.setText("11")
+    w.headcount.editingFinished.emit()
     node = doc.org.node("sre")
     assert isinstance(node, Team) and node.headcount == 11
     w.discipline.setCurrentIndex(w.discipline.findData("mlops"))
@@ -94,3 +96,55 @@ def test_refused_kind_change_is_explained(qtbot: QtBot) -> None:
     assert w.message.isVisible() and "dotted lines" in w.message.text()
     assert doc.org == before
     assert w.kind.currentData() == "team"
+
+
+@pytest.mark.parametrize("typed", ["-5", "abc", "1_000", "١٢", "4.5", "", "1000001"])
+def test_a_bad_headcount_is_explained_under_the_field_and_not_applied(qtbot: QtBot, typed: str) -> None:
+    doc, w = make(qtbot)
+    w.set_node("sre")
+    before = doc.org.copy()
+    w.headcount.setFocus()
+    w.headcount.setText(typed)  # QTest cannot type Arabic digits; the field takes them as pasted
+    qtbot.keyClick(w.headcount, Qt.Key.Key_Return)
+    assert w.headcount_error.isVisible() and "headcount must be" in w.headcount_error.text()
+    assert w.headcount.text() == typed  # what was typed stays, to be corrected
+    assert doc.org == before and doc.undo_stack.count() == 0
+    w.headcount.setText("9")
+    qtbot.keyClick(w.headcount, Qt.Key.Key_Return)
+    assert not w.headcount_error.isVisible() and doc.org.node("sre").headcount == 9
+
+
+def test_up_and_down_step_the_headcount(qtbot: QtBot) -> None:
+    doc, w = make(qtbot)
+    w.set_node("sre")
+    start = doc.org.node("sre").headcount
+    w.headcount.setFocus()
+    qtbot.keyClick(w.headcount, Qt.Key.Key_Up)
+    qtbot.keyClick(w.headcount, Qt.Key.Key_Up)
+    assert doc.org.node("sre").headcount == start + 2
+
+
+def test_a_long_name_does_not_widen_the_inspector(qtbot: QtBot) -> None:
+    doc, w = make(qtbot)
+    w.resize(320, 600)
+    doc.set_fields("sre", name="W" * 200)
+    w.set_node("sre")
+    assert w.title.full_text() == "Team: " + "W" * 200
+    assert w.title.text().endswith("…") and w.title.sizeHint().width() <= w.viewport().width()
+    assert w.title.textFormat() == Qt.TextFormat.PlainText
+    assert w.horizontalScrollBar().maximum() == 0
+
+
+def test_ticking_a_responsibility_keeps_the_list_where_it_was(qtbot: QtBot) -> None:
+    doc, w = make(qtbot)
+    w.resize(320, 400)
+    w.set_node("data-eng")
+    listed = w.responsibilities
+    items_before = [listed.item(i) for i in range(listed.count())]
+    listed.verticalScrollBar().setValue(listed.verticalScrollBar().maximum())
+    scrolled = listed.verticalScrollBar().value()
+    items_before[-1].setCheckState(Qt.CheckState.Checked)
+    assert [listed.item(i) for i in range(listed.count())] == items_before  # updated in place
+    assert listed.verticalScrollBar().value() == scrolled
+    node = doc.org.node("data-eng")
+    assert isinstance(node, Team) and node.responsibilities is not None

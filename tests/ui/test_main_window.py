@@ -200,7 +200,7 @@ def test_keyboard_navigation_delete_and_rename(window: MainWindow, qtbot: QtBot)
 
 
 def test_collapse_toggle_hides_and_counts(window: MainWindow) -> None:
-    window.scene.toggle_collapsed(["data-ai"])
+    window.view_state.toggle_collapsed(window.doc.org, ["data-ai"])
     assert "data-science" not in window.scene.cards
     box = window.scene.cards["data-ai"].box
     assert box.collapsed is not None and box.collapsed.teams == 3 and box.collapsed.headcount == 19
@@ -225,7 +225,7 @@ def test_link_mode_adds_and_context_menu_removes(window: MainWindow, qtbot: QtBo
     assert [(lk.source, lk.target) for lk in window.doc.org.links] == [("ml-eng-mlops", "software-eng")]
     from orgdesigner.ui.context_menu import build_context_menu
 
-    menu = build_context_menu(window, "ml-eng-mlops")
+    menu = build_context_menu(window, window.actions_, window.edits, "ml-eng-mlops")
     remove = next(a for a in menu.actions() if a.text().startswith("Remove Dotted Line"))
     remove.trigger()
     assert window.doc.org.links == ()

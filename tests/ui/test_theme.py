@@ -31,6 +31,7 @@ def test_dark_theme_darkens_widgets_and_desk_not_page(app: QApplication, qtbot: 
     assert desk_color().lightnessF() < 0.3
     w = MainWindow(load_template("typical"), QSettings(str(tmp_path) + "/s.ini", QSettings.Format.IniFormat))
     qtbot.addWidget(w)
+    w.resize(1400, 900)  # the offscreen screen is small: the window would start compact
     w.show()
     image = w.view.viewport().grab().toImage()
     card = w.scene.cards["cto"]

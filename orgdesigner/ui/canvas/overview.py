@@ -32,6 +32,8 @@ class OverviewView(QWidget):
         self._pixmap: QPixmap | None = None
         self._scale = 1.0
         self._origin = QPointF()
+        self.window_drawn = QRectF()
+        """Where the main view's window was last drawn (widget coordinates)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
@@ -80,9 +82,16 @@ class OverviewView(QWidget):
         visible = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
         top_left = self._to_widget(visible.topLeft())
         bottom_right = self._to_widget(visible.bottomRight())
+        # Kept inside the panel: zoomed in past the chart's edge, the window would be drawn
+        # beyond the overview's own border.
+        frame = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        window = QRectF(top_left, bottom_right).intersected(frame)
+        if window.isEmpty():
+            return
         painter.setPen(QPen(QColor("#1f6feb"), 1.5))
         painter.setBrush(QColor(31, 111, 235, 40))
-        painter.drawRect(QRectF(top_left, bottom_right))
+        painter.drawRect(window)
+        self.window_drawn = window
 
     def _to_widget(self, p: QPointF) -> QPointF:
         return (p - self._origin) * self._scale

@@ -14,6 +14,7 @@ from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.ui.canvas.card_item import CardItem
 from orgdesigner.ui.canvas.decorations import LegendItem, LowDetailLayer, link_path
 from orgdesigner.ui.document import Document
+from orgdesigner.ui.view_state import ViewState
 
 BUCKETS = 128
 EDGES_PER_PATH = 128
@@ -46,14 +47,16 @@ class OrgScene(QGraphicsScene):
     selection_ids_changed = Signal(list)
     relaid = Signal()
 
-    def __init__(self, doc: Document, badge_source: Callable[[], Mapping[str, BadgeCounts]] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        view_state: ViewState,
+        badge_source: Callable[[], Mapping[str, BadgeCounts]] | None = None,
+    ) -> None:
         super().__init__()
         self.doc = doc
+        self.view_state = view_state
         self.badge_source = badge_source
-        self.orientation: Orientation = "top-down"
-        self.collapsed: set[str] = set()
-        self.show_badges = True
-        self.show_legend = True
         self.placement: Placement | None = None
         self.cards: dict[str, CardItem] = {}
         self._keys: dict[str, tuple[object, ...]] = {}
@@ -73,6 +76,7 @@ class OrgScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._selection_changed)
         doc.changed.connect(self.rebuild)
+        view_state.changed.connect(self.rebuild)
         self.rebuild()
 
     # Options -------------------------------------------------------------------------------
@@ -80,48 +84,29 @@ class OrgScene(QGraphicsScene):
     def options(self) -> LayoutOptions:
         """The layout options the canvas draws with (the same an export of the view uses)."""
         org = self.doc.org
+        state = self.view_state
         return LayoutOptions(
-            orientation=self.orientation,
-            collapsed=frozenset(c for c in self.collapsed if c in org),
-            show_legend=self.show_legend,
-            badges=self.badge_source() if self.show_badges and self.badge_source else {},
+            orientation=state.orientation,
+            collapsed=frozenset(c for c in state.collapsed if c in org),
+            show_legend=state.legend,
+            badges=self.badge_source() if state.badges and self.badge_source else {},
         )
 
-    def set_orientation(self, orientation: Orientation) -> None:
-        """Top-down or left-right."""
-        if orientation != self.orientation:
-            self.orientation = orientation
-            self.rebuild()
+    @property
+    def orientation(self) -> Orientation:
+        """The view state's orientation (read-only here: change it through the view state)."""
+        return self.view_state.orientation
 
-    def toggle_collapsed(self, ids: Iterable[str]) -> None:
-        """Collapse the given expanded nodes, or expand them if all are collapsed."""
-        ids = [i for i in ids if i in self.doc.org and self.doc.org.child_count(i)]
-        if not ids:
-            return
-        if all(i in self.collapsed for i in ids):
-            self.collapsed.difference_update(ids)
-        else:
-            self.collapsed.update(ids)
-        self.rebuild()
-
-    def expand_all(self) -> None:
-        """Expand every collapsed subtree."""
-        if self.collapsed:
-            self.collapsed.clear()
-            self.rebuild()
-
-    def set_show_badges(self, show: bool) -> None:
-        """Show or hide the finding badges."""
-        if show != self.show_badges:
-            self.show_badges = show
-            self.rebuild()
+    @property
+    def collapsed(self) -> frozenset[str]:
+        """The view state's collapsed nodes (read-only here)."""
+        return self.view_state.collapsed
 
     # Following the model -------------------------------------------------------------------
 
     def rebuild(self) -> None:
         """Lay the chart out again and bring the items in line with it."""
         org = self.doc.org
-        self.collapsed = {c for c in self.collapsed if c in org}
         placement = layout(org, self.options())
         self.placement = placement
         arr = placement.arrays

@@ -1,8 +1,12 @@
-"""The canvas view: zoom, pan, keyboard navigation, inline rename, and every drag and drop."""
+"""The canvas view: zoom, pan, keyboard navigation, the in-place name editor, link mode, and
+every drag and drop. Gestures become intents handed to :class:`CanvasEdits`, which edits the
+document: the view itself changes nothing but what it shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QLineF, QMimeData, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -10,16 +14,16 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPen,
     QPixmap,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit, QWidget
 
-from orgdesigner.model import EditRefused
-from orgdesigner.model.text import check_name
 from orgdesigner.ui.canvas.card_item import CardItem
 from orgdesigner.ui.canvas.decorations import DropIndicator
 from orgdesigner.ui.canvas.drop_target import (
@@ -29,6 +33,7 @@ from orgdesigner.ui.canvas.drop_target import (
     nodes_mime,
     read_payload,
 )
+from orgdesigner.ui.canvas.edits import CanvasEdits
 from orgdesigner.ui.canvas.scene import OrgScene
 from orgdesigner.ui.theme import desk_color
 
@@ -53,13 +58,15 @@ class OrgView(QGraphicsView):
     a card add a child there. Refused drops show a forbidden cursor and a red outline."""
 
     message = Signal(str)  # a sentence for the status bar (a refused edit, a hint)
+    prompt = Signal(str)  # what the current mode asks for, shown until the mode ends
     zoom_changed = Signal(float)
-    link_target_chosen = Signal(str)
     files_dropped = Signal(list)
 
-    def __init__(self, scene: OrgScene, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: OrgScene, edits: CanvasEdits, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self.org_scene = scene
+        self.edits = edits
+        edits.placed.connect(self.ensure_visible_ids)
         self.setAccessibleName("Chart")
         self.setAccessibleDescription("The org chart; arrow keys move between cards, F2 renames, Delete deletes")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -75,7 +82,9 @@ class OrgView(QGraphicsView):
         self._press: tuple[QPoint, CardItem] | None = None
         self._hover_card: CardItem | None = None
         self._editor: QLineEdit | None = None
+        self._finish_editor: Callable[[], None] = lambda: None
         self.link_source: str | None = None
+        self._link_pointer: QPointF | None = None
         self.last_drop: DropTarget | None = None
 
     # Zoom ----------------------------------------------------------------------------------
@@ -129,6 +138,29 @@ class OrgView(QGraphicsView):
         if not rect.isNull():
             self.centerOn(rect.center())
 
+    def _viewport_pos(self, node_id: str) -> QPoint | None:
+        card = self.org_scene.visible_card_for(node_id)
+        return None if card is None else self.mapFromScene(card.sceneBoundingRect().center())
+
+    def keep_in_place(self, node_id: str, was_at: QPoint | None) -> None:
+        """Scroll so that the card of ``node_id`` is where it was on screen (``was_at``)."""
+        now = self._viewport_pos(node_id)
+        if was_at is None or now is None or now == was_at:
+            return
+        delta = now - was_at
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+
+    def ensure_visible_ids(self, ids: list[str]) -> None:
+        """Scroll as little as needed to bring these nodes' cards into view."""
+        rect = QRectF()
+        for nid in ids:
+            card = self.org_scene.visible_card_for(nid)
+            if card is not None:
+                rect = rect.united(card.sceneBoundingRect())
+        if not rect.isNull():
+            self.ensureVisible(rect, 40, 40)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
         if delta == 0:
@@ -149,7 +181,7 @@ class OrgView(QGraphicsView):
                 event.accept()
                 return
             if card is not None and card.hits_toggle(card.mapFromScene(pos)):
-                self.org_scene.toggle_collapsed([card.box.id])
+                self.org_scene.view_state.toggle_collapsed(self.org_scene.doc.org, [card.box.id])
                 event.accept()
                 return
             if card is not None:
@@ -159,6 +191,9 @@ class OrgView(QGraphicsView):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.link_source is not None:
+            self._link_pointer = self.mapToScene(event.position().toPoint())
+            self.viewport().update()
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
             start, card = self._press
             if (event.position().toPoint() - start).manhattanLength() >= QApplication.startDragDistance():
@@ -249,25 +284,16 @@ class OrgView(QGraphicsView):
                 self.message.emit(target.refusal)
             event.ignore()
             return
-        doc = self.org_scene.doc
-        try:
-            if payload.entry is not None:
-                kind, value = payload.entry
-                node = (
-                    doc.add_team(value, target.parent, target.index)
-                    if kind == "team"
-                    else doc.add_unit(value, target.parent, target.index)
-                )
-                self.org_scene.select_ids([node.id])
-            else:
-                doc.move_nodes(list(payload.node_ids), target.parent, target.index)
-                self.org_scene.select_ids(list(payload.node_ids))
-        except EditRefused as exc:
-            self.message.emit(str(exc))
+        anchor = target.parent
+        was_at = self._viewport_pos(anchor)
+        if self.edits.drop(payload, target):
+            event.acceptProposedAction()
+            # The layout may shift: keep the card dropped onto where it was on screen, and what
+            # was dropped in sight.
+            self.keep_in_place(anchor, was_at)
+            self.ensure_visible_ids(self.org_scene.selected_ids())
+        else:
             event.ignore()
-            return
-        self.message.emit(doc.undo_stack.undoText())
-        event.acceptProposedAction()
 
     def _target_at(self, pos: QPointF, payload: DragPayload) -> DropTarget | None:
         return find_drop_target(self.org_scene, self.mapToScene(pos.toPoint()), payload)
@@ -296,32 +322,40 @@ class OrgView(QGraphicsView):
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         self.indicator.paint(painter)
+        self._paint_link_preview(painter)
+
+    def _paint_link_preview(self, painter: QPainter) -> None:
+        card = self.org_scene.cards.get(self.link_source) if self.link_source else None
+        if card is None or self._link_pointer is None:
+            return
+        box = card.box
+        pen = QPen(QColor("#1f6feb"), 2 / max(self.scale_factor(), 0.05), Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QLineF(QPointF(box.x + box.w / 2, box.y + box.h / 2), self._link_pointer))
 
     # Dotted lines --------------------------------------------------------------------------
 
     def begin_link(self, source: str) -> None:
-        """Link mode: the next card clicked is the node ``source`` serves (Esc cancels)."""
+        """Link mode: the next card clicked is the node ``source`` serves (Esc cancels); a
+        dashed line follows the pointer until then."""
         self.link_source = source
+        self._link_pointer = None
+        self.viewport().setMouseTracking(True)
         self.viewport().setCursor(Qt.CursorShape.CrossCursor)
-        self.message.emit(f"Click the node that {self.org_scene.doc.org.label(source)} serves (Esc cancels)")
+        self.prompt.emit(f"Click the node that {self.org_scene.doc.org.label(source)} serves (Esc cancels)")
 
     def cancel_link(self) -> None:
         """Leave link mode."""
         self.link_source = None
+        self._link_pointer = None
         self.viewport().unsetCursor()
+        self.viewport().update()
 
     def _finish_link(self, card: CardItem | None) -> None:
         source = self.link_source
         self.cancel_link()
-        if source is None or card is None:
-            self.message.emit("No dotted line added")
-            return
-        try:
-            self.org_scene.doc.add_link(source, card.box.id)
-        except EditRefused as exc:
-            self.message.emit(str(exc))
-            return
-        self.link_target_chosen.emit(card.box.id)
+        if source is not None:
+            self.edits.add_link(source, None if card is None else card.box.id)
 
     # Keyboard ------------------------------------------------------------------------------
 
@@ -394,16 +428,10 @@ class OrgView(QGraphicsView):
         def finish() -> None:
             if self._editor is not editor:
                 return
-            text = editor.text()
-            try:
-                check_name(text)
-                if node_id in self.org_scene.doc.org and text != self.org_scene.doc.org.label(node_id):
-                    self.org_scene.doc.set_fields(node_id, name=text)
-            except (ValueError, EditRefused) as exc:
-                self.message.emit(f"Name not changed: {exc}")
             self._close_editor()
+            self.edits.rename(node_id, editor.text())
 
-        editor.returnPressed.connect(finish)
+        self._finish_editor = finish
         editor.editingFinished.connect(finish)
         editor.installEventFilter(self)
 
@@ -414,15 +442,24 @@ class OrgView(QGraphicsView):
             editor.deleteLater()
             self.setFocus()
 
-    def eventFilter(self, watched: object, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if (
-            watched is self._editor
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            self._close_editor()
-            return True
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._editor and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self._close_editor()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # Taken here: a line edit passes Return on to its parent, and the view would
+                # read it as "rename the selected card" and open the editor again.
+                self._finish_editor()
+                return True
         return False
+
+    # Focus ---------------------------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
