@@ -10,6 +10,9 @@ from orgdesigner.analysis.graph import OrgIndex
 from orgdesigner.model import Catalogue, Discipline
 from orgdesigner.model.catalogue import Relationship
 
+# Above this many consumer teams, a missing provider is one finding for them all.
+ONE_FINDING_ABOVE = 3
+
 
 class DependencyStatus(StrEnum):
     """How a relationship stands in the org."""
@@ -63,7 +66,10 @@ def check_dependencies(
             status = DependencyStatus.OK
         else:
             status = DependencyStatus.MISSING
-            findings.extend(_missing_finding(index, cat, rel, team) for team in consumers)
+            if len(consumers) > ONE_FINDING_ABOVE:
+                findings.append(_missing_for_many(index, cat, rel, consumers))
+            else:
+                findings.extend(_missing_finding(index, cat, rel, team) for team in consumers)
         checks.append(
             DependencyCheck(
                 rel.provider,
@@ -85,6 +91,19 @@ def _providers(index: OrgIndex, via: tuple[str, ...]) -> list[int]:
     if len(lists) == 1:
         return lists[0]
     return sorted(set().union(*lists))
+
+
+def _missing_for_many(index: OrgIndex, cat: Catalogue, rel: Relationship, teams: list[int]) -> Finding:
+    """One finding for all the consumer teams of a missing provider (an imported company may
+    have hundreds), naming the first few; every one of them carries its badge."""
+    titles = quoted(cat.responsibility(rid).title for rid in rel.via)
+    consumer = cat.discipline(rel.consumer).name
+    provider = cat.discipline(rel.provider).name
+    message = (
+        f"{len(teams)} {consumer} teams ({index.listed(teams)}): each {rel.without}: no team owns "
+        f"{' or '.join(titles)}, through which {provider} provides {rel.provides}."
+    )
+    return Finding(Severity.WARNING, "dependency.missing", message, index.id_tuple(teams))
 
 
 def _missing_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, team: int) -> Finding:

@@ -34,7 +34,11 @@ FIELD_LABELS = {
     "headcount": "Headcount",
 }
 
-# Header spellings recognised without a mapping, compared with case, spaces and punctuation removed.
+# Header spellings recognised without a mapping, compared with case, spaces and punctuation removed
+# (see header_key). Each field takes the column whose spelling comes first in its list, so that a
+# file with both "Manager/ID" and "Manager/Employee Name" (Odoo) reads managers by id. The lists
+# hold the headers of Odoo, Workday, BambooHR, Personio, HiBob, SAP SuccessFactors, Oracle HCM
+# and Oracle's HR sample schema, beside the usual English, German, French and Spanish ones.
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "id": (
         "id",
@@ -57,7 +61,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "userprincipalname",
         "upn",
         "employeeidnumber",
-        "personnumber",
+        "personnumber",  # Oracle HCM
         "nr",
         "no",
         "number",
@@ -73,11 +77,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "numeroemploye",
         "idempleado",
         "numeroempleado",
+        "externalid",  # Odoo's export with import-compatible ids
+        "eeid",  # BambooHR
     ),
     "name": (
         "name",
         "fullname",
-        "employeename",
+        "employeename",  # Odoo
+        "workername",
         "employee",
         "displayname",
         "personname",
@@ -91,6 +98,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "mitarbeitername",
         "nomcomplet",
         "nombrecompleto",
+        "nome",
+        "nomecompleto",
     ),
     "first_name": (
         "firstname",
@@ -102,6 +111,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "vorname",
         "prenom",
         "nombre",
+        "legalnamefirstname",  # Workday
+        "legalfirstname",
     ),
     "last_name": (
         "lastname",
@@ -114,39 +125,49 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "nom",
         "apellido",
         "apellidos",
+        "cognome",
+        "legalnamelastname",  # Workday
+        "legallastname",
     ),
     "parent": (
         "parentid",
-        "parent",
-        "managerid",
-        "manager",
+        "parentidid",  # Odoo: parent_id/id
+        "managerid",  # Odoo: Manager/ID
+        "manageremployeeid",
         "managerno",
         "managernumber",
-        "manageremployeeid",
+        "managerpersonnumber",  # Oracle HCM
+        "managerworkerid",
+        "managereeid",
         "supervisorid",
-        "supervisor",
+        "supervisoreid",  # BambooHR
         "supervisoremployeeid",
-        "reportsto",
         "reportstoid",
-        "linemanager",
+        "workreportstoid",  # HiBob
         "linemanagerid",
-        "directmanager",
         "directmanagerid",
         "bossid",
+        "vorgesetzterid",
+        "idresponsable",
+        "idjefe",
+        "parent",
+        "manager",  # SAP SuccessFactors: the manager's USERID
+        "supervisor",
+        "reportsto",  # BambooHR
+        "workreportsto",
+        "linemanager",
+        "directmanager",
         "boss",
         "reportingto",
         "managername",
+        "manageremployeename",  # Odoo: Manager/Employee Name
         "supervisorname",
         "linemanagername",
         "managerfullname",
-        "managerworkerid",
         "vorgesetzter",
-        "vorgesetzterid",
         "fuhrungskraft",
         "responsable",
-        "idresponsable",
         "jefe",
-        "idjefe",
     ),
     "email": (
         "email",
@@ -161,6 +182,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "primaryworkemail",
         "primaryemail",
         "emailaddressprimary",
+        "workeremail",
         "emailadresse",
         "courriel",
         "correo",
@@ -175,22 +197,28 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "linemanageremail",
         "directmanageremail",
         "bossemail",
+        "workreportstoemail",  # HiBob
+        "supervisorworkemail",
+        "manageremailprimarywork",
         "emailvorgesetzter",
         "emailresponsable",
     ),
     "title": (
         "title",
         "jobtitle",
+        "businesstitle",  # Workday
+        "jobposition",  # Odoo
         "position",
         "positionname",
         "positiontitle",
+        "worktitle",  # HiBob
         "role",
         "jobrole",
         "designation",
         "job",
-        "jobname",
+        "jobname",  # Oracle HCM
+        "jobprofile",  # Workday
         "rolename",
-        "businesstitle",
         "stelle",
         "stellenbezeichnung",
         "funktion",
@@ -201,10 +229,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "intituledeposte",
         "cargo",
         "puesto",
+        "jobid",  # Odoo's job_id, Oracle's JOB_ID: a name or a code
+        "jobcode",  # SAP SuccessFactors
     ),
     "department": (
         "department",
         "departmentname",
+        "departmentdepartmentname",  # Odoo: Department/Department Name
+        "workdepartment",  # HiBob
         "dept",
         "area",
         "division",
@@ -226,6 +258,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "departement",
         "service",
         "departamento",
+        "departmentid",  # Odoo: department_id, as a name or an id
+        "departmentidid",
+        "costcenter",  # Workday
+        "businessunitname",  # Oracle HCM
     ),
     "headcount": ("headcount", "numberofpeople", "people", "count"),
 }
@@ -293,20 +329,28 @@ def header_key(header: str) -> str:
     return re.sub(r"[^0-9a-z]", "", plain)
 
 
-_FIELD_OF_KEY = {alias: field for field, aliases in HEADER_ALIASES.items() for alias in aliases}
+_FIELD_OF_KEY: dict[str, tuple[str, int]] = {}
+for _field, _aliases in HEADER_ALIASES.items():
+    for _rank, _alias in enumerate(_aliases):
+        _FIELD_OF_KEY.setdefault(_alias, (_field, _rank))
 
 
 def guess_mapping(headers: Iterable[str]) -> ColumnMapping:
-    """The mapping recognised from headers alone; each field takes the first column that fits."""
-    chosen: dict[str, str] = {}
+    """The mapping recognised from headers alone: each field takes the column whose spelling
+    ranks first in :data:`HEADER_ALIASES` (the first such column when several do)."""
+    chosen: dict[str, tuple[int, str]] = {}
     for header in headers:
-        field = _FIELD_OF_KEY.get(header_key(header))
-        if field is not None and field not in chosen:
-            chosen[field] = header
-    if "name" in chosen and "last_name" in chosen and "first_name" not in chosen:
+        found = _FIELD_OF_KEY.get(header_key(header))
+        if found is None:
+            continue
+        field, rank = found
+        if field not in chosen or rank < chosen[field][0]:
+            chosen[field] = (rank, header)
+    picked = {field: header for field, (_, header) in chosen.items()}
+    if "name" in picked and "last_name" in picked and "first_name" not in picked:
         # "Name" beside "Surname" is the first name.
-        chosen["first_name"] = chosen.pop("name")
-    return ColumnMapping(**chosen)
+        picked["first_name"] = picked.pop("name")
+    return ColumnMapping(**picked)
 
 
 def canonical_field(key: str) -> str:

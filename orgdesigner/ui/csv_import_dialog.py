@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.io.csv_errors import CsvImportError
-from orgdesigner.io.csv_import import ImportResult, PersonGuess, build_org, default_org_name
+from orgdesigner.io.csv_import import ImportOptions, ImportResult, PersonGuess, build_org, default_org_name
 from orgdesigner.io.csv_mapping import FIELD_LABELS, FIELDS, ColumnMapping, guess_mapping
 from orgdesigner.io.csv_native import is_native_table
 from orgdesigner.io.csv_read import Table, read_table
@@ -130,6 +130,7 @@ class CsvImportDialog(QDialog):
             "Reports with no reports of their own who share a discipline become one "
             "team with their headcount (orgdesigner import --group-teams)"
         )
+        self.group_teams.setChecked(True)
         self.group_teams.toggled.connect(self._schedule_rebuild)
         options = QFormLayout()
         options.addRow("Organisation name", self.org_name)
@@ -235,9 +236,8 @@ class CsvImportDialog(QDialog):
             self._show_problems(["the organisation needs a name"], "Give the organisation a name.")
             return
         try:
-            result = build_org(
-                self.table, self.mapping(), self.group_teams.isChecked(), name=name, disciplines=self.overrides
-            )
+            options = ImportOptions(people=not self.group_teams.isChecked(), name=name)
+            result = build_org(self.table, self.mapping(), options, disciplines=self.overrides)
         except CsvImportError as exc:
             self._show_problems(
                 [str(p) for p in exc.problems],

@@ -23,7 +23,9 @@ def _with_business(org: Organization, placements: list[tuple[int, int]]) -> tupl
     root = org.root
     assert root is not None
     flat.append(FlatNode(Unit(id="biz-sales", name="Sales", structure=Structure.OTHER), root))
-    flat.append(FlatNode(Team(id="biz-reps", name="Sales reps", discipline=Discipline.BUSINESS, headcount=12), "biz-sales"))
+    flat.append(
+        FlatNode(Team(id="biz-reps", name="Sales reps", discipline=Discipline.BUSINESS, headcount=12), "biz-sales")
+    )
     added |= {"biz-sales", "biz-reps"}
     for k, (where, headcount) in enumerate(placements):
         nid = f"biz-{k}"

@@ -125,3 +125,22 @@ def test_ai_engineering_without_mlops_practice_is_warned() -> None:
     report = analyse(org)
     warning = next(f for f in report.findings if f.code == "dependency.missing" and f.nodes == ("llm",))
     assert "no MLOps practice" in warning.message
+
+
+def test_a_missing_provider_is_one_finding_for_many_consumer_teams() -> None:
+    many = org_of(
+        unit("top", None, "executive"),
+        *[team(f"swe{i}", "top", "software_engineering", name=f"App {i}") for i in range(12)],
+        target=4,
+    )
+    missing = [f for f in analyse(many).findings if f.code == "dependency.missing"]
+    by_rule: dict[str, list[str]] = {}
+    for finding in missing:
+        by_rule.setdefault(finding.message.split(":")[1], []).append(finding.message)
+    assert missing and all(len(v) == 1 for v in by_rule.values())
+    first = missing[0]
+    assert first.message.startswith("12 Software Engineering teams (App 0, App 1, App 2, App 3 and 8 more): each ")
+    assert first.nodes == tuple(f"swe{i}" for i in range(12))
+    few = org_of(unit("top", None, "executive"), *[team(f"swe{i}", "top", "software_engineering") for i in range(3)])
+    per_team = [f.nodes for f in analyse(few).findings if f.code == "dependency.missing"]
+    assert sorted(per_team) == sorted([("swe0",), ("swe1",), ("swe2",)] * len(missing))

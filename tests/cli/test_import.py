@@ -25,30 +25,38 @@ def test_the_sample_imports_checks_and_exports(
     out = tmp_path / "org.json"
     assert main(["import", str(d3_sample_csv), "-o", str(out), "--name", "D3 sample"]) == 0
     printed = capsys.readouterr()
-    assert "1516 people as 1516 teams" in printed.out and "columns: id=id, name=name, parent=parentId" in printed.out
-    assert "no discipline keyword in the title or department" in printed.err
+    assert "1516 people as " in printed.out and "columns: id=id, name=name, parent=parentId" in printed.out
+    # The counts by strong, weak and no keyword add up, and the titles behind each are listed.
+    line = next(x for x in printed.out.splitlines() if x.startswith("disciplines of 1516 people"))
+    counts = [int(w) for w in line.split(": ", 1)[1].replace(",", "").split() if w.isdigit()]
+    assert sum(counts) == 1516
+    assert "'Linear Manager' -> Business & Operations: no keyword matched" in printed.out
+    assert "'CTO' -> Software Engineering: 'cto' in the title (weak)" in printed.out
+    assert "'Corporate': executive" in printed.out
     org = read_org(out)
-    assert org.name == "D3 sample" and len(org) == 1516
+    assert org.name == "D3 sample" and sum(t.headcount for t in org.teams()) == 1516
     assert main(["summary", str(out)]) == 0
     assert "headcount: 1516" in capsys.readouterr().out
     assert main(["check", str(out), "--format", "json", "--fail-on", "never"]) == 0
-    assert isinstance(json.loads(capsys.readouterr().out), dict)
+    report = json.loads(capsys.readouterr().out)
+    # A readable report: the 320 non-technical people and 441 developers make no flood of findings.
+    assert len(report["findings"]) < 60
     for suffix, writer in TEXT_WRITERS.items():
         exported = tmp_path / f"org{suffix}"
         assert main(["import", str(d3_sample_csv), "-o", str(exported), "--name", "D3 sample"]) == 0
         assert exported.read_bytes() == writer(org)
 
 
-def test_group_teams_and_keep_extra(tmp_path: Path, capsys: pytest.CaptureFixture[str], d3_sample_csv: Path) -> None:
+def test_people_and_keep_extra(tmp_path: Path, capsys: pytest.CaptureFixture[str], d3_sample_csv: Path) -> None:
     out = tmp_path / "org.json"
-    assert (
-        main(["import", str(d3_sample_csv), "-o", str(out), "--group-teams", "--keep-extra", "--target-stage", "2"])
-        == 0
-    )
+    assert main(["import", str(d3_sample_csv), "-o", str(out), "--people", "--keep-extra", "--target-stage", "2"]) == 0
     org = read_org(out)
-    assert len(org) < 1516 and sum(t.headcount for t in org.teams()) == 1516
+    assert len(org.teams()) == 1516 and sum(t.headcount for t in org.teams()) == 1516
     assert org.target_stage == 2 and org.name == "d3-org-chart-sample-org"
     assert "profileUrl: http://example.com/employee/profile" in (org.node("O-6066").notes or "")
+    # --group-teams, the default now, is still accepted.
+    assert main(["import", str(d3_sample_csv), "-o", str(out), "--group-teams", "--force"]) == 0
+    assert len(read_org(out).teams()) < 1516
 
 
 GOOD = {
@@ -91,17 +99,18 @@ GOOD = {
 def test_hr_styles_import(style: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text, encoding, bom, options = GOOD[style]
     out = tmp_path / "org.json"
-    assert main(["import", str(_csv(tmp_path, text, encoding, bom)), "-o", str(out), *options]) == 0
+    assert main(["import", str(_csv(tmp_path, text, encoding, bom)), "-o", str(out), "--people", *options]) == 0
     org = read_org(out)
-    assert len(org) == 2
-    second = org.node(org.children(org.root or "")[0])
-    assert second.name in ("Anaïs Côté", "Bo", "Bo Dev")
+    teams = org.teams()
+    assert len(teams) == 2 and sum(t.headcount for t in teams) == 2
+    assert teams[1].name in ("Anaïs Côté", "Bo", "Bo Dev")
+    assert org.parent(teams[1].id) in (teams[0].id, *(u.id for u in org.units()))
     assert "Traceback" not in capsys.readouterr().err
 
 
 BAD = {
     "cycle": ("id;name;parentId\n1;Ada;\n2;Bo;3\n3;Cy;2\n", "latin-1", True, ["row 3: reporting cycle"]),
-    "missing manager": (
+    "missing manager (strict)": (
         "Employee ID\tName\tManager ID\nE1\tAda\t\nE2\tBo\tE9\n",
         "utf-8",
         False,
@@ -113,11 +122,11 @@ BAD = {
         False,
         ["row 3: duplicate id '1' (also row 2)"],
     ),
-    "two roots": (
+    "two roots (strict)": (
         "Name,Email,Supervisor email\nAda,a@x,\nBo,b@x,\n",
         "utf-8",
         False,
-        ["row 3: 'Bo' has no manager"],
+        ["row 2: 2 people have no manager: 'Ada' (row 2), 'Bo' (row 3); an org has one top"],
     ),
     "empty names": (
         "id,First name,Last name,parentId\n1,Ada,L,\n2, , ,1\n3,,,1\n",
@@ -125,11 +134,17 @@ BAD = {
         False,
         ["row 3: empty name", "row 4: empty name"],
     ),
-    "several at once": (
+    "several at once (strict)": (
         "id,name,parentId\n1,Ada,\n2,,1\n3,Cy,7\n4,Di,\n",
         "cp1252",
         False,
-        ["row 3: empty name", "row 4: manager '7'", "row 5: 'Di' has no manager"],
+        ["row 2: 2 people have no manager: 'Ada' (row 2), 'Di' (row 5)", "row 3: empty name", "row 4: manager '7'"],
+    ),
+    "a stray quote swallows rows": (
+        'id,name,parentId,title\n1,Ada,,CEO\n2,Bo,1,"Senior Engineer\n3,Cy,1,Dev\n4,Di,1,"Data, Eng"\n',
+        "utf-8",
+        False,
+        ["row 3: a quote (\") opens the 'title' cell and is not closed where the cell ends"],
     ),
 }
 
@@ -140,7 +155,8 @@ def test_bad_csv_lists_each_problem_exits_2_and_writes_nothing(
 ) -> None:
     text, encoding, bom, expected = BAD[case]
     out = tmp_path / "org.json"
-    assert main(["import", str(_csv(tmp_path, text, encoding, bom)), "-o", str(out)]) == 2
+    strict = ["--strict"] if "(strict)" in case else []
+    assert main(["import", str(_csv(tmp_path, text, encoding, bom)), "-o", str(out), *strict]) == 2
     err = capsys.readouterr().err
     assert err.startswith("orgdesigner: error: ") and "nothing was written" in err
     for line in expected:
@@ -166,7 +182,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.Captu
     out.write_text("keep me")
     assert main(["import", str(source), "-o", str(out)]) == 2
     assert "already exists" in capsys.readouterr().err and out.read_text() == "keep me"
-    assert main(["import", str(source), "-o", str(out), "--force"]) == 0
+    assert main(["import", str(source), "-o", str(out), "--force", "--people"]) == 0
     assert read_org(out).node("1").name == "Ada"
 
 
@@ -176,6 +192,9 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.Captu
         (["--map", "salary=Pay"], "unknown field 'salary'"),
         (["--map", "name=Nom"], "no column 'Nom'"),
         (["--name", "  "], "--name must not be empty"),
+        (["--top", ""], "--top must not be empty"),
+        (["--unit", "Sales=sideways"], "unknown structure 'sideways'"),
+        (["--unit", "nothing"], "is not DEPARTMENT=STRUCTURE"),
     ],
 )
 def test_bad_options_are_one_line_and_exit_2(

@@ -118,7 +118,7 @@ def test_dot_renders_every_template(tmp_path: Path) -> None:
 
 
 def test_dot_renders_the_imported_sample(tmp_path: Path, d3_sample_csv: Path) -> None:
-    org = import_csv(d3_sample_csv, group_teams=True).org
+    org = import_csv(d3_sample_csv).org
     svg = SafeET.fromstring(_render(dot_bytes(org), tmp_path))
     groups = [g for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
     assert len(groups) == len(org)

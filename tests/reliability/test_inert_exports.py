@@ -623,7 +623,7 @@ def test_csv_has_no_formula_cell_and_imports_back_exactly(org: Organization, tmp
             assert not cell.startswith(FORMULA_STARTS), cell[:40]
     path = tmp_path / "hostile.csv"
     path.write_bytes(data)
-    result = import_csv(path, name=org.name, target_stage=org.target_stage)
+    result = import_csv(path)  # no --name, no --target-stage: the file carries both
     assert result.native and result.warnings == ()
     back = result.org
     for node in org.iter_nodes():
