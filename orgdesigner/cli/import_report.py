@@ -52,8 +52,9 @@ def print_report(result: ImportResult, source: str, output: str, saved_titles: s
         )
     else:
         teams, units = len(org.teams()), len(org.units())
+        what = f"{len(org)} groups as" if result.kind == "backstage" else f"{len(result.guesses)} people as"
         out.append(
-            f"wrote {output}: {shown(org.name)}: {len(result.guesses)} people as {teams} teams in {units} "
+            f"wrote {output}: {shown(org.name)}: {what} {teams} teams in {units} "
             f"unit{'s' * (units != 1)} (headcount {headcount}) from {source}"
         )
         if result.mapping.describe():
@@ -82,8 +83,10 @@ def _discipline_lines(result: ImportResult) -> list[str]:
     for guess in result.guesses:
         by_group[strength_of(guess)].append(guess)
     counts = ", ".join(f"{len(by_group[g])} {GROUP_LABELS[g]}" for g in GROUPS if by_group.get(g) or g in GROUPS[:3])
-    fallback = catalogue.discipline(Discipline.BUSINESS).name
-    lines = [f"disciplines of {len(result.guesses)} people: {counts} ({fallback} by default)"]
+    fallback = Discipline.SOFTWARE_ENGINEERING if result.kind == "backstage" else Discipline.BUSINESS
+    who = "teams" if result.kind == "backstage" else "people"
+    default = catalogue.discipline(fallback).name
+    lines = [f"disciplines of {len(result.guesses)} {who}: {counts} ({default} by default)"]
     for group in GROUPS:
         people = by_group.get(group)
         if not people:
@@ -111,10 +114,14 @@ def _unit_lines(result: ImportResult) -> list[str]:
         return []
     by_structure = Counter(u.structure.value for u in result.units)
     spread = ", ".join(f"{s} {n}" for s, n in by_structure.most_common())
-    lines = [f"units from departments: {len(result.units)} ({spread})"]
+    source = "groups" if result.kind == "backstage" else "departments"
+    lines = [f"units from {source}: {len(result.units)} ({spread})"]
     for unit in result.units[:UNITS_SHOWN]:
         lead = f"; lead {shown(unit.lead)}" if unit.lead else ""
-        lines.append(f"  {shown(unit.name)}: {unit.structure.value} ({unit.guess.why}){lead}; {unit.people} people")
+        people = f"{unit.people} {'person' if unit.people == 1 else 'people'}"
+        if result.kind == "backstage":
+            people = f"{unit.people} {'group' if unit.people == 1 else 'groups'}"
+        lines.append(f"  {shown(unit.name)}: {unit.structure.value} ({unit.guess.why}){lead}; {people}")
     if len(result.units) > UNITS_SHOWN:
         lines.append(f"  ... and {len(result.units) - UNITS_SHOWN} more units")
     return lines

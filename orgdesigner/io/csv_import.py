@@ -78,7 +78,8 @@ class ImportResult:
     """A finished import: the org, each person's discipline guess, the units made from
     departments, warnings worth showing, and who reports to whom (row -> the manager's row).
 
-    ``guesses`` and ``units`` are empty for an orgdesigner CSV, which is read, not guessed.
+    ``kind`` is ``people`` (a CSV or JSON of people), ``native`` (an orgdesigner CSV, read as
+    written: no guesses, no units) or ``backstage`` (a catalog: ``guesses`` are its teams').
     """
 
     org: Organization
@@ -88,6 +89,7 @@ class ImportResult:
     native: bool = False
     units: tuple[UnitInfo, ...] = ()
     manager_of: Mapping[int, int | None] = field(default_factory=dict)
+    kind: str = "people"
 
     def members(self, node_id: str) -> tuple[PersonGuess, ...]:
         """The people a node stands for (one, or several for a grouped team)."""
@@ -132,7 +134,7 @@ def build_org(
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     if is_native_table(table):
         org, warnings = read_native(table, options.name, options.target_stage)
-        return ImportResult(org, (), table.warnings + tuple(warnings), mapping, native=True)
+        return ImportResult(org, (), table.warnings + tuple(warnings), mapping, native=True, kind="native")
     org_name = options.name if options.name is not None else default_org_name(table)
     problems = mapping_problems(table, mapping)
     if problems:

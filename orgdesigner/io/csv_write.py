@@ -80,7 +80,7 @@ def csv_bytes(org: Organization) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(NATIVE_COLUMNS)
-    serves = _serves_cells(org)
+    serves = serves_cells(org)
     first = True
     for flat in org.flat():
         node = flat.node
@@ -110,7 +110,7 @@ def csv_bytes(org: Organization) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _serves_cells(org: Organization) -> dict[str, str]:
+def serves_cells(org: Organization) -> dict[str, str]:
     """Each source's targets; numbered with their place in the link list when reading them
     back source by source in tree order would not give the org's link order."""
     order = {nid: i for i, nid in enumerate(org.iter_preorder())}
