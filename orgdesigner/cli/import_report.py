@@ -13,14 +13,15 @@ from orgdesigner.model import Discipline, load_catalogue
 from orgdesigner.model.text import escape_controls, shown
 
 # Titles listed per group, and units listed, before "and N more".
-TITLES_SHOWN = {"strong": 12, "weak": 40, "none": 40, "table": 12, "chosen": 12}
+TITLES_SHOWN = {"strong": 12, "weak": 40, "none": 40, "table": 12, "annotation": 12, "chosen": 12}
 UNITS_SHOWN = 30
-GROUPS = ("strong", "weak", "none", "table", "chosen")
+GROUPS = ("strong", "weak", "none", "table", "annotation", "chosen")
 GROUP_LABELS = {
     "strong": "by a strong keyword",
     "weak": "by a weak one",
     "none": "by none",
     "table": "from the titles table",
+    "annotation": "from orgdesigner annotations",
     "chosen": "chosen by hand",
 }
 
@@ -102,7 +103,7 @@ def _discipline_lines(result: ImportResult) -> list[str]:
         for gs in ranked[:limit]:
             first = gs[0]
             title = shown(first.title) if first.title else "(no title)"
-            why = "" if group in ("strong", "table", "chosen") else f": {first.guess.reason()}"
+            why = "" if group in ("strong", "table", "annotation", "chosen") else f": {first.guess.reason()}"
             lines.append(f"    {len(gs):>5}  {title} -> {catalogue.discipline(first.discipline).name}{why}")
         if len(ranked) > limit:
             lines.append(f"    ... and {len(ranked) - limit} more titles (--save-titles FILE lists them all)")

@@ -431,7 +431,7 @@ def _discipline(
 ) -> DisciplineGuess:
     annotated = group.annotations.get(bc.DISCIPLINE)
     if annotated is not None and (found := parse_discipline(annotated)) is not None:
-        return DisciplineGuess(found, annotated, "table")
+        return DisciplineGuess(found, annotated, "annotation")
     table = options.titles.get(title_key(name))
     if table is not None:
         return DisciplineGuess(table, name, "table")

@@ -252,11 +252,11 @@ def discipline_counts(result: ImportResult) -> Counter[Discipline]:
 
 def strength_of(person: PersonGuess) -> str:
     """How a person's discipline was decided: ``strong``, ``weak``, ``none``, ``table`` (the
-    titles table) or ``chosen`` (changed by the user)."""
+    titles table), ``annotation`` (a Backstage group's own) or ``chosen`` (changed by the user)."""
     if person.changed:
         return "chosen"
-    if person.guess.source == "table":
-        return "table"
+    if person.guess.source in ("table", "annotation"):
+        return person.guess.source
     return person.guess.strength.value
 
 

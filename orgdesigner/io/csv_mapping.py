@@ -209,6 +209,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "businesstitle",  # Workday
         "jobposition",  # Odoo
         "position",
+        "jobname",  # Oracle HCM (its Position Name is often a code)
         "positionname",
         "positiontitle",
         "worktitle",  # HiBob
@@ -216,7 +217,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "jobrole",
         "designation",
         "job",
-        "jobname",  # Oracle HCM
         "jobprofile",  # Workday
         "rolename",
         "stelle",

@@ -4,7 +4,8 @@ table of people so that it is mapped like a CSV's columns.
 d3-org-chart and its sample data (``id``, ``parentId``, ``name``, ``positionName``, ``area``...)
 write one such object per person. The columns are the objects' keys in the order they first
 appear; numbers and booleans become text, ``null`` an empty cell, nested values their JSON
-text. A row's number is the line its object starts on, so that a message points into the file.
+text. A row's number is its object's place in the array (1 = the first); a problem with the
+JSON itself names its line.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ def parse_people_json(data: bytes, source: str = "<input>") -> Table:
     def line_of(offset: int) -> int:
         return bisect_right(starts, offset - 1) + 1
 
+    def at(offset: int, problem: str) -> CsvImportError:
+        return CsvImportError(source, [CsvProblem(None, f"line {line_of(offset)}: {problem}")])
+
     containers = text.count("{") + text.count("[")
     if containers > MAX_CONTAINERS:
         problem = f"more than {MAX_CONTAINERS:,} JSON objects and lists: too many to be an org chart"
@@ -43,7 +47,7 @@ def parse_people_json(data: bytes, source: str = "<input>") -> Table:
     decoder = json.JSONDecoder()
     pos = _skip(text, 0)
     if pos >= len(text) or text[pos] != "[":
-        raise CsvImportError(source, [CsvProblem(line_of(pos), "not a JSON array of people (it must start with '[')")])
+        raise at(pos, "not a JSON array of people (it must start with '[')")
     pos = _skip(text, pos + 1)
     headers: dict[str, int] = {}
     objects: list[tuple[int, dict[str, object]]] = []
@@ -51,29 +55,28 @@ def parse_people_json(data: bytes, source: str = "<input>") -> Table:
         try:
             value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            raise CsvImportError(source, [CsvProblem(line_of(exc.pos), f"not valid JSON: {exc.msg}")]) from None
+            raise at(exc.pos, f"not valid JSON: {exc.msg}") from None
         except RecursionError:
-            raise CsvImportError(source, [CsvProblem(line_of(pos), "JSON nested too deeply")]) from None
+            raise at(pos, "JSON nested too deeply") from None
         if not isinstance(value, dict):
-            problem = f"each element must be an object with an id and a parent id, not {shown(value)}"
-            raise CsvImportError(source, [CsvProblem(line_of(pos), problem)])
+            raise at(pos, f"each element must be an object with an id and a parent id, not {shown(value)}")
         for key in value:
             headers.setdefault(str(key), len(headers))
-        objects.append((line_of(pos), value))
+        objects.append((len(objects) + 1, value))
         pos = _skip(text, end)
         if pos < len(text) and text[pos] == ",":
             pos = _skip(text, pos + 1)
         elif pos < len(text) and text[pos] != "]":
-            raise CsvImportError(source, [CsvProblem(line_of(pos), "not valid JSON: expecting ',' or ']'")])
+            raise at(pos, "not valid JSON: expecting ',' or ']'")
     if pos >= len(text):
-        raise CsvImportError(source, [CsvProblem(line_of(len(text)), "not valid JSON: the array is not closed")])
+        raise at(len(text), "not valid JSON: the array is not closed")
     if _skip(text, pos + 1) < len(text):
-        raise CsvImportError(source, [CsvProblem(line_of(pos + 1), "not valid JSON: text after the array")])
+        raise at(pos + 1, "not valid JSON: text after the array")
     if not objects:
         raise CsvImportError(source, [CsvProblem(None, "the array is empty: no people")])
     names = tuple(headers)
-    records = [TableRow(1, names, 1)]
-    records += [TableRow(line, tuple(_cell(obj.get(name)) for name in names), line) for line, obj in objects]
+    records = [TableRow(0, names, 0)]
+    records += [TableRow(place, tuple(_cell(obj.get(name)) for name in names), place) for place, obj in objects]
     table = table_from_records(records, source, ",", f"{encoding} JSON")
     return Table(table.source, table.headers, table.rows, ",", table.encoding, 0, table.warnings)
 

@@ -396,13 +396,14 @@ TECH_DEPARTMENTS: tuple[tuple[str, Discipline], ...] = (
     ("r d", D.SOFTWARE_ENGINEERING),
 )
 
-Source = Literal["title", "department", "table"]
+Source = Literal["title", "department", "table", "annotation"]
 
 
 @dataclass(frozen=True)
 class DisciplineGuess:
     """A guessed discipline and why: the keyword that decided it and in which column (or
-    ``table`` for a row of a ``--titles`` table), how sure it is, and a note where a rule
+    ``table`` for a row of a ``--titles`` table, ``annotation`` for a Backstage group's
+    ``orgdesigner/discipline``), how sure it is, and a note where a rule
     needs saying. ``keyword`` is None when nothing matched and the fallback was used."""
 
     discipline: Discipline
@@ -426,6 +427,8 @@ class DisciplineGuess:
             return "no keyword matched; the default"
         if self.source == "table":
             return "from the titles table"
+        if self.source == "annotation":
+            return "from its orgdesigner/discipline annotation"
         where = f"{self.keyword!r} in the {self.source}"
         weak = " (weak)" if self.strength is Strength.WEAK else ""
         return f"{where}{weak}: {self.note}" if self.note else f"{where}{weak}"

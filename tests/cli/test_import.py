@@ -3,6 +3,8 @@ and write nothing."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -218,3 +220,87 @@ def test_unknown_output_suffix_is_refused(tmp_path: Path, capsys: pytest.Capture
     source = _csv(tmp_path, "id,name,parentId\n1,Ada,\n")
     assert main(["import", str(source), "-o", str(tmp_path / "org.xlsx")]) == 2
     assert "cannot write .xlsx files" in capsys.readouterr().err
+
+
+def test_titles_table_saved_edited_and_reused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], oracle_hr_csv: Path
+) -> None:
+    out, table = tmp_path / "org.json", tmp_path / "titles.csv"
+    assert main(["import", str(oracle_hr_csv), "-o", str(out), "--save-titles", str(table)]) == 0
+    assert f"this import's table: {table}" in capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(table.read_text("utf-8-sig"))))
+    assert rows[0] == {"title": "Sales Representative", "discipline": "business", "people": "30", "how": "strong"}
+    assert sum(int(r["people"]) for r in rows) == 107
+    # Say the programmers are data engineers and the stock clerks analysts, by name or id.
+    edited = [dict(r) for r in rows]
+    for r in edited:
+        if r["title"] == "Programmer":
+            r["discipline"] = "Data Engineering"
+        elif r["title"] == "Stock Clerk":
+            r["discipline"] = "analytics"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["title", "discipline", "people", "how"])
+        writer.writeheader()
+        writer.writerows(edited)
+    assert main(["import", str(oracle_hr_csv), "-o", str(out), "--force", "--titles", str(table)]) == 0
+    printed = capsys.readouterr().out
+    assert "107 from the titles table" in printed
+    org = read_org(out)
+    disciplines = {t.discipline.value for t in org.teams() if "Alexander" in (t.lead or t.name)}
+    assert disciplines == {"data_engineering"}
+    assert sum(t.headcount for t in org.teams() if t.discipline.value == "analytics") == 20
+
+
+def test_a_bad_titles_table_lists_its_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "titles.csv"
+    table.write_text("title,discipline\nClerk,bookkeeping\nPilot,business\npilot,data_science\n", encoding="utf-8")
+    source = _csv(tmp_path, "id,name,parentId\n1,Ada,\n")
+    assert main(["import", str(source), "-o", str(tmp_path / "org.json"), "--titles", str(table)]) == 2
+    err = capsys.readouterr().err
+    assert "row 2: unknown discipline 'bookkeeping'" in err and "row 4: title 'pilot' is given another" in err
+    assert not (tmp_path / "org.json").exists()
+
+
+def test_unit_option_sets_a_departments_structure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], oracle_hr_csv: Path
+) -> None:
+    out = tmp_path / "org.json"
+    args = ["import", str(oracle_hr_csv), "-o", str(out), "--unit", "Shipping=Data & AI", "--unit", "nowhere=other"]
+    assert main(args) == 0
+    printed = capsys.readouterr()
+    assert "'Shipping': data_ai (set by --unit)" in printed.out
+    assert "--unit names no department of this file: 'nowhere'" in printed.err
+    assert {u.name: u.structure.value for u in read_org(out).units()}["Shipping"] == "data_ai"
+
+
+def test_json_and_backstage_files_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backstage_acme_yaml: Path
+) -> None:
+    people = tmp_path / "people.json"
+    people.write_text(
+        json.dumps(
+            [
+                {"id": 1, "parentId": None, "name": "Ada", "positionName": "CTO"},
+                {"id": 2, "parentId": 1, "name": "Bo", "positionName": "Data Scientist"},
+            ]
+        )
+    )
+    assert main(["import", str(people), "-o", str(tmp_path / "a.json")]) == 0
+    assert "2 people as" in capsys.readouterr().out
+    assert main(["import", str(backstage_acme_yaml), "-o", str(tmp_path / "b.json")]) == 0
+    assert "9 groups as 5 teams in 4 units (headcount 17)" in capsys.readouterr().out
+    # Exported to Backstage and back: the same file, no flags needed.
+    assert main(["export", str(tmp_path / "b.json"), "-o", str(tmp_path / "b.yaml")]) == 0
+    assert main(["import", str(tmp_path / "b.yaml"), "-o", str(tmp_path / "c.json")]) == 0
+    assert (tmp_path / "c.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_csv_export_then_import_needs_no_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "stage1.json"
+    assert main(["new", "--template", "stage-1", "-o", str(source)]) == 0
+    assert main(["export", str(source), "-o", str(tmp_path / "org.csv")]) == 0
+    assert main(["import", str(tmp_path / "org.csv"), "-o", str(tmp_path / "back.json")]) == 0
+    assert (tmp_path / "back.json").read_bytes() == source.read_bytes()
+    capsys.readouterr()
+    assert main(["check", str(tmp_path / "back.json"), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["errors"] == 0

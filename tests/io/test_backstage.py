@@ -127,7 +127,7 @@ def test_a_cycle_of_parents_is_refused_naming_the_groups() -> None:
 
 def test_a_catalog_without_groups_says_what_it_holds() -> None:
     text = "kind: Component\nmetadata: {name: web}\n---\nkind: API\nmetadata: {name: api}\n"
-    with pytest.raises(CsvImportError, match="no Group entity in the catalog .it holds 1 Component, 1 API"):
+    with pytest.raises(CsvImportError, match=r"no Group entity in the catalog \(it holds 1 Component, 1 API"):
         import_backstage(text.encode(), "c.yaml", ImportOptions())
 
 
