@@ -24,6 +24,7 @@ from orgdesigner.export.formats import PAGES, RasterOptions, export_file, suppor
 from orgdesigner.io import OrgFileError
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.layout import LayoutOptions
+from orgdesigner.model.organization import subtree_org
 from orgdesigner.model.text import slugify
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ _OTHER = {
     ".dot": "Graphviz DOT",
     ".drawio": "draw.io diagram",
     ".csv": "CSV (imports back)",
+    ".yaml": "Backstage catalog (imports back)",
 }
 
 
@@ -60,10 +62,16 @@ class ExportOptionsDialog(QDialog):
         self.legend.setChecked(True)
         self.badges = QCheckBox("Show finding badges")
         self.badges.setChecked(window.scene.show_badges)
+        selected = window.scene.selected_ids()
+        self.root_id = selected[0] if len(selected) == 1 else None
+        self.subtree = QCheckBox("Only the selected card and what is below it")
+        self.subtree.setAccessibleName("Export the selected subtree")
+        self.subtree.setEnabled(self.root_id is not None)
         form.addRow("&Orientation", self.orientation)
         form.addRow("&Collapse depth", self.collapse)
         form.addRow("", self.legend)
         form.addRow("", self.badges)
+        form.addRow("", self.subtree)
         self.scale = QDoubleSpinBox()
         self.scale.setAccessibleName("Scale")
         self.scale.setRange(0.1, 8.0)
@@ -120,21 +128,27 @@ def run_export(window: MainWindow, kind: str) -> str | None:
         path = _ask_path(window, "Export for other tools", ".graphml", filters)
         options = LayoutOptions(orientation=window.scene.orientation)
         raster = RasterOptions()
+        root = None
     else:
         dialog = ExportOptionsDialog(kind, window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         options, raster = dialog.layout_options(), dialog.raster_options()
+        root = dialog.root_id if dialog.subtree.isChecked() else None
         path = _ask_path(window, f"Export {kind.upper()}", f".{kind}", f"{kind.upper()} files (*.{kind})")
     if path is None:
         return None
-    return export_to(window, path, options, raster)
+    return export_to(window, path, options, raster, root)
 
 
-def export_to(window: MainWindow, path: str, options: LayoutOptions, raster: RasterOptions) -> str | None:
-    """Write the export; a failure is shown and leaves no partial file."""
+def export_to(
+    window: MainWindow, path: str, options: LayoutOptions, raster: RasterOptions, root: str | None = None
+) -> str | None:
+    """Write the export (of the subtree under ``root`` when given); a failure is shown and
+    leaves no partial file."""
     try:
-        size = export_file(window.doc.org, path, options, raster)
+        org = window.doc.org if root is None or root not in window.doc.org else subtree_org(window.doc.org, root)
+        size = export_file(org, path, options, raster)
     except (ExportError, OrgFileError) as exc:
         QMessageBox.warning(window, "Cannot export", str(exc))
         return None

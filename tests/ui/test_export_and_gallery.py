@@ -77,6 +77,18 @@ def test_export_writes_a_file_that_parses(window: MainWindow, tmp_path: Path, ki
         assert data.startswith(b"%PDF")
 
 
+def test_export_of_the_selected_cards_subtree(window: MainWindow, tmp_path: Path) -> None:
+    assert not ExportOptionsDialog("svg", window).subtree.isEnabled()  # nothing selected
+    window.scene.select_ids(["data-ai"])
+    dialog = ExportOptionsDialog("svg", window)
+    assert dialog.subtree.isEnabled() and dialog.root_id == "data-ai"
+    path = str(tmp_path / "division.svg")
+    assert export_to(window, path, dialog.layout_options(), dialog.raster_options(), dialog.root_id) == path
+    root = ET.fromstring(Path(path).read_bytes())
+    ids = {g.get("data-id") for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("data-id")}
+    assert ids == set(window.doc.org.iter_preorder("data-ai")) and len(ids) < len(window.doc.org)
+
+
 def test_export_through_the_menu_uses_the_chosen_file(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
