@@ -8,9 +8,12 @@ import sys
 from collections import Counter, defaultdict
 
 from orgdesigner.io.csv_import import ImportResult, PersonGuess, strength_of
-from orgdesigner.io.title_table import TitleRow, title_key
+from orgdesigner.io.import_summary import title_rows
+from orgdesigner.io.title_table import title_key
 from orgdesigner.model import Discipline, load_catalogue
 from orgdesigner.model.text import escape_controls, shown
+
+__all__ = ["print_report", "title_rows"]
 
 # Titles listed per group, and units listed, before "and N more".
 TITLES_SHOWN = {"strong": 12, "weak": 40, "none": 40, "table": 12, "annotation": 12, "chosen": 12}
@@ -24,21 +27,6 @@ GROUP_LABELS = {
     "annotation": "from orgdesigner annotations",
     "chosen": "chosen by hand",
 }
-
-
-def title_rows(result: ImportResult) -> list[TitleRow]:
-    """One row per distinct title (no title: "(no title)" is left out): its discipline, how
-    many people hold it, and how it was decided (the most common way among them)."""
-    people: dict[str, list[PersonGuess]] = defaultdict(list)
-    for guess in result.guesses:
-        if guess.title:
-            people[title_key(guess.title)].append(guess)
-    rows = []
-    for group in people.values():
-        discipline = Counter(g.discipline for g in group).most_common(1)[0][0]
-        how = Counter(strength_of(g) for g in group).most_common(1)[0][0]
-        rows.append(TitleRow(group[0].title, discipline, len(group), how))
-    return rows
 
 
 def print_report(result: ImportResult, source: str, output: str, saved_titles: str | None = None) -> None:

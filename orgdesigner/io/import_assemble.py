@@ -252,9 +252,7 @@ def _group(
         boss = local[row]
         reports = local_reports[row]
         if not reports:
-            if row == unit.lead_row:
-                builder.add_person(row, unit.node_id)
-            elif boss is None:
+            if boss is None:
                 unit_groups.setdefault((unit.key, chosen[row]), []).append(row)
             continue
         groups: dict[Discipline, list[int]] = {}
