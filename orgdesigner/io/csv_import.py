@@ -30,6 +30,7 @@ from orgdesigner.io.discipline_guess import DisciplineGuess, Strength, guess_dis
 from orgdesigner.io.import_assemble import UnitInfo, assemble
 from orgdesigner.io.title_table import title_key
 from orgdesigner.model import DEFAULT_TARGET_STAGE, Discipline, ModelError, Organization, Structure
+from orgdesigner.model.gc_pause import gc_paused
 from orgdesigner.model.text import shown
 
 DEFAULT_ORG_NAME = "Imported org"
@@ -130,7 +131,16 @@ def build_org(
     """The org a table describes. ``mapping`` defaults to the recognised headers;
     ``disciplines`` overrides the discipline per row number (after the titles table). Raises
     :class:`CsvImportError` listing every problem."""
-    options = options or ImportOptions()
+    with gc_paused():  # hundreds of thousands of small acyclic objects: the collector only slows it
+        return _build(table, mapping, options or ImportOptions(), disciplines)
+
+
+def _build(
+    table: Table,
+    mapping: ColumnMapping | None,
+    options: ImportOptions,
+    disciplines: Mapping[int, Discipline] | None,
+) -> ImportResult:
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     if is_native_table(table):
         org, warnings = read_native(table, options.name, options.target_stage)

@@ -203,7 +203,7 @@ def _key(row: int | None) -> str | None:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return (name if "  " not in name and name == name.strip() else " ".join(name.split())).casefold()
 
 
 def _by_id(ref: str, by_id: dict[str, int]) -> int | None:

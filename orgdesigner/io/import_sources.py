@@ -14,6 +14,7 @@ from orgdesigner.io.csv_mapping import apply_overrides, guess_mapping
 from orgdesigner.io.csv_read import Table, parse_table
 from orgdesigner.io.errors import OrgFileError
 from orgdesigner.io.fileformat import MAX_FILE_BYTES, read_bytes
+from orgdesigner.model.gc_pause import gc_paused
 
 YAML_SUFFIXES = (".yaml", ".yml")
 JSON_SUFFIXES = (".json",)
@@ -47,11 +48,12 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
 def people_table(path: str | os.PathLike[str], data: bytes | None = None) -> Table:
     """A CSV or d3-org-chart JSON file as a table of people."""
     data = read_source(path) if data is None else data
-    if kind_of(path, data) == "json":
-        from orgdesigner.io.d3_json import parse_people_json
+    with gc_paused():
+        if kind_of(path, data) == "json":
+            from orgdesigner.io.d3_json import parse_people_json
 
-        return parse_people_json(data, str(path))
-    return parse_table(data, str(path))
+            return parse_people_json(data, str(path))
+        return parse_table(data, str(path))
 
 
 def import_file(

@@ -3,8 +3,8 @@
 A department named "Platform", "Infrastructure", "Cloud" or "SRE" is Platform Engineering;
 "Data", "Analytics", "AI" or "ML" is Data & AI; "Product", "App", "Squad" is Product
 Engineering; "Executive", "Leadership", "Board", "CEO office" is the executive. A name that
-says none of these is read from the unit's people: when at least 60% of its headcount is in
-one family of disciplines (data & AI; DevOps; software and product), that family's structure.
+says none of these is read from the unit's people: when it holds two people or more and at
+least 60% of its headcount is in one family of disciplines (data & AI; DevOps; software and product), that family's structure.
 The top of an org is the executive unless its name says otherwise; everything else is Other.
 """
 
@@ -47,6 +47,8 @@ FAMILY: dict[Discipline, Structure] = {
     Discipline.BUSINESS: S.OTHER,
 }
 MAJORITY = 0.6
+# A unit is read from its people only when it holds at least this many.
+MIN_PEOPLE = 2
 _RANK = {k: i for i, (k, _) in reversed(list(enumerate(STRUCTURE_KEYWORDS)))}
 _STRUCTURE = dict(STRUCTURE_KEYWORDS)
 _RE = re.compile(
@@ -85,7 +87,7 @@ def guess_structure(name: str, headcount: Mapping[Discipline, int], is_top: bool
         families[FAMILY[discipline]] += count
     if is_top:
         return StructureGuess(S.EXECUTIVE, "top", "the top of the org")
-    if total:
+    if total >= MIN_PEOPLE:
         family, count = families.most_common(1)[0]
         if family is not S.OTHER and count >= MAJORITY * total:
             label = load_catalogue().structure(family).name
