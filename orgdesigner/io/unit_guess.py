@@ -4,7 +4,8 @@ A department named "Platform", "Infrastructure", "Cloud" or "SRE" is Platform En
 "Data", "Analytics", "AI" or "ML" is Data & AI; "Product", "App", "Squad" is Product
 Engineering; "Executive", "Leadership", "Board", "CEO office" is the executive. A name that
 says none of these is read from the unit's people: when it holds two people or more and at
-least 60% of its headcount is in one family of disciplines (data & AI; DevOps; software and product), that family's structure.
+least 60% of its headcount is in one family of disciplines (data & AI; DevOps; software and
+product), that family's structure.
 The top of an org is the executive unless its name says otherwise; everything else is Other.
 """
 

@@ -64,9 +64,9 @@ def test_adversarial_csv_sizes(tmp_path: Path) -> None:
         "## Adversarial CSV sizes (`test_bench_adversarial_csv.py`)\n\n"
         f"{date.today().isoformat()}: {platform.python_implementation()} {platform.python_version()}, "
         "`orgdesigner import FILE -o org.json` from process start (median of 2 runs, peak RSS from a clean "
-        "parent). Before the fix (the figures of issue 12), 8,000 people called Sam took 15 s and 50,000 did not finish; 40,000 "
-        "duplicate headers took 338 s. The stray quote is now refused naming its row (exit 2) instead of "
-        "importing 3 people.\n\n"
+        "parent). Before the fix (the figures of issue 12), 8,000 people called Sam took 15 s and 50,000 "
+        "did not finish; 40,000 duplicate headers took 338 s. The stray quote is now refused naming its "
+        "row (exit 2) instead of importing 3 people.\n\n"
         "| case | size | file MB | seconds | peak RSS MB | target | |\n|---|---|---|---|---|---|---|\n"
         + "\n".join(rows)
     )
