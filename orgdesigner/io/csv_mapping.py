@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 
 from orgdesigner.io.csv_read import Table
+from orgdesigner.model.text import shown
 
 FIELDS = (
     "id",
@@ -307,7 +308,7 @@ class ColumnMapping:
     def with_column(self, field: str, column: str | None) -> ColumnMapping:
         """A copy with one field mapped to another column (None: to no column)."""
         if field not in FIELDS:
-            raise MappingError(f"unknown field {field!r}; the fields are: {', '.join(FIELDS)}")
+            raise MappingError(f"unknown field {shown(field)}; the fields are: {', '.join(FIELDS)}")
         return replace(self, **{field: column})
 
     def used_columns(self) -> set[str]:
@@ -358,7 +359,7 @@ def canonical_field(key: str) -> str:
     norm = key.strip().casefold().replace("-", "_").replace(" ", "_")
     norm = KEY_SYNONYMS.get(norm, norm)
     if norm not in FIELDS:
-        raise MappingError(f"--map: unknown field {key.strip()!r}; the fields are: {', '.join(FIELDS)}")
+        raise MappingError(f"--map: unknown field {shown(key.strip())}; the fields are: {', '.join(FIELDS)}")
     return norm
 
 
@@ -374,7 +375,7 @@ def parse_map_option(specs: Iterable[str]) -> dict[str, str | None]:
                 continue
             key, eq, column = pair.partition("=")
             if not eq:
-                raise MappingError(f"--map: {pair.strip()!r} is not FIELD=COLUMN")
+                raise MappingError(f"--map: {shown(pair.strip())} is not FIELD=COLUMN")
             out[canonical_field(key)] = column.strip() or None
     return out
 
@@ -392,9 +393,15 @@ def resolve_column(column: str | None, table: Table) -> str | None:
     if column is None:
         return None
     index = table.column(column)
-    if index is None and column.strip().isdigit() and 1 <= int(column) <= len(table.headers):
+    if (
+        index is None
+        and column.strip().isascii()
+        and column.strip().isdigit()
+        and 1 <= int(column) <= len(table.headers)
+    ):
         index = int(column) - 1
     if index is None:
-        shown = ", ".join(repr(h) for h in table.headers)
-        raise MappingError(f"--map: the file has no column {column!r}; its columns are: {shown}")
+        listed = ", ".join(shown(h) for h in table.headers[:20])
+        more = f" and {len(table.headers) - 20:,} more" if len(table.headers) > 20 else ""
+        raise MappingError(f"--map: the file has no column {shown(column)}; its columns are: {listed}{more}")
     return table.headers[index]

@@ -57,13 +57,13 @@ def read_native(table: Table, name: str | None, target_stage: int | None) -> tup
     entries = []
     for number, node, parent in rows.nodes:
         if parent is not None and parent not in row_of and parent != node.id:
-            rows.problems.append(CsvProblem(number, f"parent {parent!r} is not the id of any row"))
+            rows.problems.append(CsvProblem(number, f"parent {shown(parent)} is not the id of any row"))
             continue
         entries.append(TreeEntry(number, node.id, parent, node.name))
     rows.problems.extend(tree_problems(entries, "parent"))
     for number, _, link in rows.links:
         if link.target not in row_of:
-            problem = f"serves {link.target!r}, which is not the id of any row"
+            problem = f"serves {shown(link.target)}, which is not the id of any row"
             rows.problems.append(CsvProblem(number, problem))
     if rows.problems:
         raise CsvImportError(table.source, rows.problems)
@@ -141,7 +141,7 @@ def _read_serves(row: TableRow, node: Node, cell: str | None, rows: _Rows) -> No
     for entry in (cell or "").split():
         target, mark, number = entry.partition(LINK_ORDER_MARK)
         if mark and not number.isdigit():
-            rows.problems.append(CsvProblem(row.number, f"serves: {entry!r} is not ID or ID#NUMBER"))
+            rows.problems.append(CsvProblem(row.number, f"serves: {shown(entry)} is not ID or ID#NUMBER"))
             continue
         try:
             link = Link(source=node.id, target=target)
@@ -157,7 +157,7 @@ def _check_duplicates(rows: _Rows) -> None:
     unique = []
     for number, node, parent in rows.nodes:
         if node.id in first_row:
-            problem = f"duplicate id {node.id!r} (also row {first_row[node.id]})"
+            problem = f"duplicate id {shown(node.id)} (also row {first_row[node.id]})"
             rows.problems.append(CsvProblem(number, problem))
         else:
             first_row[node.id] = number

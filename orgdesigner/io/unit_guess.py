@@ -19,6 +19,7 @@ from typing import Literal
 
 from orgdesigner.io.discipline_guess import normalize
 from orgdesigner.model import Discipline, Structure, load_catalogue
+from orgdesigner.model.text import shown
 
 S = Structure
 # Checked in order: "Data Platform" is Data & AI, "Platform Engineering" is Platform.
@@ -117,10 +118,10 @@ def parse_unit_option(specs: Iterable[str]) -> dict[str, Structure]:
     for spec in specs:
         name, eq, value = spec.rpartition("=")
         if not eq or not name.strip():
-            raise UnitMapError(f"--unit: {spec.strip()!r} is not DEPARTMENT=STRUCTURE")
+            raise UnitMapError(f"--unit: {shown(spec.strip())} is not DEPARTMENT=STRUCTURE")
         structure = by_name.get(value.strip().casefold()) or by_name.get(unit_key(value))
         if structure is None:
             known = ", ".join(s.value for s in Structure)
-            raise UnitMapError(f"--unit: unknown structure {value.strip()!r}; the structures are: {known}")
+            raise UnitMapError(f"--unit: unknown structure {shown(value.strip())}; the structures are: {known}")
         out[unit_key(name)] = structure
     return out
