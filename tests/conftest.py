@@ -27,6 +27,18 @@ def d3_sample_csv() -> Path:
     return DATA / "d3-org-chart-sample-org.csv"
 
 
+@pytest.fixture
+def oracle_hr_csv() -> Path:
+    """Oracle's HR sample schema as one export: 107 clerks, sales staff, accountants..."""
+    return DATA / "oracle-hr-sample-employees.csv"
+
+
+@pytest.fixture
+def backstage_acme_yaml() -> Path:
+    """Backstage's example organisation: groups and users, multi-document YAML."""
+    return DATA / "backstage-acme-org.yaml"
+
+
 def require_tool(name: str) -> str:
     """The path of an external tool; skip locally when absent, fail in CI (which installs it)."""
     path = shutil.which(name)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from orgdesigner.cli.sources import add_source_arguments, load_source
 from orgdesigner.export import ExportError
+from orgdesigner.model import Organization
 
 NAME = "export"
 HELP = "draw an org chart as SVG, PNG or PDF (or write .drawio, .graphml, .mmd, .dot, .csv), by suffix"
@@ -56,6 +57,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_depth,
         help="draw each node at depth N (the root is 0) as one card for its whole subtree",
     )
+    parser.add_argument(
+        "--root",
+        metavar="ID",
+        help="export only this node and what is below it (one division); dotted lines leaving it are left out",
+    )
     parser.add_argument("--no-legend", action="store_true", help="leave out the title and discipline legend")
     parser.add_argument("--badges", action="store_true", help="show on each card how many analysis findings concern it")
     parser.add_argument(
@@ -89,6 +95,16 @@ def _check_output(path: str) -> None:
         raise UsageError(f"{path}: cannot write: permission denied in the folder {str(folder)!r}")
 
 
+def _division(org: Organization, root: str, source: str) -> Organization:
+    from orgdesigner.cli import UsageError
+    from orgdesigner.model.organization import subtree_org
+    from orgdesigner.model.text import shown
+
+    if root not in org:
+        raise UsageError(f"--root: {source}: no node has the id {shown(root)}")
+    return subtree_org(org, root)
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the export; 0 on success."""
     from orgdesigner.cli import UsageError
@@ -112,6 +128,8 @@ def run(args: argparse.Namespace) -> int:
     org = load_source(args.file, args.template)
     try:
         badges = finding_badges(org) if args.badges else {}
+        if args.root is not None:
+            org = _division(org, args.root, args.file or args.template)
         options = LayoutOptions(
             orientation=args.orientation,
             collapse_depth=args.collapse_depth,
@@ -123,4 +141,11 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise UsageError(f"{args.output}: {exc}") from None
     write_atomic(args.output, data)
+    if suffix == ".mmd":
+        import sys
+
+        from orgdesigner.io.mermaid import mermaid_warnings
+
+        for warning in mermaid_warnings(data.decode("utf-8"), max(len(org) - 1, 0) + len(org.links)):
+            print(f"orgdesigner: warning: {args.output}: {warning}", file=sys.stderr)
     return 0

@@ -1,4 +1,5 @@
-"""``orgdesigner import PEOPLE.csv -o ORG.json``: an HR system's CSV export as an org file."""
+"""``orgdesigner import FILE -o ORG.json``: an HR export (CSV), d3-org-chart JSON or a
+Backstage catalog as an org file."""
 
 from __future__ import annotations
 
@@ -7,21 +8,22 @@ import sys
 from pathlib import Path
 
 from orgdesigner.io.csv_errors import CsvImportError
-from orgdesigner.io.csv_import import ImportResult, discipline_counts, import_csv
 from orgdesigner.io.csv_mapping import FIELDS, MappingError, parse_map_option
-from orgdesigner.io.fileformat import dumps_org
 from orgdesigner.io.text_formats import TEXT_WRITERS
-from orgdesigner.model import load_catalogue
 
 NAME = "import"
-HELP = "import people from a CSV (an HR system's export) as an org file"
+HELP = "import people from an HR export (CSV), d3-org-chart JSON or a Backstage catalog (YAML) as an org file"
 # Problems printed one per line before the rest are counted.
 REPORT_LINES = 200
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The verb's options."""
-    parser.add_argument("csv", metavar="PEOPLE.csv", help="the CSV file to import")
+    parser.add_argument(
+        "source",
+        metavar="FILE",
+        help="the file to import: .csv (.tsv, .txt), .json (d3-org-chart) or .yaml (Backstage)",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -39,19 +41,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "FIELD= unmaps a field",
     )
     parser.add_argument(
-        "--group-teams",
-        action="store_true",
-        help="a manager's reports without reports of their own that share a "
-        "discipline become one team with their headcount",
+        "--people", action="store_true", help="one team per person, instead of a team per manager and discipline"
     )
-    parser.add_argument("--name", metavar="ORGNAME", help="the org's name (default: the CSV's file name)")
+    parser.add_argument("--group-teams", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a file that is not one exact tree (several people without a manager, managers not in "
+        "the file, people who are their own manager) instead of putting them under one top",
+    )
+    parser.add_argument(
+        "--top",
+        metavar="NAME",
+        help="the name of the top added above several people without a manager (default: the org's name)",
+    )
+    parser.add_argument(
+        "--titles",
+        metavar="FILE",
+        help="a title -> discipline table (CSV with columns title, discipline) to use before guessing",
+    )
+    parser.add_argument(
+        "--save-titles",
+        metavar="FILE",
+        help="write the title -> discipline table this import used, to edit and pass to --titles",
+    )
+    parser.add_argument(
+        "--unit",
+        metavar="DEPARTMENT=STRUCTURE",
+        action="append",
+        default=[],
+        help="the structure of a department's unit (executive, platform, data_ai, product, cross_functional, "
+        "other), where the guess is wrong; repeat for several",
+    )
+    parser.add_argument("--name", metavar="ORGNAME", help="the org's name (default: the file's name)")
     parser.add_argument(
         "--target-stage",
         metavar="N",
         type=int,
         choices=range(1, 6),
-        default=4,
-        help="the maturity stage (1-5) the org is designed for (default 4)",
+        help="the maturity stage (1-5) the org is designed for (default 4, or what an orgdesigner CSV says)",
     )
     parser.add_argument(
         "--keep-extra", action="store_true", help="keep the columns no field reads in each team's notes (as text)"
@@ -60,9 +88,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import, write, report; 0 on success, 2 (with every problem on stderr) for a bad CSV."""
+    """Import, write, report; 0 on success, 2 (with every problem on stderr) for a bad file."""
     from orgdesigner.cli import UsageError
     from orgdesigner.io.atomic import write_atomic
+    from orgdesigner.io.csv_import import ImportOptions
+    from orgdesigner.io.fileformat import dumps_org
+    from orgdesigner.io.import_sources import import_file
+    from orgdesigner.io.title_table import read_titles
+    from orgdesigner.io.unit_guess import UnitMapError, parse_unit_option
 
     output = Path(args.output)
     suffix = output.suffix.lower()
@@ -72,19 +105,25 @@ def run(args: argparse.Namespace) -> int:
         )
     if output.exists() and not args.force:
         raise UsageError(f"{args.output}: already exists (use --force to overwrite it)")
-    if args.name is not None and not args.name.strip():
-        raise UsageError("--name must not be empty")
+    for option, value in (("--name", args.name), ("--top", args.top)):
+        if value is not None and not value.strip():
+            raise UsageError(f"{option} must not be empty")
     try:
         overrides = parse_map_option(args.map)
-        result = import_csv(
-            args.csv,
-            overrides,
-            args.group_teams,
+        structures = parse_unit_option(args.unit)
+        titles = read_titles(args.titles) if args.titles else {}
+        options = ImportOptions(
+            people=args.people,
+            strict=args.strict,
             name=args.name,
+            top=args.top,
             target_stage=args.target_stage,
             keep_extra=args.keep_extra,
+            titles=titles,
+            structures=structures,
         )
-    except MappingError as exc:
+        result = import_file(args.source, overrides, options)
+    except (MappingError, UnitMapError) as exc:
         raise UsageError(str(exc)) from None
     except CsvImportError as exc:
         _print_problems(exc)
@@ -92,14 +131,23 @@ def run(args: argparse.Namespace) -> int:
     writer = TEXT_WRITERS.get(suffix)
     data = writer(result.org) if writer is not None else dumps_org(result.org).encode("utf-8")
     write_atomic(output, data)
-    _print_report(result, args.csv, args.output)
+    if args.save_titles:
+        from orgdesigner.cli.import_report import title_rows
+        from orgdesigner.io.title_table import titles_bytes
+
+        write_atomic(args.save_titles, titles_bytes(title_rows(result)))
+    from orgdesigner.cli.import_report import print_report
+
+    print_report(result, args.source, args.output, saved_titles=args.save_titles)
     return 0
 
 
 def _print_problems(exc: CsvImportError) -> None:
+    from orgdesigner.model.text import escape_controls
+
     problems = exc.problems
     if len(problems) == 1 and problems[0].row is None:
-        print(f"orgdesigner: error: {exc}", file=sys.stderr)
+        print(f"orgdesigner: error: {escape_controls(str(exc))}", file=sys.stderr)
         return
     lines = [
         f"orgdesigner: error: {exc.path}: cannot import: "
@@ -108,26 +156,4 @@ def _print_problems(exc: CsvImportError) -> None:
     lines += [f"  {p}" for p in problems[:REPORT_LINES]]
     if len(problems) > REPORT_LINES:
         lines.append(f"  ... and {len(problems) - REPORT_LINES} more")
-    print("\n".join(lines), file=sys.stderr)
-
-
-def _print_report(result: ImportResult, source: str, output: str) -> None:
-    org = result.org
-    headcount = sum(t.headcount for t in org.teams())
-    if result.native:
-        print(
-            f"wrote {output}: {org.name} ({len(org)} nodes, {len(org.links)} links, headcount "
-            f"{headcount}) from the orgdesigner CSV {source}"
-        )
-    else:
-        print(
-            f"wrote {output}: {org.name}: {len(result.guesses)} people as {len(org)} teams "
-            f"(headcount {headcount}) from {source}"
-        )
-        print(f"columns: {result.mapping.describe()}")
-        catalogue = load_catalogue()
-        for discipline, count in discipline_counts(result).most_common():
-            guessed = sum(1 for g in result.guesses if g.discipline is discipline and g.guess.matched)
-            print(f"  {catalogue.discipline(discipline).name}: {count} ({guessed} by keyword)")
-    for warning in result.warnings:
-        print(f"orgdesigner: warning: {warning}", file=sys.stderr)
+    print("\n".join(escape_controls(line) for line in lines), file=sys.stderr)

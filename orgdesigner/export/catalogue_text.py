@@ -37,7 +37,7 @@ def catalogue_text(cat: Catalogue) -> str:
     add("DISCIPLINES\n")
     for d in cat.disciplines:
         add(f"\n{d.name} [{d.id}, {d.short}]\n  {d.summary}\n")
-        add("  owns by default:\n")
+        add("  owns by default:" + ("\n" if d.responsibilities else " nothing\n"))
         for rid in d.responsibilities:
             home = cat.responsibility(rid).discipline
             shared = "" if home == d.id else f"  (shared; belongs to {cat.discipline(home).name})"

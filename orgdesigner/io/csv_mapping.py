@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 
 from orgdesigner.io.csv_read import Table
+from orgdesigner.model.text import shown
 
 FIELDS = (
     "id",
@@ -34,7 +35,11 @@ FIELD_LABELS = {
     "headcount": "Headcount",
 }
 
-# Header spellings recognised without a mapping, compared with case, spaces and punctuation removed.
+# Header spellings recognised without a mapping, compared with case, spaces and punctuation removed
+# (see header_key). Each field takes the column whose spelling comes first in its list, so that a
+# file with both "Manager/ID" and "Manager/Employee Name" (Odoo) reads managers by id. The lists
+# hold the headers of Odoo, Workday, BambooHR, Personio, HiBob, SAP SuccessFactors, Oracle HCM
+# and Oracle's HR sample schema, beside the usual English, German, French and Spanish ones.
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "id": (
         "id",
@@ -57,7 +62,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "userprincipalname",
         "upn",
         "employeeidnumber",
-        "personnumber",
+        "personnumber",  # Oracle HCM
         "nr",
         "no",
         "number",
@@ -73,11 +78,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "numeroemploye",
         "idempleado",
         "numeroempleado",
+        "externalid",  # Odoo's export with import-compatible ids
+        "eeid",  # BambooHR
     ),
     "name": (
         "name",
         "fullname",
-        "employeename",
+        "employeename",  # Odoo
+        "workername",
         "employee",
         "displayname",
         "personname",
@@ -91,6 +99,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "mitarbeitername",
         "nomcomplet",
         "nombrecompleto",
+        "nome",
+        "nomecompleto",
     ),
     "first_name": (
         "firstname",
@@ -102,6 +112,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "vorname",
         "prenom",
         "nombre",
+        "legalnamefirstname",  # Workday
+        "legalfirstname",
     ),
     "last_name": (
         "lastname",
@@ -114,39 +126,49 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "nom",
         "apellido",
         "apellidos",
+        "cognome",
+        "legalnamelastname",  # Workday
+        "legallastname",
     ),
     "parent": (
         "parentid",
-        "parent",
-        "managerid",
-        "manager",
+        "parentidid",  # Odoo: parent_id/id
+        "managerid",  # Odoo: Manager/ID
+        "manageremployeeid",
         "managerno",
         "managernumber",
-        "manageremployeeid",
+        "managerpersonnumber",  # Oracle HCM
+        "managerworkerid",
+        "managereeid",
         "supervisorid",
-        "supervisor",
+        "supervisoreid",  # BambooHR
         "supervisoremployeeid",
-        "reportsto",
         "reportstoid",
-        "linemanager",
+        "workreportstoid",  # HiBob
         "linemanagerid",
-        "directmanager",
         "directmanagerid",
         "bossid",
+        "vorgesetzterid",
+        "idresponsable",
+        "idjefe",
+        "parent",
+        "manager",  # SAP SuccessFactors: the manager's USERID
+        "supervisor",
+        "reportsto",  # BambooHR
+        "workreportsto",
+        "linemanager",
+        "directmanager",
         "boss",
         "reportingto",
         "managername",
+        "manageremployeename",  # Odoo: Manager/Employee Name
         "supervisorname",
         "linemanagername",
         "managerfullname",
-        "managerworkerid",
         "vorgesetzter",
-        "vorgesetzterid",
         "fuhrungskraft",
         "responsable",
-        "idresponsable",
         "jefe",
-        "idjefe",
     ),
     "email": (
         "email",
@@ -161,6 +183,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "primaryworkemail",
         "primaryemail",
         "emailaddressprimary",
+        "workeremail",
         "emailadresse",
         "courriel",
         "correo",
@@ -175,22 +198,28 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "linemanageremail",
         "directmanageremail",
         "bossemail",
+        "workreportstoemail",  # HiBob
+        "supervisorworkemail",
+        "manageremailprimarywork",
         "emailvorgesetzter",
         "emailresponsable",
     ),
     "title": (
         "title",
         "jobtitle",
+        "businesstitle",  # Workday
+        "jobposition",  # Odoo
         "position",
+        "jobname",  # Oracle HCM (its Position Name is often a code)
         "positionname",
         "positiontitle",
+        "worktitle",  # HiBob
         "role",
         "jobrole",
         "designation",
         "job",
-        "jobname",
+        "jobprofile",  # Workday
         "rolename",
-        "businesstitle",
         "stelle",
         "stellenbezeichnung",
         "funktion",
@@ -201,10 +230,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "intituledeposte",
         "cargo",
         "puesto",
+        "jobid",  # Odoo's job_id, Oracle's JOB_ID: a name or a code
+        "jobcode",  # SAP SuccessFactors
     ),
     "department": (
         "department",
         "departmentname",
+        "departmentdepartmentname",  # Odoo: Department/Department Name
+        "workdepartment",  # HiBob
         "dept",
         "area",
         "division",
@@ -226,6 +259,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "departement",
         "service",
         "departamento",
+        "departmentid",  # Odoo: department_id, as a name or an id
+        "departmentidid",
+        "costcenter",  # Workday
+        "businessunitname",  # Oracle HCM
     ),
     "headcount": ("headcount", "numberofpeople", "people", "count"),
 }
@@ -271,7 +308,7 @@ class ColumnMapping:
     def with_column(self, field: str, column: str | None) -> ColumnMapping:
         """A copy with one field mapped to another column (None: to no column)."""
         if field not in FIELDS:
-            raise MappingError(f"unknown field {field!r}; the fields are: {', '.join(FIELDS)}")
+            raise MappingError(f"unknown field {shown(field)}; the fields are: {', '.join(FIELDS)}")
         return replace(self, **{field: column})
 
     def used_columns(self) -> set[str]:
@@ -293,20 +330,28 @@ def header_key(header: str) -> str:
     return re.sub(r"[^0-9a-z]", "", plain)
 
 
-_FIELD_OF_KEY = {alias: field for field, aliases in HEADER_ALIASES.items() for alias in aliases}
+_FIELD_OF_KEY: dict[str, tuple[str, int]] = {}
+for _field, _aliases in HEADER_ALIASES.items():
+    for _rank, _alias in enumerate(_aliases):
+        _FIELD_OF_KEY.setdefault(_alias, (_field, _rank))
 
 
 def guess_mapping(headers: Iterable[str]) -> ColumnMapping:
-    """The mapping recognised from headers alone; each field takes the first column that fits."""
-    chosen: dict[str, str] = {}
+    """The mapping recognised from headers alone: each field takes the column whose spelling
+    ranks first in :data:`HEADER_ALIASES` (the first such column when several do)."""
+    chosen: dict[str, tuple[int, str]] = {}
     for header in headers:
-        field = _FIELD_OF_KEY.get(header_key(header))
-        if field is not None and field not in chosen:
-            chosen[field] = header
-    if "name" in chosen and "last_name" in chosen and "first_name" not in chosen:
+        found = _FIELD_OF_KEY.get(header_key(header))
+        if found is None:
+            continue
+        field, rank = found
+        if field not in chosen or rank < chosen[field][0]:
+            chosen[field] = (rank, header)
+    picked = {field: header for field, (_, header) in chosen.items()}
+    if "name" in picked and "last_name" in picked and "first_name" not in picked:
         # "Name" beside "Surname" is the first name.
-        chosen["first_name"] = chosen.pop("name")
-    return ColumnMapping(**chosen)
+        picked["first_name"] = picked.pop("name")
+    return ColumnMapping(**picked)
 
 
 def canonical_field(key: str) -> str:
@@ -314,7 +359,7 @@ def canonical_field(key: str) -> str:
     norm = key.strip().casefold().replace("-", "_").replace(" ", "_")
     norm = KEY_SYNONYMS.get(norm, norm)
     if norm not in FIELDS:
-        raise MappingError(f"--map: unknown field {key.strip()!r}; the fields are: {', '.join(FIELDS)}")
+        raise MappingError(f"--map: unknown field {shown(key.strip())}; the fields are: {', '.join(FIELDS)}")
     return norm
 
 
@@ -330,7 +375,7 @@ def parse_map_option(specs: Iterable[str]) -> dict[str, str | None]:
                 continue
             key, eq, column = pair.partition("=")
             if not eq:
-                raise MappingError(f"--map: {pair.strip()!r} is not FIELD=COLUMN")
+                raise MappingError(f"--map: {shown(pair.strip())} is not FIELD=COLUMN")
             out[canonical_field(key)] = column.strip() or None
     return out
 
@@ -348,9 +393,15 @@ def resolve_column(column: str | None, table: Table) -> str | None:
     if column is None:
         return None
     index = table.column(column)
-    if index is None and column.strip().isdigit() and 1 <= int(column) <= len(table.headers):
+    if (
+        index is None
+        and column.strip().isascii()
+        and column.strip().isdigit()
+        and 1 <= int(column) <= len(table.headers)
+    ):
         index = int(column) - 1
     if index is None:
-        shown = ", ".join(repr(h) for h in table.headers)
-        raise MappingError(f"--map: the file has no column {column!r}; its columns are: {shown}")
+        listed = ", ".join(shown(h) for h in table.headers[:20])
+        more = f" and {len(table.headers) - 20:,} more" if len(table.headers) > 20 else ""
+        raise MappingError(f"--map: the file has no column {shown(column)}; its columns are: {listed}{more}")
     return table.headers[index]

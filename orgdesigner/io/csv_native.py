@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,9 +14,10 @@ from orgdesigner.io.csv_errors import CsvImportError, CsvProblem
 from orgdesigner.io.csv_read import Table, TableRow
 from orgdesigner.io.csv_tree import TreeEntry, tree_problems
 from orgdesigner.io.csv_write import LINK_ORDER_MARK, NATIVE_COLUMNS, unescape_cell
-from orgdesigner.model import FlatNode, Link, ModelError, Node, Organization
+from orgdesigner.model import DEFAULT_TARGET_STAGE, FlatNode, Link, ModelError, Node, Organization
 from orgdesigner.model.nodes import NODE_ADAPTER
 from orgdesigner.model.organization import explain_validation
+from orgdesigner.model.text import parse_whole_number, shown
 from orgdesigner.model.tree import check_responsibilities
 
 REQUIRED_COLUMNS = ("id", "name", "parent", "kind")
@@ -39,10 +41,15 @@ class _Rows:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_native(table: Table, name: str, target_stage: int) -> tuple[Organization, list[str]]:
-    """The org an orgdesigner CSV holds, and warnings; :class:`CsvImportError` if it is bad."""
+def read_native(table: Table, name: str | None, target_stage: int | None) -> tuple[Organization, list[str]]:
+    """The org an orgdesigner CSV holds, and warnings; :class:`CsvImportError` if it is bad.
+    The org's name and target stage are ``name`` and ``target_stage`` when given, else the
+    file's ``org_name`` and ``target_stage`` (on its first row), else the file's name and 4."""
     columns = {c: table.column(c) for c in NATIVE_COLUMNS}
     rows = _Rows()
+    file_name, file_stage = _org_cells(table, columns, rows)
+    name = name if name is not None else file_name or _stem(table)
+    target_stage = target_stage if target_stage is not None else file_stage or DEFAULT_TARGET_STAGE
     for row in table.rows:
         _read_row(row, columns, rows)
     _check_duplicates(rows)
@@ -50,13 +57,13 @@ def read_native(table: Table, name: str, target_stage: int) -> tuple[Organizatio
     entries = []
     for number, node, parent in rows.nodes:
         if parent is not None and parent not in row_of and parent != node.id:
-            rows.problems.append(CsvProblem(number, f"parent {parent!r} is not the id of any row"))
+            rows.problems.append(CsvProblem(number, f"parent {shown(parent)} is not the id of any row"))
             continue
         entries.append(TreeEntry(number, node.id, parent, node.name))
     rows.problems.extend(tree_problems(entries, "parent"))
     for number, _, link in rows.links:
         if link.target not in row_of:
-            problem = f"serves {link.target!r}, which is not the id of any row"
+            problem = f"serves {shown(link.target)}, which is not the id of any row"
             rows.problems.append(CsvProblem(number, problem))
     if rows.problems:
         raise CsvImportError(table.source, rows.problems)
@@ -66,6 +73,31 @@ def read_native(table: Table, name: str, target_stage: int) -> tuple[Organizatio
     except ModelError as exc:
         raise CsvImportError(table.source, [CsvProblem(row_of.get(exc.node_id or ""), exc.problem)]) from None
     return org, rows.warnings
+
+
+def _org_cells(table: Table, columns: dict[str, int | None], rows: _Rows) -> tuple[str | None, int | None]:
+    """The org's name and target stage from the first row's ``org_name`` and ``target_stage``."""
+    first = table.rows[0]
+    name_col, stage_col = columns["org_name"], columns["target_stage"]
+    name = unescape_cell(first.raw(name_col)) if name_col is not None else None
+    stage_text = unescape_cell(first.raw(stage_col)) if stage_col is not None else None
+    stage = None
+    if stage_text is not None:
+        try:
+            stage = parse_whole_number(stage_text)
+        except ValueError:
+            stage = 0
+        if not 1 <= stage <= 5:
+            rows.problems.append(CsvProblem(first.number, f"target_stage {shown(stage_text)} is not 1, 2, 3, 4 or 5"))
+            stage = None
+    if name is not None and not name.strip():
+        name = None
+    return name, stage
+
+
+def _stem(table: Table) -> str:
+    stem = " ".join(Path(table.source).stem.split())[:200]
+    return stem if stem and not stem.startswith("<") else "Imported org"
 
 
 def _read_row(row: TableRow, columns: dict[str, int | None], rows: _Rows) -> None:
@@ -109,7 +141,7 @@ def _read_serves(row: TableRow, node: Node, cell: str | None, rows: _Rows) -> No
     for entry in (cell or "").split():
         target, mark, number = entry.partition(LINK_ORDER_MARK)
         if mark and not number.isdigit():
-            rows.problems.append(CsvProblem(row.number, f"serves: {entry!r} is not ID or ID#NUMBER"))
+            rows.problems.append(CsvProblem(row.number, f"serves: {shown(entry)} is not ID or ID#NUMBER"))
             continue
         try:
             link = Link(source=node.id, target=target)
@@ -125,7 +157,7 @@ def _check_duplicates(rows: _Rows) -> None:
     unique = []
     for number, node, parent in rows.nodes:
         if node.id in first_row:
-            problem = f"duplicate id {node.id!r} (also row {first_row[node.id]})"
+            problem = f"duplicate id {shown(node.id)} (also row {first_row[node.id]})"
             rows.problems.append(CsvProblem(number, problem))
         else:
             first_row[node.id] = number

@@ -1,17 +1,15 @@
-"""Rows of an HR-style CSV as people: cleaned names, ids, headcounts, notes and managers."""
+"""Rows of an HR-style CSV as people: cleaned names, ids, headcounts and notes; Odoo's
+continuation rows joined to the row above."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from orgdesigner.io.csv_errors import CsvProblem, rows_phrase
 from orgdesigner.io.csv_mapping import ColumnMapping
 from orgdesigner.io.csv_read import Table, TableRow
-from orgdesigner.io.discipline_guess import DisciplineGuess, guess_discipline
-from orgdesigner.model.text import ID_RE, NAME_MAX, NOTES_MAX, slugify
+from orgdesigner.model.text import ID_RE, NAME_MAX, NOTES_MAX, parse_whole_number, shown, slugify
 
 MAX_HEADCOUNT = 1_000_000
 # Line breaks and tabs become spaces; other control characters (C0, DEL, C1), lone surrogates
@@ -33,7 +31,6 @@ class Person:
     email: str
     headcount: int
     notes: str | None
-    guess: DisciplineGuess
 
 
 @dataclass
@@ -44,6 +41,10 @@ class PeopleRead:
     people: list[Person]
     problems: list[CsvProblem]
     flagged: dict[str, list[int]] = field(default_factory=dict)
+    # Rows of Odoo-style continuation lines, joined to the person above.
+    continued: list[int] = field(default_factory=list)
+    # The ids given out, for the units and teams made later to stay clear of them.
+    ids: UniqueIds = field(default_factory=lambda: UniqueIds())
 
     def flag(self, warning: str, row: int) -> None:
         """Note that ``warning`` applies to ``row``."""
@@ -58,6 +59,8 @@ class PeopleRead:
 def clean_name(value: str, limit: int = NAME_MAX) -> tuple[str, bool]:
     """A one-line name the model accepts: control characters removed, spaces collapsed, at most
     ``limit`` characters. Returns it and whether anything but spacing had to change."""
+    if len(value) <= limit and value.isprintable() and "  " not in value and value == value.strip():
+        return value, False  # the usual case, in one pass of C
     text = _CONTROL_RE.sub("", _BREAKS_RE.sub(" ", value))
     text = " ".join(text.split())
     if len(text) > limit:
@@ -66,23 +69,38 @@ def clean_name(value: str, limit: int = NAME_MAX) -> tuple[str, bool]:
 
 
 def clean_notes(value: str) -> str:
-    """Free text the model accepts as notes (line breaks kept)."""
+    """Free text the model accepts as notes (line breaks kept), cut to the notes' limit."""
     text = _NOTES_CONTROL_RE.sub("", value)
     return text if len(text) <= NOTES_MAX else text[: NOTES_MAX - 1] + "…"
 
 
-def read_people(table: Table, mapping: ColumnMapping, keep_extra: bool) -> PeopleRead:
-    """Every row as a :class:`Person`, with a problem for each row that cannot be one."""
+CUT_NOTES = f"kept columns cut to fit the notes' {NOTES_MAX:,} characters"
+
+
+def read_people(table: Table, mapping: ColumnMapping, keep_extra: bool, strict: bool = False) -> PeopleRead:
+    """Every row as a :class:`Person`, with a problem for each row that cannot be one.
+
+    A row where no column a field reads is filled but another is (Odoo writes one such line per
+    extra value of a one-to-many field) continues the person above: its cells join that
+    person's kept columns (``keep_extra``), and its row is noted. ``strict`` takes it as a
+    person with an empty name instead, a problem."""
     col = {field: (table.column(header) if header else None) for field, header in mapping.as_dict().items()}
-    extra = [i for i, h in enumerate(table.headers) if h not in mapping.used_columns()] if keep_extra else []
+    used = mapping.used_columns()
+    extra = [i for i, h in enumerate(table.headers) if h not in used] if keep_extra else []
+    field_columns = [i for i in col.values() if i is not None]
     result = PeopleRead([], [])
     ids = _IdMaker(table, col["id"])
+    extras: list[list[str]] = []
     for row in table.rows:
 
         def cell(field: str, row: TableRow = row) -> str:
             index = col[field]
             return row.get(index) if index is not None else ""
 
+        if not strict and result.people and field_columns and not any(row.get(i) for i in field_columns):
+            result.continued.append(row.number)
+            extras[-1] += [f"{table.headers[i]}: {row.get(i)}" for i in extra if row.get(i)]
+            continue
         name = _row_name(cell("name"), cell("first_name"), cell("last_name"), row.number, result)
         headcount = _headcount(cell("headcount"), row.number, result.problems)
         # A row with a problem stays in, under a stand-in name, so that rows naming it as their
@@ -96,21 +114,22 @@ def read_people(table: Table, mapping: ColumnMapping, keep_extra: bool) -> Peopl
             f"Department: {department}" if department else "",
             f"Email: {email}" if email else "",
         ]
-        notes += [f"{table.headers[i]}: {row.get(i)}" for i in extra if row.get(i)]
-        note_text = clean_notes("\n".join(n for n in notes if n))
+        extras.append([n for n in notes if n] + [f"{table.headers[i]}: {row.get(i)}" for i in extra if row.get(i)])
         result.people.append(
-            Person(
-                row.number,
-                ids.node_id(row, name, result),
-                name,
-                title,
-                department,
-                email,
-                headcount,
-                note_text or None,
-                guess_discipline(title, department),
-            )
+            Person(row.number, ids.node_id(row, name, result), name, title, department, email, headcount, None)
         )
+    for k, person in enumerate(result.people):
+        if extras[k]:
+            text = "\n".join(extras[k])
+            note_text = clean_notes(text)
+            if len(text) > NOTES_MAX:
+                result.flag(CUT_NOTES, person.row)
+            result.people[k] = replace(person, notes=note_text or None)
+    if result.continued:
+        joined = "joined to the person above" + (" (their cells kept in the notes)" if extra else "")
+        what = f"continuation rows (only columns no field reads are filled, as Odoo writes them): {joined}"
+        result.flagged[what] = result.continued
+    result.ids = ids.ids
     return result
 
 
@@ -126,17 +145,37 @@ def _row_name(full: str, first: str, last: str, row: int, result: PeopleRead) ->
 
 
 def _headcount(text: str, row: int, problems: list[CsvProblem]) -> int | None:
+    """A headcount in ASCII digits (``1_000`` and ``١٢``, which ``int()`` takes, are refused)."""
     if not text:
         return 1
     try:
-        number = float(text.replace(",", "").replace("_", ""))
+        number = parse_whole_number(text)
     except ValueError:
-        number = -1.0
-    if not number.is_integer() or not 0 <= number <= MAX_HEADCOUNT:
-        problem = f"headcount {text[:40]!r} is not a whole number from 0 to {MAX_HEADCOUNT}"
+        number = -1
+    if not 0 <= number <= MAX_HEADCOUNT:
+        problem = f"headcount {shown(text)} is not a whole number from 0 to {MAX_HEADCOUNT:,} in digits 0-9"
         problems.append(CsvProblem(row, problem))
         return None
-    return int(number)
+    return number
+
+
+class UniqueIds:
+    """Hands out ids no other node has: ``base``, else ``base-2``, ``base-3``... Each base
+    remembers the number it got to, so that 50,000 people called Sam take linear time."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.taken: set[str] = set(taken or ())
+        self._next: dict[str, int] = {}
+
+    def make(self, base: str) -> str:
+        """A new unique id from ``base`` (at most 64 characters)."""
+        base = base[:56]
+        candidate, n = base, self._next.get(base, 2)
+        while candidate in self.taken:
+            candidate, n = f"{base}-{n}", n + 1
+        self._next[base] = n
+        self.taken.add(candidate)
+        return candidate
 
 
 class _IdMaker:
@@ -144,13 +183,14 @@ class _IdMaker:
 
     def __init__(self, table: Table, id_column: int | None) -> None:
         self._column = id_column
-        self._taken: set[str] = set()
+        taken: set[str] = set()
         if id_column is not None:
-            self._taken = {r.get(id_column) for r in table.rows if ID_RE.match(r.get(id_column))}
+            taken = {r.get(id_column) for r in table.rows if ID_RE.fullmatch(r.get(id_column))}
+        self.ids = UniqueIds(taken)
 
     def node_id(self, row: TableRow, name: str, result: PeopleRead) -> str:
         raw = row.get(self._column) if self._column is not None else ""
-        if raw and ID_RE.match(raw):
+        if raw and ID_RE.fullmatch(raw):
             return raw
         if self._column is not None:
             why = (
@@ -159,107 +199,4 @@ class _IdMaker:
                 else "ids that are not valid node ids (1-64 letters, digits, '_', '.', '-') became slugs"
             )
             result.flag(why, row.number)
-        base = slugify(raw or name, "person")
-        candidate, n = base, 2
-        while candidate in self._taken:
-            candidate, n = f"{base}-{n}", n + 1
-        self._taken.add(candidate)
-        return candidate
-
-
-def resolve_managers(
-    table: Table, mapping: ColumnMapping, people: list[Person]
-) -> tuple[dict[int, int | None], list[CsvProblem], list[str]]:
-    """Each person's manager, as row number -> the manager's row number (None: no manager).
-
-    A manager id is looked up among the ids (also without a spreadsheet's trailing ".0"); one
-    that is no id (or when there is no id column) is looked up among the names, also turned
-    from "Last, First" into "First Last", then among the emails. A manager email is looked up
-    among the emails, ignoring case. Duplicate ids (or emails used as keys) are problems.
-    """
-    problems: list[CsvProblem] = []
-    warnings: list[str] = []
-    rows = {r.number: r for r in table.rows}
-    id_col = table.column(mapping.id) if mapping.id else None
-    parent_col = table.column(mapping.parent) if mapping.parent else None
-    boss_mail_col = table.column(mapping.manager_email) if mapping.manager_email else None
-    by_id = _index(people, lambda p: rows[p.row].get(id_col) if id_col is not None else "", "id", problems)
-    if boss_mail_col is not None:
-        by_email = _index(people, lambda p: p.email.casefold(), "email", problems)
-    else:
-        by_email = {}
-        for p in people:
-            by_email.setdefault(p.email.casefold(), p.row)
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for p in people:
-        by_name[_name_key(p.name)].append(p.row)
-    manager_of: dict[int, int | None] = {}
-    matched_otherwise = 0
-    for p in people:
-        row = rows[p.row]
-        ref = row.get(parent_col) if parent_col is not None else ""
-        mail = row.get(boss_mail_col) if boss_mail_col is not None else ""
-        manager: int | None = None
-        if ref:
-            manager = _by_id(ref, by_id) if id_col is not None else None
-            if manager is None:
-                mailed = by_email.get(ref.casefold())
-                named = _by_name(ref, by_name) or ([mailed] if mailed is not None else [])
-                if len(named) != 1:
-                    problems.append(CsvProblem(p.row, _unknown_manager(ref, named, id_col is not None)))
-                    continue
-                manager = named[0]
-                matched_otherwise += id_col is not None
-        elif mail:
-            manager = by_email.get(mail.casefold())
-            if manager is None:
-                problem = f"manager email {mail[:60]!r} is not the email of anyone in the file"
-                problems.append(CsvProblem(p.row, problem))
-                continue
-        manager_of[p.row] = manager
-    if matched_otherwise:
-        managers = "1 manager was" if matched_otherwise == 1 else f"{matched_otherwise} managers were"
-        warnings.append(f"{managers} not found by id but by name or email")
-    return manager_of, problems, warnings
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def _by_id(ref: str, by_id: dict[str, int]) -> int | None:
-    found = by_id.get(ref)
-    if found is None and re.fullmatch(r"[0-9]+\.0+", ref):
-        found = by_id.get(ref.split(".")[0])
-    return found
-
-
-def _by_name(ref: str, by_name: dict[str, list[int]]) -> list[int]:
-    found = by_name.get(_name_key(ref), [])
-    if not found and ref.count(",") == 1:
-        last, first = ref.split(",")
-        found = by_name.get(_name_key(f"{first} {last}"), [])
-    return found
-
-
-def _unknown_manager(ref: str, named: list[int], by_id: bool) -> str:
-    if named:
-        shown = ", ".join(str(r) for r in named[:5])
-        return f"manager {ref[:60]!r} is the name of several people (rows {shown})"
-    known = "the id" if by_id else "the name"
-    return f"manager {ref[:60]!r} is not {known} of anyone in the file"
-
-
-def _index(
-    people: list[Person], key_of: Callable[[Person], str], what: str, problems: list[CsvProblem]
-) -> dict[str, int]:
-    index: dict[str, int] = {}
-    for p in people:
-        key = key_of(p)
-        if not key:
-            continue
-        if key in index:
-            problems.append(CsvProblem(p.row, f"duplicate {what} {key[:60]!r} (also row {index[key]})"))
-        else:
-            index[key] = p.row
-    return index
+        return self.ids.make(slugify(raw or name, "person"))

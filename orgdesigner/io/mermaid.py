@@ -5,9 +5,20 @@ Mermaid keywords such as ``end``); labels are quoted, and every character Mermai
 renders to could read as syntax is written as a Mermaid entity code (``"`` as ``#quot;``, ``<``
 as ``#lt;``, ``%`` as ``#37;`` so no ``%%{init}%%`` directive can be smuggled in), so a label is
 always plain text: no Markdown, no HTML. Reporting lines are plain ``---`` lines, dotted lines
-``-.->|serves|`` arrows; each node is coloured by its discipline (units grey). Mermaid's own
-limits (by default 500 edges and 50,000 characters, which a diagram cannot raise) keep it from
-drawing orgs much past 400 nodes; use DOT, GraphML or draw.io for those.
+``serves`` arrows; each node is coloured by its discipline (units grey).
+
+Mermaid's layout ranks every link, dotted ones too: a link says "the second node is at least
+as many rows below the first as the link is long". So each dotted line is written from the
+end higher in the tree to the lower one, as long as the levels between them (``-..->`` spans
+two), with its arrowhead at the served node (``<-.-`` when that is the higher end): it then
+asks for no more than the reporting lines already give, and the tree keeps its levels. A
+dotted line between two nodes on the same level cannot be so written (a Mermaid link spans at
+least one row): it pulls the served node one row down.
+
+Mermaid's own limits (by default 500 links and 50,000 characters, which only the page that
+draws the diagram can raise, with ``mermaid.initialize({maxTextSize, maxEdges})``) keep it from
+drawing orgs much past 400 nodes; :func:`mermaid_warnings` says when a chart passes them, and
+DOT, GraphML or draw.io draw such orgs.
 """
 
 from __future__ import annotations
@@ -61,13 +72,56 @@ def mermaid_text(org: Organization) -> str:
         parent = org.parent(nid)
         if parent is not None:
             lines.append(f"    {short[parent]} --- {short[nid]}")
+    depth = _depths(org)
     for link in org.links:
-        lines.append(f"    {short[link.source]} -.->|serves| {short[link.target]}")
+        lines.append(
+            "    " + serves_line(short[link.source], short[link.target], depth[link.target] - depth[link.source])
+        )
     for css_class, (style, members) in classes.items():
         lines.append(f"    classDef {css_class} {style}")
         for start in range(0, len(members), _CLASS_CHUNK):
             lines.append(f"    class {','.join(members[start : start + _CLASS_CHUNK])} {css_class}")
     return "\n".join(lines) + "\n"
+
+
+MAX_TEXT_SIZE = 50_000
+"""Mermaid's default ``maxTextSize``: longer diagrams are not drawn."""
+MAX_EDGES = 500
+"""Mermaid's default ``maxEdges``."""
+
+
+def serves_line(source: str, target: str, levels: int) -> str:
+    """A dotted line from ``source`` to ``target``, ``levels`` rows below it (negative: above),
+    written from the higher end down and as long as the rows between, arrow at the target."""
+    dots = "." * max(1, abs(levels))
+    if levels >= 0:
+        return f"{source} -{dots}->|serves| {target}"
+    return f"{target} <-{dots}-|serves| {source}"
+
+
+def _depths(org: Organization) -> dict[str, int]:
+    depth: dict[str, int] = {}
+    for nid in org.iter_preorder():
+        parent = org.parent(nid)
+        depth[nid] = 0 if parent is None else depth[parent] + 1
+    return depth
+
+
+def mermaid_warnings(text: str, links: int) -> list[str]:
+    """What keeps Mermaid from drawing the diagram with its default settings."""
+    warnings = []
+    if len(text) > MAX_TEXT_SIZE:
+        warnings.append(
+            f"the diagram is {len(text):,} characters, more than Mermaid's default maxTextSize of "
+            f"{MAX_TEXT_SIZE:,}: Mermaid draws it only on a page that sets mermaid.initialize({{maxTextSize: "
+            f"{len(text) + 1000}}}) (GitHub and most wikis cannot); export .dot, .graphml or .drawio instead"
+        )
+    if links > MAX_EDGES:
+        warnings.append(
+            f"the diagram has {links:,} links, more than Mermaid's default maxEdges of {MAX_EDGES}: Mermaid draws "
+            f"it only on a page that sets mermaid.initialize({{maxEdges: {links}}})"
+        )
+    return warnings
 
 
 def _style(node: Node) -> str:

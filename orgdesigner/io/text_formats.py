@@ -1,4 +1,4 @@
-"""Writers for other tools' formats, by file suffix (GraphML, Mermaid, DOT, CSV).
+"""Writers for other tools' formats, by file suffix (GraphML, Mermaid, DOT, CSV, Backstage YAML).
 
 ``orgdesigner export`` and the window's Export menu look a suffix up in :data:`TEXT_WRITERS`
 when it is not one of the drawn formats (SVG, PNG, PDF, draw.io). Each writer is imported when
@@ -38,6 +38,12 @@ def _csv(org: Organization) -> bytes:
     return csv_bytes(org)
 
 
+def _backstage(org: Organization) -> bytes:
+    from orgdesigner.io.backstage_write import backstage_bytes
+
+    return backstage_bytes(org)
+
+
 # suffix (with the dot, lower case) -> function returning the file's bytes
 TEXT_WRITERS: dict[str, Callable[[Organization], bytes]] = {
     ".graphml": _graphml,
@@ -45,6 +51,8 @@ TEXT_WRITERS: dict[str, Callable[[Organization], bytes]] = {
     ".dot": _dot,
     ".gv": _dot,
     ".csv": _csv,
+    ".yaml": _backstage,
+    ".yml": _backstage,
 }
 
 

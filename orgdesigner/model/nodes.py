@@ -22,7 +22,9 @@ class Structure(StrEnum):
 
 
 class Discipline(StrEnum):
-    """The craft a team practises; its ids match the catalogue."""
+    """The craft a team practises; its ids match the catalogue. ``BUSINESS`` is everyone outside
+    data, AI and software (sales, finance, legal, operations, clerks): it owns nothing and the
+    analysis never judges it."""
 
     DATA_ENGINEERING = "data_engineering"
     DATA_SCIENCE = "data_science"
@@ -33,6 +35,7 @@ class Discipline(StrEnum):
     AI_ENGINEERING = "ai_engineering"
     ANALYTICS = "analytics"
     PRODUCT_MANAGEMENT = "product_management"
+    BUSINESS = "business"
 
 
 class NodeKind(StrEnum):

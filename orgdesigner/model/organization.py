@@ -275,3 +275,16 @@ def new_unit(org: OrgTree, name: str, structure: str, **extra: Any) -> Unit:
     from orgdesigner.model.text import slugify
 
     return Unit(id=org.new_id(slugify(name, "unit")), name=name, structure=structure, **extra)
+
+
+def subtree_org(org: OrgTree, node_id: str) -> Organization:
+    """The part of ``org`` from ``node_id`` down, as an org of its own (same name and target
+    stage, ``node_id`` its root, the dotted lines between its nodes); ``ModelError`` for an
+    unknown id."""
+    if node_id not in org:
+        raise ModelError("no node has this id", node_id, "id")
+    ids = org.subtree_ids(node_id)
+    keep = set(ids)
+    flat = [FlatNode(org.node(nid), None if nid == node_id else org.parent(nid)) for nid in ids]
+    links = [link for link in org.links if link.source in keep and link.target in keep]
+    return Organization.from_flat(org.name, org.target_stage, flat, links)

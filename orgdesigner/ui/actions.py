@@ -87,7 +87,11 @@ class WindowActions(QObject):
         self.open = act("&Open…", Key.Open, "Open a chart", style.standardIcon(sp.SP_DialogOpenButton))
         self.save = act("&Save", Key.Save, "Save the chart", style.standardIcon(sp.SP_DialogSaveButton))
         self.save_as = act("Save &As…", Key.SaveAs, "Save the chart under another name")
-        self.import_csv = act("&Import CSV…", "Ctrl+Shift+I", "Import people from an HR system's CSV export")
+        self.import_csv = act(
+            "&Import…",
+            "Ctrl+Shift+I",
+            "Import people from an HR export (CSV), d3-org-chart JSON or a Backstage catalog",
+        )
         self.export_svg = act("Export &SVG…", "Ctrl+Shift+E", "Export the chart as SVG")
         self.export_png = act("Export &PNG…", "Ctrl+Shift+G", "Export the chart as PNG")
         self.export_pdf = act("Export P&DF…", Key.Print, "Export the chart as PDF")

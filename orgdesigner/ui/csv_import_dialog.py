@@ -1,7 +1,11 @@
-"""File > Import CSV: map the CSV's columns, preview the org live, correct guessed disciplines.
+"""File > Import: map a CSV's (or d3 JSON's) columns, preview the org live, and correct what
+was guessed: each job title's discipline (a table that can be saved and loaded again, the
+file ``orgdesigner import --titles`` reads), each unit's structure, one person's discipline.
+A Backstage catalog has no columns to map: its preview and tables are shown the same way.
 
-The dialog calls the same pure functions as ``orgdesigner import`` (``read_table``,
-``guess_mapping``, ``build_org``), so what it previews is what the command line would build.
+The dialog calls the same pure functions as ``orgdesigner import`` (``people_table``,
+``guess_mapping``, ``build_org``, ``import_backstage``), so what it previews is what the command
+line would build.
 """
 
 from __future__ import annotations
@@ -15,26 +19,43 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from orgdesigner.io.atomic import write_atomic
 from orgdesigner.io.csv_errors import CsvImportError
-from orgdesigner.io.csv_import import ImportResult, PersonGuess, build_org, default_org_name
+from orgdesigner.io.csv_import import ImportOptions, ImportResult, PersonGuess, build_org, default_org_name
 from orgdesigner.io.csv_mapping import FIELD_LABELS, FIELDS, ColumnMapping, guess_mapping
 from orgdesigner.io.csv_native import is_native_table
-from orgdesigner.io.csv_read import Table, read_table
-from orgdesigner.model import Discipline, Organization, Team, load_catalogue
+from orgdesigner.io.csv_read import Table
+from orgdesigner.io.errors import OrgFileError
+from orgdesigner.io.import_sources import kind_of, people_table, read_source
+from orgdesigner.io.import_summary import title_rows
+from orgdesigner.io.title_table import read_titles, title_key, titles_bytes
+from orgdesigner.model import Discipline, Organization, Structure, Team, load_catalogue
+from orgdesigner.ui.import_tables import (
+    KEY_ROLE,
+    VALUE_ROLE,
+    TitlesTable,
+    UnitsTable,
+    plain_tip,
+)
 
 NO_COLUMN = "(none)"
 NAME_COLUMN, DISCIPLINE_COLUMN, REASON_COLUMN, HEADCOUNT_COLUMN = range(4)
@@ -52,7 +73,7 @@ def discipline_name(discipline: Discipline) -> str:
 
 
 class DisciplineDelegate(QStyledItemDelegate):
-    """Edits the discipline column with a combo of the nine disciplines; the chosen
+    """Edits the discipline column with a combo of the disciplines; the chosen
     discipline's id goes to :data:`DISCIPLINE_ROLE`, its name to the display text."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
@@ -76,19 +97,24 @@ class DisciplineDelegate(QStyledItemDelegate):
 
 
 class CsvImportDialog(QDialog):
-    """Import a CSV: a column for each field, a ``--group-teams`` switch, an org name, and a
-    live preview of the org with each person's guessed discipline (double-click to change
-    it), or the problems that keep the CSV from importing. OK is enabled only when the
-    preview is an org; :meth:`result_org` returns it."""
+    """Import a file of people (or a Backstage catalog): a column for each field, a switch for
+    one card per person, an org name, and a live preview of the org with the correction tables
+    (titles and their disciplines, units and their structures), or the problems that keep the
+    file from importing. OK is enabled only when the preview is an org; :meth:`result_org`
+    returns it."""
 
     def __init__(self, path: str | os.PathLike[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import CSV: {Path(path).name}")
-        self.setAccessibleName("Import CSV")
-        self.resize(900, 640)
+        self.setWindowTitle(f"Import: {Path(path).name}")
+        self.setAccessibleName("Import")
+        self.resize(1100, 700)
+        self.path = str(path)
         self.table: Table | None = None
+        self.catalog: bytes | None = None
         self.import_result: ImportResult | None = None
         self.overrides: dict[int, Discipline] = {}
+        self.title_overrides: dict[str, Discipline] = {}
+        self.unit_overrides: dict[str, Structure] = {}
         self.combos: dict[str, QComboBox] = {}
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
@@ -96,13 +122,20 @@ class CsvImportDialog(QDialog):
         self._rebuild_timer.timeout.connect(self.rebuild)
         self._build_widgets()
         try:
-            self.table = read_table(path)
+            data = read_source(path)
+            if kind_of(path, data) == "backstage":
+                self.catalog = data
+            else:
+                self.table = people_table(path, data)
         except CsvImportError as exc:
             self._show_problems([str(p) for p in exc.problems], f"{Path(path).name}: cannot be read")
             self.columns_box.setEnabled(False)
             self.group_teams.setEnabled(False)
             return
-        self._fill_columns(self.table)
+        if self.table is not None:
+            self._fill_columns(self.table)
+        else:
+            self._fill_catalog()
         self.rebuild()
 
     # Widgets -------------------------------------------------------------------------------
@@ -124,12 +157,15 @@ class CsvImportDialog(QDialog):
         self.org_name = QLineEdit()
         self.org_name.setAccessibleName("Organisation name")
         self.org_name.textChanged.connect(self._schedule_rebuild)
-        self.group_teams = QCheckBox("Group each manager's reports by discipline into one team")
-        self.group_teams.setAccessibleName("Group teams")
+        self.group_teams = QCheckBox("Teams: a manager's reports of one discipline are one card")
+        self.group_teams.setAccessibleName("Group people into teams")
         self.group_teams.setToolTip(
-            "Reports with no reports of their own who share a discipline become one "
-            "team with their headcount (orgdesigner import --group-teams)"
+            plain_tip(
+                "On: a manager's reports who manage nobody and share a discipline become one team with their "
+                "headcount, departments become units. Off: one card per person (orgdesigner import --people)."
+            )
         )
+        self.group_teams.setChecked(True)
         self.group_teams.toggled.connect(self._schedule_rebuild)
         options = QFormLayout()
         options.addRow("Organisation name", self.org_name)
@@ -161,9 +197,34 @@ class CsvImportDialog(QDialog):
         self.warnings.setAccessibleName("Warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.titles = TitlesTable()
+        self.titles.itemChanged.connect(self._title_edited)
+        self.units = UnitsTable()
+        self.units.itemChanged.connect(self._unit_edited)
+        self.load_titles = QPushButton("Load titles…")
+        self.load_titles.setAccessibleName("Load a titles table")
+        self.load_titles.setToolTip(plain_tip("Use a title -> discipline table saved before (CSV: title, discipline)"))
+        self.load_titles.clicked.connect(self._ask_load_titles)
+        self.save_titles = QPushButton("Save titles…")
+        self.save_titles.setAccessibleName("Save the titles table")
+        self.save_titles.setToolTip(plain_tip("Save this table, to reuse it here or with orgdesigner import --titles"))
+        self.save_titles.clicked.connect(self._ask_save_titles)
+        titles_page = QWidget()
+        titles_layout = QVBoxLayout(titles_page)
+        titles_layout.addWidget(self.titles, 1)
+        title_buttons = QHBoxLayout()
+        title_buttons.addStretch(1)
+        title_buttons.addWidget(self.load_titles)
+        title_buttons.addWidget(self.save_titles)
+        titles_layout.addLayout(title_buttons)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Preview and corrections")
+        self.tabs.addTab(self.preview, "Preview")
+        self.tabs.addTab(titles_page, "Titles → disciplines")
+        self.tabs.addTab(self.units, "Units → structures")
         right = QVBoxLayout()
         right.addWidget(self.status)
-        right.addWidget(self.preview, 1)
+        right.addWidget(self.tabs, 1)
         right.addWidget(self.problems, 1)
         right.addWidget(self.warnings)
 
@@ -183,6 +244,16 @@ class CsvImportDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
 
+    def _fill_catalog(self) -> None:
+        self.file_info.setText(f"{Path(self.path).name}: a Backstage catalog (groups and users)")
+        self.columns_box.setEnabled(False)
+        self.columns_box.setTitle("Columns (a Backstage catalog: none to map)")
+        self.group_teams.setEnabled(False)
+        self.org_name.blockSignals(True)
+        self.org_name.setText("")
+        self.org_name.setPlaceholderText("from the catalog")
+        self.org_name.blockSignals(False)
+
     def _fill_columns(self, table: Table) -> None:
         self.file_info.setText(f"{Path(table.source).name}: {table.describe()}")
         guessed = guess_mapping(table.headers).as_dict()
@@ -200,6 +271,10 @@ class CsvImportDialog(QDialog):
             self.columns_box.setEnabled(False)
             self.group_teams.setEnabled(False)
             self.columns_box.setTitle("Columns (an orgdesigner CSV: read as written)")
+            self.org_name.blockSignals(True)
+            self.org_name.setText("")
+            self.org_name.setPlaceholderText("from the file")
+            self.org_name.blockSignals(False)
 
     # State ---------------------------------------------------------------------------------
 
@@ -225,19 +300,33 @@ class CsvImportDialog(QDialog):
     def _schedule_rebuild(self) -> None:
         self._rebuild_timer.start()
 
+    def options(self) -> ImportOptions:
+        """The import options the dialog's choices stand for."""
+        name = " ".join(self.org_name.text().split()) or None
+        return ImportOptions(
+            people=not self.group_teams.isChecked(),
+            name=name,
+            titles=dict(self.title_overrides),
+            structures=dict(self.unit_overrides),
+        )
+
     def rebuild(self) -> None:
         """Build the org from the current choices and show it, or show what is wrong."""
         self._rebuild_timer.stop()
-        if self.table is None:
+        if self.table is None and self.catalog is None:
             return
-        name = " ".join(self.org_name.text().split())
-        if not name:
+        needs_name = self.table is not None and not is_native_table(self.table)
+        if needs_name and not " ".join(self.org_name.text().split()):
             self._show_problems(["the organisation needs a name"], "Give the organisation a name.")
             return
         try:
-            result = build_org(
-                self.table, self.mapping(), self.group_teams.isChecked(), name=name, disciplines=self.overrides
-            )
+            if self.catalog is not None:
+                from orgdesigner.io.backstage_read import import_backstage
+
+                result = import_backstage(self.catalog, self.path, self.options())
+            else:
+                assert self.table is not None
+                result = build_org(self.table, self.mapping(), self.options(), disciplines=self.overrides)
         except CsvImportError as exc:
             self._show_problems(
                 [str(p) for p in exc.problems],
@@ -251,7 +340,7 @@ class CsvImportDialog(QDialog):
 
     def _show_problems(self, lines: list[str], headline: str) -> None:
         self.import_result = None
-        self.preview.hide()
+        self.tabs.hide()
         self.preview.clear()
         self.problems.clear()
         self.problems.addItems(lines)
@@ -284,13 +373,15 @@ class CsvImportDialog(QDialog):
             tree.resizeColumnToContents(column)
         tree.setUpdatesEnabled(True)
         tree.blockSignals(False)
-        tree.show()
+        self.tabs.show()
+        self.titles.fill(title_rows(result), _title_reasons(result))
+        self.units.fill(result.units)
+        self.save_titles.setEnabled(bool(result.guesses))
         headcount = sum(t.headcount for t in org.teams())
-        guessed = sum(1 for g in result.guesses if g.guess.matched)
-        people = ""
-        if result.guesses:
-            people = f"{len(result.guesses)} people, {guessed} disciplines found by keyword; "
-        self.status.setText(f"{people}{len(org)} nodes, headcount {headcount}. Double-click a discipline to change it.")
+        self.status.setText(
+            f"{_strengths(result)}{len(org.units())} units, {len(org.teams())} teams, headcount {headcount}. "
+            "Double-click a discipline or a structure to change it."
+        )
         shown = list(result.warnings[:_WARNINGS_SHOWN])
         if len(result.warnings) > _WARNINGS_SHOWN:
             shown.append(f"... and {len(result.warnings) - _WARNINGS_SHOWN} more notes")
@@ -316,13 +407,13 @@ class CsvImportDialog(QDialog):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         if len(people) == 1:
             item.setText(REASON_COLUMN, _reason(people[0]))
-            item.setToolTip(NAME_COLUMN, f"row {people[0].row}: {people[0].title}")
+            item.setToolTip(NAME_COLUMN, plain_tip(f"row {people[0].row}: {people[0].title}"))
             return
         item.setText(REASON_COLUMN, f"{len(people)} people grouped")
         for person in people:
             child = QTreeWidgetItem(item)
             child.setText(NAME_COLUMN, person.name)
-            child.setToolTip(NAME_COLUMN, f"row {person.row}: {person.title}")
+            child.setToolTip(NAME_COLUMN, plain_tip(f"row {person.row}: {person.title}"))
             child.setData(NAME_COLUMN, ROWS_ROLE, [person.row])
             child.setText(DISCIPLINE_COLUMN, discipline_name(person.discipline))
             child.setData(DISCIPLINE_COLUMN, DISCIPLINE_ROLE, person.discipline.value)
@@ -340,6 +431,104 @@ class CsvImportDialog(QDialog):
         for row in rows:
             self.overrides[int(row)] = Discipline(value)
         self._schedule_rebuild()
+
+    # Correction tables ---------------------------------------------------------------------
+
+    def _title_edited(self, item: QTableWidgetItem) -> None:
+        if item.column() != TitlesTable.DISCIPLINE:
+            return
+        key_item = self.titles.item(item.row(), TitlesTable.TITLE)
+        value = item.data(VALUE_ROLE)
+        if key_item is None or value is None:
+            return
+        self.title_overrides[str(key_item.data(KEY_ROLE))] = Discipline(value)
+        self._schedule_rebuild()
+
+    def _unit_edited(self, item: QTableWidgetItem) -> None:
+        if item.column() != UnitsTable.STRUCTURE:
+            return
+        key_item = self.units.item(item.row(), UnitsTable.UNIT)
+        value = item.data(VALUE_ROLE)
+        if key_item is None or value is None:
+            return
+        self.unit_overrides[str(key_item.data(KEY_ROLE))] = Structure(value)
+        self._schedule_rebuild()
+
+    def set_title_discipline(self, title: str, discipline: Discipline) -> None:
+        """Give every person with ``title`` the discipline, as editing its row does."""
+        self.title_overrides[title_key(title)] = discipline
+        self.rebuild()
+
+    def set_unit_structure(self, unit_name: str, structure: Structure) -> None:
+        """Give a unit (by its department's name) a structure, as editing its row does."""
+        from orgdesigner.io.unit_guess import unit_key
+
+        self.unit_overrides[unit_key(unit_name)] = structure
+        self.rebuild()
+
+    def load_titles_from(self, path: str) -> bool:
+        """Use a saved titles table; False (with a message) when it cannot be read."""
+        try:
+            loaded = read_titles(path)
+        except CsvImportError as exc:
+            _warn(self, "Cannot use the titles table", exc.report())
+            return False
+        self.title_overrides.update(loaded)
+        self.rebuild()
+        return True
+
+    def save_titles_to(self, path: str) -> bool:
+        """Write the titles table shown (atomically); False (with a message) on failure."""
+        if self.import_result is None:
+            return False
+        try:
+            write_atomic(path, titles_bytes(title_rows(self.import_result)))
+        except OrgFileError as exc:
+            _warn(self, "Cannot save the titles table", str(exc))
+            return False
+        return True
+
+    def _ask_load_titles(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a titles table", "", "CSV files (*.csv);;All files (*)")
+        if path:
+            self.load_titles_from(path)
+
+    def _ask_save_titles(self) -> None:
+        base = str(Path(self.path).with_name(Path(self.path).stem + "-titles.csv"))
+        path, _ = QFileDialog.getSaveFileName(self, "Save the titles table", base, "CSV files (*.csv)")
+        if path:
+            self.save_titles_to(path if Path(path).suffix else path + ".csv")
+
+
+def _warn(parent: QWidget, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def _strengths(result: ImportResult) -> str:
+    if not result.guesses:
+        return ""
+    from orgdesigner.io.csv_import import strength_of
+
+    counts = {k: 0 for k in ("strong", "weak", "none")}
+    for guess in result.guesses:
+        how = strength_of(guess)
+        counts[how] = counts.get(how, 0) + 1
+    who = "teams" if result.kind == "backstage" else "people"
+    extra = "".join(f", {n} {k}" for k, n in counts.items() if k not in ("strong", "weak", "none") and n)
+    return (
+        f"{len(result.guesses)} {who}: {counts['strong']} by a strong keyword, {counts['weak']} by a weak one, "
+        f"{counts['none']} by none{extra}; "
+    )
+
+
+def _title_reasons(result: ImportResult) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for guess in result.guesses:
+        if guess.title:
+            out.setdefault(title_key(guess.title), guess.guess.reason())
+    return out
 
 
 def _reason(person: PersonGuess) -> str:

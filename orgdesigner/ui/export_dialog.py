@@ -25,6 +25,7 @@ from orgdesigner.export.formats import PAGES, RasterOptions, export_file, suppor
 from orgdesigner.io import OrgFileError
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.layout import LayoutOptions
+from orgdesigner.model.organization import subtree_org
 from orgdesigner.model.text import slugify
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.live_analysis import LiveAnalysis
@@ -41,6 +42,7 @@ class ExportSource:
     view_state: ViewState
     analysis: LiveAnalysis
     say: Callable[[str], None]
+    selected: tuple[str, ...] = ()
 
 
 _OTHER = {
@@ -49,6 +51,7 @@ _OTHER = {
     ".dot": "Graphviz DOT",
     ".drawio": "draw.io diagram",
     ".csv": "CSV (imports back)",
+    ".yaml": "Backstage catalog (imports back)",
 }
 
 
@@ -75,10 +78,16 @@ class ExportOptionsDialog(QDialog):
         self.badges = QCheckBox("Show finding badges")
         self.badges.setToolTip("Each card shows how many findings name it, as orgdesigner export --badges does")
         self.badges.setChecked(False)  # the CLI's default: an export for others shows the chart
+        selected = source.selected
+        self.root_id = selected[0] if len(selected) == 1 else None
+        self.subtree = QCheckBox("Only the selected card and what is below it")
+        self.subtree.setAccessibleName("Export the selected subtree")
+        self.subtree.setEnabled(self.root_id is not None)
         form.addRow("&Orientation", self.orientation)
         form.addRow("&Collapse depth", self.collapse)
         form.addRow("", self.legend)
         form.addRow("", self.badges)
+        form.addRow("", self.subtree)
         self.scale = QDoubleSpinBox()
         self.scale.setAccessibleName("Scale")
         self.scale.setRange(0.1, 8.0)
@@ -137,21 +146,27 @@ def run_export(source: ExportSource, kind: str) -> str | None:
         path = _ask_path(source, "Export for other tools", ".graphml", filters)
         options = LayoutOptions(orientation=source.view_state.orientation)
         raster = RasterOptions()
+        root = None
     else:
         dialog = ExportOptionsDialog(kind, source)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         options, raster = dialog.layout_options(), dialog.raster_options()
+        root = dialog.root_id if dialog.subtree.isChecked() else None
         path = _ask_path(source, f"Export {kind.upper()}", f".{kind}", f"{kind.upper()} files (*.{kind})")
     if path is None:
         return None
-    return export_to(source, path, options, raster)
+    return export_to(source, path, options, raster, root)
 
 
-def export_to(source: ExportSource, path: str, options: LayoutOptions, raster: RasterOptions) -> str | None:
-    """Write the export; a failure is shown and leaves no partial file."""
+def export_to(
+    source: ExportSource, path: str, options: LayoutOptions, raster: RasterOptions, root: str | None = None
+) -> str | None:
+    """Write the export (of the subtree under ``root`` when given); a failure is shown and
+    leaves no partial file."""
+    org = source.doc.org
     try:
-        size = export_file(source.doc.org, path, options, raster)
+        size = export_file(org if root is None or root not in org else subtree_org(org, root), path, options, raster)
     except (ExportError, OrgFileError) as exc:
         QMessageBox.warning(source.parent, "Cannot export", str(exc))
         return None

@@ -324,10 +324,13 @@ class MainWindow(QMainWindow):
         self.view.center_on_ids(ids)
 
     def open_dropped_files(self, paths: list[str]) -> None:
-        """Files dropped on the canvas: a CSV is imported, anything else opened as a chart
-        (a file that is not one is refused with the reason, and the chart stays as it was)."""
+        """Files dropped on the canvas: a CSV, a d3-org-chart JSON array or a Backstage catalog is
+        imported, anything else opened as a chart (a file that is not one is refused with the
+        reason, and the chart stays as it was)."""
+        from orgdesigner.ui.import_flow import is_importable
+
         for path in paths[:1]:
-            if path.lower().endswith((".csv", ".tsv", ".txt")):
+            if is_importable(path):
                 from orgdesigner.ui.import_flow import import_csv_interactively
 
                 org = import_csv_interactively(self, path)
@@ -368,7 +371,8 @@ class MainWindow(QMainWindow):
         """What the export dialogs need of this window."""
         from orgdesigner.ui.export_dialog import ExportSource
 
-        return ExportSource(self, self.doc, self.view_state, self.analysis, self.show_message)
+        selected = tuple(self.scene.selected_ids())
+        return ExportSource(self, self.doc, self.view_state, self.analysis, self.show_message, selected)
 
     def show_help(self) -> None:
         """Help > orgdesigner Help (F1)."""

@@ -125,3 +125,21 @@ def test_ai_engineering_without_mlops_practice_is_warned() -> None:
     report = analyse(org)
     warning = next(f for f in report.findings if f.code == "dependency.missing" and f.nodes == ("llm",))
     assert "no MLOps practice" in warning.message
+
+
+def test_a_missing_provider_is_one_finding_per_team_said_once_for_all() -> None:
+    # Each consumer team keeps its own finding (its badge, a compare that names it); the
+    # findings share a topic, so the panel and the text report say them once with the count.
+    from orgdesigner.analysis.grouping import group_findings
+
+    many = org_of(
+        unit("top", None, "executive"),
+        *[team(f"swe{i}", "top", "software_engineering", name=f"App {i}") for i in range(12)],
+        target=4,
+    )
+    missing = [f for f in analyse(many).findings if f.code == "dependency.missing"]
+    assert {f.nodes for f in missing} == {(f"swe{i}",) for i in range(12)}
+    groups = group_findings(missing)
+    assert len(groups) == len({f.topic for f in missing}) and all(g.count == 12 for g in groups)
+    assert groups[0].text.startswith("12 Software Engineering teams: each ")
+    assert groups[0].nodes == tuple(f"swe{i}" for i in range(12))

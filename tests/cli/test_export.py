@@ -104,3 +104,31 @@ def test_headless_process_without_display(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_root_exports_one_division(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from orgdesigner.io import load_template, read_org
+
+    out = tmp_path / "division.csv"
+    assert main(["export", "--template", "mlops-cross-functional", "--root", "data-ai", "-o", str(out)]) == 0
+    assert main(["import", str(out), "-o", str(tmp_path / "back.json")]) == 0
+    division = read_org(tmp_path / "back.json")
+    full = load_template("mlops-cross-functional")
+    assert division.root == "data-ai" and set(division.iter_preorder()) == set(full.iter_preorder("data-ai"))
+    inside = set(full.iter_preorder("data-ai"))
+    assert list(division.links) == [k for k in full.links if k.source in inside and k.target in inside]
+    capsys.readouterr()
+    assert main(["export", "--template", "typical", "--root", "nope\x1b[2J", "-o", str(tmp_path / "x.svg")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no node has the id 'nope\\x1b[2J'" in err
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_mermaid_chart_too_big_for_mermaid_is_warned(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "big.json"
+    write_org(make_org(1200, seed=3), source)
+    assert main(["export", str(source), "-o", str(tmp_path / "big.mmd")]) == 0
+    err = capsys.readouterr().err
+    assert "maxTextSize of 50,000" in err and "maxEdges of 500" in err
+    assert main(["export", "--template", "typical", "-o", str(tmp_path / "small.mmd")]) == 0
+    assert capsys.readouterr().err == ""

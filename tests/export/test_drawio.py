@@ -117,7 +117,7 @@ def test_collapsed_subtrees_are_one_card() -> None:
 
 
 def test_the_imported_sample_exports(d3_sample_csv: Path) -> None:
-    org = import_csv(d3_sample_csv, group_teams=True).org
+    org = import_csv(d3_sample_csv).org
     placement = layout(org)
     cells = _check(org, placement)
     assert len(_chart(cells, "vertex")) == len(org)

@@ -1,10 +1,10 @@
-"""The discipline guess: which keyword matched where, and the order of the rules."""
+"""The discipline guess: which keyword matched where, how sure it is, and the order of the rules."""
 
 from __future__ import annotations
 
 import pytest
 
-from orgdesigner.io.discipline_guess import FALLBACK_DISCIPLINE, guess_discipline
+from orgdesigner.io.discipline_guess import FALLBACK_DISCIPLINE, Strength, guess_discipline
 from orgdesigner.model import Discipline as D
 
 
@@ -23,21 +23,74 @@ from orgdesigner.model import Discipline as D
         ("Backend Software Engineer", "", D.SOFTWARE_ENGINEERING, "software engineer"),
         ("Android Developer", "", D.SOFTWARE_ENGINEERING, "android"),
         ("BI Analyst", "", D.ANALYTICS, "bi analyst"),
-        ("Product Analyst", "", D.ANALYTICS, "analyst"),
+        ("Power BI Developer", "", D.ANALYTICS, "bi developer"),
         ("Senior Product Manager", "", D.PRODUCT_MANAGEMENT, "product manager"),
         ("Data Product Manager", "", D.PRODUCT_MANAGEMENT, "product manager"),
         ("LLM Engineer", "", D.AI_ENGINEERING, "llm"),
         ("AI Engineer", "", D.AI_ENGINEERING, "ai engineer"),
-        ("Manager", "Data Science", D.DATA_SCIENCE, "data science"),
-        ("Engineer", "Data Platform", D.DATA_ENGINEERING, "data platform"),
-        ("Team Lead", "Platform", D.DEVOPS_SRE, "platform"),
+        ("Database Administrator", "ICT", D.DATA_ENGINEERING, "database administrator"),
+        # Business words beat generic technical ones.
+        ("Financial Analyst", "Data & Analytics", D.BUSINESS, "financial"),
+        ("Legal Analyst", "", D.BUSINESS, "legal"),
+        ("Marketing Analyst", "", D.BUSINESS, "marketing"),
+        ("Senior Engineer Substations", "Substations Section", D.BUSINESS, "substations"),
+        ("Civil Engineer", "", D.BUSINESS, "civil"),
+        ("Sales Engineer", "", D.BUSINESS, "sales"),
+        ("Stock Clerk", "Shipping", D.BUSINESS, "clerk"),
+        ("Accountant", "", D.BUSINESS, "accountant"),
+        ("Chief Executive Officer", "Corporate", D.BUSINESS, "chief executive"),
+        ("Administration Vice President", "Executive", D.BUSINESS, "administration"),
     ],
 )
-def test_guesses(title: str, department: str, discipline: D, keyword: str) -> None:
+def test_strong_guesses(title: str, department: str, discipline: D, keyword: str) -> None:
     guess = guess_discipline(title, department)
-    assert (guess.discipline, guess.keyword) == (discipline, keyword)
-    assert guess.source == ("title" if title and keyword in title.lower().replace("-", " ") else "department")
+    assert (guess.discipline, guess.keyword, guess.strength) == (discipline, keyword, Strength.STRONG)
+    assert guess.source == "title"
     assert guess.matched and keyword in guess.reason()
+
+
+@pytest.mark.parametrize(
+    ("title", "department", "discipline", "keyword", "source"),
+    [
+        ("Product Analyst", "", D.ANALYTICS, "analyst", "title"),
+        ("Engineer", "", D.SOFTWARE_ENGINEERING, "engineer", "title"),
+        ("Senior Developer", "Corporate", D.SOFTWARE_ENGINEERING, "developer", "title"),
+        ("Manager", "Data Science", D.DATA_SCIENCE, "data science", "department"),
+        ("Engineer", "Data Platform", D.DATA_ENGINEERING, "data platform", "department"),
+        ("Team Lead", "Platform", D.DEVOPS_SRE, "platform", "department"),
+        ("Engineer", "Finance", D.BUSINESS, "engineer", "title"),
+        ("Hardware Engineer", "Information Communication Technology Department", D.DEVOPS_SRE, "engineer", "title"),
+        ("IT Support Engineer", "", D.DEVOPS_SRE, "it support", "title"),
+        ("CTO", "Corporate", D.SOFTWARE_ENGINEERING, "cto", "title"),
+        ("Quality Assurance Engineer", "Standards and Quality Assurance", D.BUSINESS, "quality assurance", "title"),
+        ("Quality Assurance Engineer", "Engineering", D.SOFTWARE_ENGINEERING, "quality assurance", "title"),
+    ],
+)
+def test_weak_guesses(title: str, department: str, discipline: D, keyword: str, source: str) -> None:
+    guess = guess_discipline(title, department)
+    assert (guess.discipline, guess.keyword, guess.source) == (discipline, keyword, source)
+    assert guess.strength is Strength.WEAK and "(weak)" in guess.reason()
+
+
+def test_a_data_leader_in_a_data_and_ai_department_is_not_an_ai_engineer() -> None:
+    for title in ("Chief Data Officer", "Head of Data", "VP of Data", "CDO"):
+        guess = guess_discipline(title, "Data & AI")
+        assert guess.discipline is D.DATA_ENGINEERING and guess.strength is Strength.WEAK
+        assert "data leader" in guess.reason()
+    assert guess_discipline("Manager", "Data & AI").discipline is D.DATA_ENGINEERING
+
+
+def test_cpo_is_decided_by_the_department_or_not_at_all() -> None:
+    assert guess_discipline("CPO", "People & Culture").discipline is D.BUSINESS
+    assert guess_discipline("CPO", "Product").discipline is D.PRODUCT_MANAGEMENT
+    unsure = guess_discipline("CPO", "Executive")
+    assert unsure.strength is Strength.NONE and "ambiguous" in unsure.note
+    assert guess_discipline("Chief Product Officer", "").discipline is D.PRODUCT_MANAGEMENT
+
+
+def test_a_business_department_decides_a_title_without_keywords() -> None:
+    guess = guess_discipline("Specialist", "Payables and Treasury Section")
+    assert (guess.discipline, guess.source, guess.strength) == (D.BUSINESS, "department", Strength.STRONG)
 
 
 def test_the_title_beats_the_department_and_specific_beats_generic() -> None:
@@ -47,13 +100,14 @@ def test_the_title_beats_the_department_and_specific_beats_generic() -> None:
 
 
 def test_words_match_whole() -> None:
-    assert not guess_discipline("Chairman", "Retail").matched  # no "ai" in "chairman"
-    assert not guess_discipline("Business Development", "Sales").matched
+    assert guess_discipline("Chairman", "").discipline is D.BUSINESS  # "chairman", not "ai"
     assert guess_discipline("Head of AI", "").discipline is D.AI_ENGINEERING
+    assert not guess_discipline("Mainframe Liaison", "").matched  # no "ai" in "mainframe" or "liaison"
 
 
 def test_nothing_matched_is_the_fallback_and_says_so() -> None:
-    guess = guess_discipline("Chief Executive Officer", "Corporate")
-    assert guess.discipline is FALLBACK_DISCIPLINE
+    guess = guess_discipline("Linear Manager", "Corporate")
+    assert guess.discipline is FALLBACK_DISCIPLINE is D.BUSINESS
     assert guess.keyword is None and guess.source is None and not guess.matched
+    assert guess.strength is Strength.NONE
     assert "no keyword matched" in guess.reason()

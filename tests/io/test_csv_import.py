@@ -7,10 +7,13 @@ from pathlib import Path
 import pytest
 
 from orgdesigner.io.csv_errors import CsvImportError
-from orgdesigner.io.csv_import import ImportResult, build_org, import_csv
+from orgdesigner.io.csv_import import ImportOptions, ImportResult, build_org, import_csv
 from orgdesigner.io.csv_mapping import MappingError, guess_mapping, parse_map_option
 from orgdesigner.io.csv_read import parse_table
-from orgdesigner.model import Discipline, Team
+from orgdesigner.model import Discipline, Structure, Team, Unit
+
+PEOPLE = ImportOptions(people=True)
+STRICT = ImportOptions(people=True, strict=True)
 
 
 def _write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "people.csv") -> Path:
@@ -25,6 +28,18 @@ def _team(result: ImportResult, node_id: str) -> Team:
     return node
 
 
+def _people_ids(result: ImportResult) -> list[str]:
+    """The team ids in tree order (units left out)."""
+    return [f.node.id for f in result.org.flat() if isinstance(f.node, Team)]
+
+
+def _boss(result: ImportResult, name: str) -> str | None:
+    """The name of a person's manager, as the import read it."""
+    row = next(g.row for g in result.guesses if g.name == name)
+    manager = result.manager_of[row]
+    return None if manager is None else next(g.name for g in result.guesses if g.row == manager)
+
+
 def test_semicolons_bom_and_employee_manager_ids(tmp_path: Path) -> None:
     text = (
         "\ufeffEmployee ID;First name;Last name;Position;Department;Manager ID\r\n"
@@ -33,10 +48,28 @@ def test_semicolons_bom_and_employee_manager_ids(tmp_path: Path) -> None:
         "E3;José;Núñez;Data Engineer;Data & Analytics;E1\r\n"
         "E4;  Li  ;Wei;MLOps Engineer;Platform;E3\r\n"
     )
-    result = import_csv(_write(tmp_path, text))
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     org = result.org
-    assert [f.node.id for f in org.flat()] == ["E1", "E2", "E3", "E4"]
-    assert [org.parent(n) for n in ("E1", "E2", "E3", "E4")] == [None, "E1", "E1", "E3"]
+    assert _people_ids(result) == ["E1", "E2", "E3", "E4"]
+    assert [_boss(result, n) for n in ("Zoë Ångström", "Renée Müller", "José Núñez", "Li Wei")] == [
+        None,
+        "Zoë Ångström",
+        "Zoë Ångström",
+        "José Núñez",
+    ]
+    # Departments are units, nested as their heads report: Data & Analytics under
+    # Engineering (E2 reports to E1), Platform under Data & Analytics (E4 reports to E3).
+    units = {u.name: u for u in result.units}
+    assert org.parent(units["Data & Analytics"].node_id) == units["Engineering"].node_id
+    assert org.parent(units["Platform"].node_id) == units["Data & Analytics"].node_id
+    assert org.root == units["Engineering"].node_id
+    assert [units[n].structure for n in ("Engineering", "Data & Analytics", "Platform")] == [
+        Structure.EXECUTIVE,
+        Structure.DATA_AI,
+        Structure.PLATFORM,
+    ]
+    assert units["Data & Analytics"].lead == "Renée Müller"
+    assert org.parent("E2") == org.parent("E3") == units["Data & Analytics"].node_id
     assert org.node("E2").name == "Renée Müller"
     assert org.node("E4").name == "Li Wei"
     assert _team(result, "E2").discipline is Discipline.DATA_SCIENCE
@@ -49,7 +82,7 @@ def test_semicolons_bom_and_employee_manager_ids(tmp_path: Path) -> None:
 
 def test_latin_1_tab_separated(tmp_path: Path) -> None:
     text = "id\tname\tparentId\ttitle\n1\tFrançois Lefèvre\t\tHead of Data\n2\tAnaïs Côté\t1\tBI Analyst\n"
-    result = import_csv(_write(tmp_path, text, "latin-1"))
+    result = import_csv(_write(tmp_path, text, "latin-1"), options=PEOPLE)
     assert result.org.node("2").name == "Anaïs Côté"
     assert _team(result, "2").discipline is Discipline.ANALYTICS
 
@@ -61,7 +94,7 @@ def test_email_and_supervisor_email_give_the_managers(tmp_path: Path) -> None:
         "Bo Lead,BO@x.org,ada@X.org,Engineering Manager\n"
         "Cy Dev,cy@x.org,bo@x.org,Software Engineer\n"
     )
-    result = import_csv(_write(tmp_path, text))
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     org = result.org
     ids = {org.node(n).name: n for n in org.iter_preorder()}
     assert org.parent(ids["Cy Dev"]) == ids["Bo Lead"]
@@ -71,14 +104,14 @@ def test_email_and_supervisor_email_give_the_managers(tmp_path: Path) -> None:
 
 def test_managers_given_by_name(tmp_path: Path) -> None:
     text = "Name,Manager,Title\nAda,,CEO\nBo,Ada,LLM Engineer\nCy,Bo,Prompt engineer\n"
-    result = import_csv(_write(tmp_path, text))
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     assert result.org.parent("cy") == "bo"
     assert _team(result, "bo").discipline is Discipline.AI_ENGINEERING
 
 
 def test_an_id_column_whose_managers_are_names_falls_back_to_names(tmp_path: Path) -> None:
     text = "Employee ID,Name,Manager\n10,Ada,\n11,Bo,Ada\n"
-    result = import_csv(_write(tmp_path, text))
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     assert result.org.parent("11") == "10"
     assert any("by name" in w for w in result.warnings)
 
@@ -89,8 +122,8 @@ def test_workday_style_with_spreadsheet_float_ids(tmp_path: Path) -> None:
         "1001,Grace Hopper,CTO,Technology,,grace@acme.com\n"
         "1002,Alan Turing,Head of ML Platform,Data & AI,1001.0,alan@acme.com\n"
     )
-    result = import_csv(_write(tmp_path, text))
-    assert result.org.parent("1002") == "1001"
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
+    assert _boss(result, "Alan Turing") == "Grace Hopper"
     assert _team(result, "1002").discipline is Discipline.MLOPS
     assert result.mapping.email == "Email_-_Primary_Work"
 
@@ -102,7 +135,7 @@ def test_bamboo_style_employee_number_and_last_first_managers(tmp_path: Path) ->
         '"2","Kenji","Sato","Head of Data","Gonzalez, Maria"\n'
         '"3","Amara","Okafor","Analytics Engineer","Kenji Sato"\n'
     )
-    result = import_csv(_write(tmp_path, text))
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     assert result.mapping.id == "Employee #"
     assert [result.org.parent(n) for n in ("2", "3")] == ["1", "2"]
     assert result.warnings[0] == "2 managers were not found by id but by name or email"
@@ -114,7 +147,7 @@ def test_google_style_bracketed_headers(tmp_path: Path) -> None:
         "Root,User,root@d.com,\n"
         "Dev,One,dev1@d.com,ROOT@d.com\n"
     )
-    result = import_csv(_write(tmp_path, text))
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     assert result.org.parent("dev-one") == "root-user"
 
 
@@ -124,7 +157,7 @@ def test_map_option_names_columns_with_odd_headers(tmp_path: Path) -> None:
     )
     path = _write(tmp_path, text)
     overrides = parse_map_option(["id=Kennung,name=Anzeigename,parent=chef", "title=4,department=Kostenstelle"])
-    result = import_csv(path, overrides | {"headcount": "FTE"})
+    result = import_csv(path, overrides | {"headcount": "FTE"}, PEOPLE)
     assert result.org.parent("P2") == "P1"
     assert _team(result, "P2").discipline is Discipline.DEVOPS_SRE
     assert _team(result, "P2").headcount == 3
@@ -196,8 +229,9 @@ def test_recognised_headers() -> None:
 
 def test_invalid_csv_ids_become_unique_slugs(tmp_path: Path) -> None:
     text = "id,name,parentId\nÉquipe 1,Ada,\nÉquipe #1,Bo,Équipe 1\nequipe-1,Cy,Équipe 1\n"
-    result = import_csv(_write(tmp_path, text))
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     ids = [f.node.id for f in result.org.flat()]
+    ids = _people_ids(result)
     assert "equipe-1" in ids and len(set(ids)) == 3
     assert result.org.node("equipe-1").name == "Cy"
     assert all(result.org.parent(i) == ids[0] for i in ids[1:])
@@ -206,7 +240,7 @@ def test_invalid_csv_ids_become_unique_slugs(tmp_path: Path) -> None:
 def test_names_are_cleaned_to_fit_the_model(tmp_path: Path) -> None:
     long_name = "N" * 300
     text = f'id,name,parentId\n1,"Ada\tLovelace\x07",\n2,"{long_name}",1\n3,"two\nlines",1\n'
-    result = import_csv(_write(tmp_path, text))
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     assert result.org.node("1").name == "Ada Lovelace"
     assert len(result.org.node("2").name) == 200
     assert result.org.node("3").name == "two lines"
@@ -216,18 +250,26 @@ def test_names_are_cleaned_to_fit_the_model(tmp_path: Path) -> None:
 def test_extra_columns_are_ignored_or_kept_as_text_notes(tmp_path: Path) -> None:
     text = "id,name,parentId,imageUrl,office\n1,Ada,,https://example.com/a.jpg,HQ\n"
     path = _write(tmp_path, text)
-    assert import_csv(path).org.node("1").notes is None
-    notes = import_csv(path, keep_extra=True).org.node("1").notes
+    assert import_csv(path, options=PEOPLE).org.node("1").notes is None
+    notes = import_csv(path, options=ImportOptions(people=True, keep_extra=True)).org.node("1").notes
     assert notes == "imageUrl: https://example.com/a.jpg\noffice: HQ"
 
 
 def test_headcount_column(tmp_path: Path) -> None:
-    text = "id,name,parentId,headcount\nroot,Data & AI,,\nde,Data Engineering,root,7\nds,Data Science,root,4.0\n"
-    result = import_csv(_write(tmp_path, text))
+    text = "id,name,parentId,headcount\nroot,Data & AI,,\nde,Data Engineering,root,7\nds,Data Science,root, 4 \n"
+    result = import_csv(_write(tmp_path, text), options=PEOPLE)
     assert [_team(result, n).headcount for n in ("root", "de", "ds")] == [1, 7, 4]
 
 
-def test_group_teams_merges_a_managers_leaf_reports_by_discipline(tmp_path: Path) -> None:
+@pytest.mark.parametrize("count", ["1_000", "١٢", "4.0", "1e3", "+", "x"])
+def test_headcounts_are_ascii_digits_only(tmp_path: Path, count: str) -> None:
+    text = f"id,name,parentId,headcount\nroot,Ada,,\nde,Bo,root,{count}\n"
+    error = _problems(tmp_path, text)
+    assert [p.row for p in error.problems] == [3]
+    assert "is not a whole number" in error.problems[0].message
+
+
+def test_teams_merge_a_managers_reports_by_discipline_and_the_manager_leads_one(tmp_path: Path) -> None:
     text = (
         "id,name,parentId,title\n"
         "m,Mia,,Head of Data\n"
@@ -236,45 +278,55 @@ def test_group_teams_merges_a_managers_leaf_reports_by_discipline(tmp_path: Path
         "c,Cat,m,Data Scientist\n"
         "d,Dan,m,Data Engineering Manager\n"
         "e,Eve,d,Data Engineer\n"
+        "f,Fay,d,Data Engineer\n"
     )
     path = _write(tmp_path, text)
-    flat = import_csv(path)
-    assert len(flat.org) == 6
-    grouped = import_csv(path, group_teams=True)
+    assert len(import_csv(path, options=PEOPLE).org.teams()) == 7
+    grouped = import_csv(path)
     org = grouped.org
-    assert org.children("m") == ("m-data_engineering", "c", "d")
+    root = org.root or ""
+    assert isinstance(org.node(root), Unit) and org.node(root).lead == "Mia"
+    # Mia (a data leader) leads the data engineers who report to her; Cat is a team of one;
+    # Dan leads his own team, beside hers (Mia leads the unit, so her reports' teams sit in it).
+    assert org.children(root) == ("m-data_engineering", "c", "d-data_engineering")
     team = _team(grouped, "m-data_engineering")
-    assert team.headcount == 2 and team.discipline is Discipline.DATA_ENGINEERING
+    assert (team.headcount, team.discipline, team.lead) == (3, Discipline.DATA_ENGINEERING, "Mia")
     assert team.name == "Data Engineering (Mia)"
     assert "Ann (Data Engineer)" in (team.notes or "")
-    assert sum(t.headcount for t in org.teams()) == 6
-    assert [g.node_id for g in grouped.members("m-data_engineering")] == ["m-data_engineering"] * 2
+    dan = _team(grouped, "d-data_engineering")
+    assert org.parent(dan.id) == root and (dan.headcount, dan.lead) == (3, "Dan")
+    assert sum(t.headcount for t in org.teams()) == 7
+    assert [g.node_id for g in grouped.members("m-data_engineering")] == ["m-data_engineering"] * 3
+    assert grouped.members("nobody") == ()
 
 
 def test_overriding_a_guessed_discipline_changes_the_org_and_the_groups(tmp_path: Path) -> None:
     text = "id,name,parentId,title\nm,Mia,,Head\na,Ann,m,Data Engineer\nb,Ben,m,Data Scientist\n"
     table = parse_table(_write(tmp_path, text).read_bytes(), "people.csv")
-    first = build_org(table, group_teams=True)
-    assert first.org.children("m") == ("a", "b")
+    first = build_org(table)
+    root = first.org.root or ""
+    assert [first.org.node(n).name for n in first.org.children(root)] == ["Data Engineering (Mia)", "Ben"]
     ben = next(g for g in first.guesses if g.name == "Ben")
     assert (ben.guess.keyword, ben.guess.source) == ("data scientist", "title")
-    second = build_org(table, group_teams=True, disciplines={ben.row: Discipline.DATA_ENGINEERING})
-    assert second.org.children("m") == ("m-data_engineering",)
+    second = build_org(table, disciplines={ben.row: Discipline.DATA_ENGINEERING})
+    assert [second.org.node(n).name for n in second.org.children(root)] == ["Data Engineering (Mia)"]
+    assert _team(second, "m-data_engineering").headcount == 3
     assert next(g for g in second.guesses if g.name == "Ben").changed
+    by_title = build_org(table, options=ImportOptions(titles={"data scientist": Discipline.ML_ENGINEERING}))
+    ben = next(g for g in by_title.guesses if g.name == "Ben")
+    assert (ben.discipline, ben.guess.source) == (Discipline.ML_ENGINEERING, "table")
 
 
-def test_unmatched_titles_fall_back_and_are_reported(tmp_path: Path) -> None:
-    result = import_csv(_write(tmp_path, "id,name,parentId,title\n1,Ada,,Chief Executive Officer\n"))
+def test_unmatched_titles_fall_back_to_business(tmp_path: Path) -> None:
+    result = import_csv(_write(tmp_path, "id,name,parentId,title\n1,Ada,,Mainframe Liaison\n"))
     guess = result.guesses[0]
-    assert not guess.guess.matched and guess.discipline is Discipline.SOFTWARE_ENGINEERING
-    assert result.warnings == (
-        "row 2: no discipline keyword in the title or department; Software Engineering by default",
-    )
+    assert not guess.guess.matched and guess.discipline is Discipline.BUSINESS
+    assert guess.guess.strength.value == "none"
 
 
-def _problems(tmp_path: Path, text: str) -> CsvImportError:
+def _problems(tmp_path: Path, text: str, options: ImportOptions = STRICT) -> CsvImportError:
     with pytest.raises(CsvImportError) as info:
-        import_csv(_write(tmp_path, text, name="bad.csv"))
+        import_csv(_write(tmp_path, text, name="bad.csv"), options=options)
     return info.value
 
 
@@ -292,16 +344,16 @@ def test_every_problem_is_reported_with_its_row(tmp_path: Path) -> None:
     )
     error = _problems(tmp_path, text)
     rows = [p.row for p in error.problems]
-    assert rows == [3, 4, 5, 6, 7, 9]
+    assert rows == [2, 3, 4, 5, 7, 9]
     text_of = {p.row: p.message for p in error.problems}
     assert text_of[3] == "empty name"
     assert "'99' is not the id of anyone" in text_of[4]
     assert "duplicate id '1' (also row 2)" in text_of[5]
-    assert "no manager" in text_of[6] and "row 2" in text_of[6]
+    assert "2 people have no manager: 'Ada' (row 2), 'Fay' (row 6)" in text_of[2]
     assert "reporting cycle" in text_of[7] and "row 8" in text_of[7]
     assert "own manager" in text_of[9]
     line = str(error)
-    assert line.startswith(f"{tmp_path / 'bad.csv'}: 6 problems: row 3: empty name; row 4: ")
+    assert line.startswith(f"{tmp_path / 'bad.csv'}: 6 problems: row 2: 2 people have no manager")
     assert "\n" not in line
     assert error.report().count("\n  row ") == 6
 
@@ -341,19 +393,19 @@ def test_missing_columns_are_reported_at_the_header(tmp_path: Path) -> None:
 
 def test_one_person_needs_no_manager_column(tmp_path: Path) -> None:
     result = import_csv(_write(tmp_path, "Name,Title\nSolo Founder,Data Scientist\n"))
-    assert len(result.org) == 1
+    assert len(result.org.teams()) == 1 and result.org.teams()[0].discipline is Discipline.DATA_SCIENCE
 
 
 def test_the_d3_sample_imports_whole(d3_sample_csv: Path) -> None:
-    result = import_csv(d3_sample_csv)
+    result = import_csv(d3_sample_csv, options=PEOPLE)
     org = result.org
-    assert len(org) == 1516 and len(result.guesses) == 1516
-    assert org.node(org.root or "").name == "Ian Devling"
+    assert len(org.teams()) == 1516 and len(result.guesses) == 1516
+    assert [u.name for u in result.units] == ["Corporate"] and org.node(org.root or "").lead == "Ian Devling"
     assert sum(t.headcount for t in org.teams()) == 1516
     assert org.node("O-6068").name == "Leverling Janet"
     assert all(n.notes is None or "http" not in n.notes for n in org.iter_nodes())
-    grouped = import_csv(d3_sample_csv, group_teams=True)
-    assert len(grouped.org) < 1516
+    grouped = import_csv(d3_sample_csv)
+    assert len(grouped.org.teams()) < 1516
     assert sum(t.headcount for t in grouped.org.teams()) == 1516
-    with_extra = import_csv(d3_sample_csv, keep_extra=True)
+    with_extra = import_csv(d3_sample_csv, options=ImportOptions(people=True, keep_extra=True))
     assert "imageUrl: https://" in (with_extra.org.node("O-6066").notes or "")

@@ -34,6 +34,9 @@ HOSTILE = [
     "a,b;c|d",
     'say "hi"',
     "<b>bold</b> & co",
+    "Sales;=2+3*7;x",
+    "a ;@cmd",
+    "x; '=y",
     "ünï 名前 😀",
     "\u00a0nbsp",
     "x" * 200,
@@ -41,8 +44,9 @@ HOSTILE = [
 
 
 def _back(org: Organization) -> Organization:
+    """The org read back from its CSV with no options: the name and the stage come from the file."""
     table = parse_table(csv_bytes(org), "org.csv")
-    return build_org(table, name=org.name, target_stage=org.target_stage).org
+    return build_org(table).org
 
 
 def _hostile_org() -> Organization:
@@ -61,7 +65,7 @@ def _hostile_org() -> Organization:
                         discipline=list(Discipline)[i % 9],
                         headcount=i,
                         lead=name,
-                        notes=f"{name}\n=second line\r\n\tthird",
+                        notes=f'{name}\n=second line\r\n\tthird\n  @cmd\n\'quoted line\n=HYPERLINK("http://x")',
                         responsibilities=() if i == 5 else None,
                     ),
                     parent,
@@ -91,12 +95,30 @@ def test_explicit_responsibilities_round_trip() -> None:
     assert back.node(team.id) == org.node(team.id)
 
 
+TRIGGERS = ("=", "+", "-", "@")
+
+
+def _starts(cell: str) -> list[str]:
+    """Every place a spreadsheet may start a cell in ``cell``: its start, after a ';' or a tab,
+    and each line's start; spaces before the text are skipped, as a spreadsheet may trim them."""
+    import re
+
+    return [piece.lstrip(" ") for piece in re.split(r"[;\t\r\n]", cell)]
+
+
 def test_cells_that_start_like_formulas_are_neutralised() -> None:
     rows = list(csv.reader(io.StringIO(csv_bytes(_hostile_org()).decode("utf-8-sig"), newline="")))
     assert tuple(rows[0]) == NATIVE_COLUMNS
     for row in rows[1:]:
         for cell in row:
-            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n")), cell
+            assert not cell.startswith((*TRIGGERS, "\t", "\r", "\n")), cell
+            for piece in _starts(cell):
+                assert not piece.startswith(TRIGGERS), (cell, piece)
+    # Split on semicolons, as many locales' spreadsheets do, no piece is a formula either.
+    text = csv_bytes(_hostile_org()).decode("utf-8-sig")
+    for line in text.splitlines():
+        for piece in line.split(";"):
+            assert not piece.strip(' "').startswith(TRIGGERS), piece
     text = csv_bytes(_hostile_org()).decode("utf-8-sig")
     assert '"\'=SUM(A1:A9)"' in text and "\"''quoted'\"" in text
 

@@ -6,11 +6,13 @@ import io
 
 import defusedxml.ElementTree as SafeET
 import networkx as nx
+from hypothesis import HealthCheck, given, settings
 
 from orgdesigner.io import load_template
-from orgdesigner.io.graphml import GRAPHML_NS, Y_NS, graphml_bytes
+from orgdesigner.io.graphml import GRAPHML_NS, Y_NS, graphml_bytes, org_graph, yed_label
 from orgdesigner.io.text_formats import TEXT_WRITERS
 from orgdesigner.model import Discipline, FlatNode, Link, Organization, Structure, Team, Unit
+from tests.reliability.strategies import orgs
 
 NAMES = ['<b>"quoted" & co</b>', "]]> CDATA end", "=SUM(1)", "ünï 名前 😀", " spaced "]
 
@@ -103,3 +105,33 @@ def test_parallel_reporting_and_serves_edges_are_both_kept() -> None:
 def test_the_graphml_writer_is_registered() -> None:
     org = load_template("typical")
     assert TEXT_WRITERS[".graphml"](org) == graphml_bytes(org)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(orgs(max_nodes=80))
+def test_the_file_networkx_reads_is_the_graph_org_graph_builds(org: Organization) -> None:
+    """The text writer and networkx's graph of the org agree on every node, edge and datum."""
+    read = nx.read_graphml(io.BytesIO(graphml_bytes(org)))
+    built = org_graph(org)
+    assert {k: v for k, v in read.graph.items() if not k.endswith("_default")} == built.graph
+    assert list(read.nodes) == list(built.nodes)
+    for node_id, data in built.nodes(data=True):
+        got = {k: v for k, v in read.nodes[node_id].items() if k not in ("label", "x", "y", "shape_type")}
+        assert got == data, node_id
+
+    def edges(graph: nx.DiGraph) -> list[tuple[str, str, str]]:
+        return sorted((u, v, d["relation"]) for u, v, d in graph.edges(data=True))
+
+    assert edges(read) == edges(built)
+
+
+def test_a_label_swing_would_read_as_html_is_shown_as_text() -> None:
+    hostile = '<HTML><img src="http://example.invalid/x.png">'
+    nodes = [FlatNode(Team(id="t", name=hostile, discipline=Discipline.MLOPS, headcount=1), None)]
+    org = Organization.from_flat("Org", 4, nodes)
+    root = SafeET.fromstring(graphml_bytes(org))
+    label = root.find(f".//{{{Y_NS}}}NodeLabel")
+    assert label is not None and label.text is not None
+    assert label.text.startswith("\u200b<HTML>") and not label.text.lower().startswith("<html")
+    assert nx.read_graphml(io.BytesIO(graphml_bytes(org))).nodes["t"]["name"] == hostile  # the data is exact
+    assert yed_label("  <html>x") == "\u200b  <html>x" and yed_label("a <html>") == "a <html>"

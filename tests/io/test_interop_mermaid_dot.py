@@ -7,8 +7,9 @@ import subprocess
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
+import pytest
 
-from orgdesigner.io import load_template
+from orgdesigner.io import load_template, template_names
 from orgdesigner.io.csv_import import import_csv
 from orgdesigner.io.dot import dot_bytes, dot_text, quote
 from orgdesigner.io.mermaid import escape_label, mermaid_text
@@ -67,7 +68,7 @@ def test_mermaid_structure() -> None:
     lines = text.splitlines()
     assert lines[:4] == ["---", 'title: "Tessellate Payments"', "---", "flowchart TD"]
     assert sum(" --- " in line for line in lines) == len(org) - 1
-    assert sum(" -.->|serves| " in line for line in lines) == len(org.links)
+    assert sum("|serves| " in line for line in lines) == len(org.links)
     assert lines[4] == '    n1["CTO<br/>Executive"]'
     assert TEXT_WRITERS[".mmd"](org) == text.encode("utf-8")
 
@@ -118,7 +119,46 @@ def test_dot_renders_every_template(tmp_path: Path) -> None:
 
 
 def test_dot_renders_the_imported_sample(tmp_path: Path, d3_sample_csv: Path) -> None:
-    org = import_csv(d3_sample_csv, group_teams=True).org
+    org = import_csv(d3_sample_csv).org
     svg = SafeET.fromstring(_render(dot_bytes(org), tmp_path))
     groups = [g for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
     assert len(groups) == len(org)
+
+
+def _mermaid_depths(org: Organization) -> tuple[dict[str, str], dict[str, int]]:
+    short = {f"n{i + 1}": nid for i, nid in enumerate(org.iter_preorder())}
+    depth = {nid: len(org.ancestors(nid)) for nid in org.iter_preorder()}
+    return short, depth
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_mermaid_dotted_lines_ask_for_no_rows_the_tree_does_not_give(name: str) -> None:
+    """Each dotted line runs from the higher end down, as long as the levels between its ends
+    (Mermaid ranks every link by its length), with the arrowhead at the served node."""
+    org = load_template(name)
+    short, depth = _mermaid_depths(org)
+    served = []
+    for line in mermaid_text(org).splitlines():
+        match = re.fullmatch(r"    (n\d+) (<?)-(\.+)-(>?)\|serves\| (n\d+)", line)
+        if match is None:
+            continue
+        first, back, dots, ahead, second = match.groups()
+        assert bool(back) != bool(ahead)
+        upper, lower = short[first], short[second]
+        levels = depth[lower] - depth[upper]
+        assert levels >= 0 and len(dots) == max(1, levels)
+        source, target = (lower, upper) if back else (upper, lower)
+        served.append((source, target))
+    assert served == [(link.source, link.target) for link in org.links]
+
+
+def test_a_mermaid_chart_past_the_default_limits_is_said() -> None:
+    from orgdesigner.io.mermaid import MAX_TEXT_SIZE, mermaid_warnings, serves_line
+
+    assert serves_line("n1", "n2", 2) == "n1 -..->|serves| n2"
+    assert serves_line("n5", "n2", -1) == "n2 <-.-|serves| n5"
+    assert serves_line("n3", "n4", 0) == "n3 -.->|serves| n4"
+    assert mermaid_warnings("x" * MAX_TEXT_SIZE, 500) == []
+    [warning] = mermaid_warnings("x" * (MAX_TEXT_SIZE + 1), 10)
+    assert "maxTextSize of 50,000" in warning and "mermaid.initialize({maxTextSize: 51001})" in warning
+    assert "maxEdges" in mermaid_warnings("", 501)[0]

@@ -521,7 +521,8 @@ MERMAID_LINES = [
     re.compile(r"^flowchart TD$"),
     re.compile(r'^    n\d+\["[^"<>]*(?:<br/>[^"<>]*)*"\]$'),
     re.compile(r"^    n\d+ --- n\d+$"),
-    re.compile(r"^    n\d+ -\.->\|serves\| n\d+$"),
+    re.compile(r"^    n\d+ -\.+->\|serves\| n\d+$"),
+    re.compile(r"^    n\d+ <-\.+-\|serves\| n\d+$"),
     re.compile(r"^    classDef [a-z_]+ fill:#[0-9A-F]{6},stroke:#333333,stroke-width:[12]px,color:#[0-9A-F]{6}$"),
     re.compile(r"^    class n\d+(?:,n\d+)* [a-z_]+$"),
 ]
@@ -623,7 +624,7 @@ def test_csv_has_no_formula_cell_and_imports_back_exactly(org: Organization, tmp
             assert not cell.startswith(FORMULA_STARTS), cell[:40]
     path = tmp_path / "hostile.csv"
     path.write_bytes(data)
-    result = import_csv(path, name=org.name, target_stage=org.target_stage)
+    result = import_csv(path)  # no --name, no --target-stage: the file carries both
     assert result.native and result.warnings == ()
     back = result.org
     for node in org.iter_nodes():
@@ -665,6 +666,33 @@ def test_png_and_pdf_are_drawn_and_the_pdf_title_is_exact(org: Organization, col
     assert rendered.read_bytes().startswith(b"\x89PNG")
 
 
+# Backstage catalog -----------------------------------------------------------------------------
+
+
+def test_backstage_yaml_is_plain_data_and_imports_back_exactly(org: Organization) -> None:
+    import yaml
+
+    from orgdesigner.io.backstage_read import import_backstage
+    from orgdesigner.io.csv_import import ImportOptions
+
+    data = export_bytes(org, ".yaml")
+    assert export_bytes(org, ".yml") == data
+    # No tag, anchor or alias anywhere: every name is a plain string.
+    for event in yaml.parse(data.decode("utf-8"), Loader=yaml.SafeLoader):
+        assert not isinstance(event, yaml.AliasEvent)
+        assert getattr(event, "anchor", None) is None
+        assert getattr(event, "tag", None) in (
+            None,
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq",
+        )
+    documents = list(yaml.safe_load_all(data))
+    assert [d["spec"]["profile"]["displayName"] for d in documents] == [n.name for n in org.iter_nodes()]
+    back = import_backstage(data, "hostile.yaml", ImportOptions()).org
+    assert back == org and back.name == ORG_NAME
+
+
 # The native format -----------------------------------------------------------------------------
 
 
@@ -680,7 +708,7 @@ def test_native_save_and_load_is_exact(org: Organization, tmp_path: Path) -> Non
 
 
 def test_every_export_format_is_covered(org: Organization) -> None:
-    covered = {".svg", ".png", ".pdf", ".drawio", ".graphml", ".mmd", ".dot", ".gv", ".csv"}
+    covered = {".svg", ".png", ".pdf", ".drawio", ".graphml", ".mmd", ".dot", ".gv", ".csv", ".yaml", ".yml"}
     assert set(supported_suffixes()) == covered  # a new format needs its checks here
     options = collapsed_options(org)
     for suffix in supported_suffixes():

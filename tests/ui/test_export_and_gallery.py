@@ -1,4 +1,4 @@
-"""File > New gallery, File > Export (chart and report) and File > Import CSV, from the window."""
+"""File > New gallery, File > Export (chart and report) and File > Import, from the window."""
 
 from __future__ import annotations
 
@@ -81,6 +81,19 @@ def test_export_writes_a_file_that_parses(window: MainWindow, tmp_path: Path, ki
         assert data.startswith(b"%PDF")
 
 
+def test_export_of_the_selected_cards_subtree(window: MainWindow, tmp_path: Path) -> None:
+    assert not ExportOptionsDialog("svg", window.export_source()).subtree.isEnabled()  # nothing selected
+    window.scene.select_ids(["data-ai"])
+    dialog = ExportOptionsDialog("svg", window.export_source())
+    assert dialog.subtree.isEnabled() and dialog.root_id == "data-ai"
+    path = str(tmp_path / "division.svg")
+    source = window.export_source()
+    assert export_to(source, path, dialog.layout_options(), dialog.raster_options(), dialog.root_id) == path
+    root = ET.fromstring(Path(path).read_bytes())
+    ids = {g.get("data-id") for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("data-id")}
+    assert ids == set(window.doc.org.iter_preorder("data-ai")) and len(ids) < len(window.doc.org)
+
+
 def test_export_through_the_menu_uses_the_chosen_file(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -138,9 +151,10 @@ def test_import_csv_from_the_menu_opens_the_org_unsaved(
     monkeypatch.setattr(CsvImportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window.actions_.import_csv.trigger()
     org = window.doc.org
-    assert len(org) == 3 and window.doc.is_modified
-    disciplines = {n.name: getattr(n, "discipline", None) for n in org.iter_nodes()}
-    assert disciplines["Bo"] == "data_engineering" and disciplines["Cy"] == "mlops"
+    assert window.doc.is_modified and sum(t.headcount for t in org.teams()) == 3
+    disciplines = {t.discipline.value: t.headcount for t in org.teams()}
+    # Ada (CTO) leads the data engineering team with Bo; Cy, the MLOps engineer, is a team of one.
+    assert disciplines == {"data_engineering": 2, "mlops": 1}
 
 
 def test_dropping_a_non_org_file_keeps_the_chart(
