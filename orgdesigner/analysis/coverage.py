@@ -49,7 +49,7 @@ def requirements(index: OrgIndex, cat: Catalogue, target_stage: int) -> dict[str
             first_stage.setdefault(rid, stage.stage)
     by_discipline: dict[str, list[Discipline]] = {}
     for info in cat.disciplines:
-        if info.id in index.by_discipline:
+        if index.doing(info.id):
             for rid in info.responsibilities:
                 by_discipline.setdefault(rid, []).append(info.id)
     out: dict[str, Requirement] = {}
@@ -100,12 +100,16 @@ def _gap_finding(index: OrgIndex, cat: Catalogue, rid: str, why: Requirement, ta
             reasons.append(f"the org's target, stage {target} ({target_name}), needs it from stage {why.stage} on")
     nodes: list[int] = []
     for discipline in why.disciplines:
-        teams = index.by_discipline[discipline]
+        teams = index.doing(discipline)
         nodes.extend(teams)
         label = cat.discipline(discipline).name
         count = "one" if len(teams) == 1 else str(len(teams))
-        reasons.append(f"{label} teams normally do it, and the chart has {count}: {index.listed(teams, 3)}")
-    nodes.sort()
+        if discipline is Discipline.MLOPS and _shared_discipline(index, teams) is not Discipline.MLOPS:
+            doers = "does" if len(teams) == 1 else "do"
+            reasons.append(f"{label} teams normally do it, and {index.listed(teams, 3)} {doers} the MLOps work")
+        else:
+            reasons.append(f"{label} teams normally do it, and the chart has {count}: {index.listed(teams, 3)}")
+    nodes = sorted(set(nodes))
     home = cat.discipline(resp.discipline).name
     message = f'Nobody owns "{resp.title}" ({home}): ' + "; and ".join(reasons) + "."
     return Finding(Severity.ERROR, "coverage.gap", message, index.id_tuple(nodes))

@@ -49,12 +49,12 @@ def check_dependencies(
     findings: list[Finding] = []
     for rel in cat.relationships:
         providers = _providers(index, rel.via)
-        consumers = index.by_discipline.get(rel.consumer, [])
+        consumers = index.doing(rel.consumer)
         if rel.kind == "overlaps":
             status = DependencyStatus.OVERLAP
-            both = index.by_discipline.get(rel.provider, [])
-            if both and consumers:
-                findings.append(_overlap_finding(index, cat, rel, sorted(both + consumers)))
+            both = sorted(set(index.doing(rel.provider)) | set(consumers))
+            if len(both) >= 2 and index.doing(rel.provider) and consumers:
+                findings.append(_overlap_finding(index, cat, rel, both))
         elif target_stage < rel.from_stage:
             status = DependencyStatus.NOT_YET
         elif not consumers:

@@ -76,6 +76,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                     "unit": t.unit,
                     "serves": [x.value for x in t.serves],
                     "reason": t.reason,
+                    "owns": list(t.owns),
                 }
                 for t in p.teams
             ],
