@@ -112,7 +112,7 @@ def _gap_finding(index: OrgIndex, cat: Catalogue, rid: str, why: Requirement, ta
     nodes = sorted(set(nodes))
     home = cat.discipline(resp.discipline).name
     message = f'Nobody owns "{resp.title}" ({home}): ' + "; and ".join(reasons) + "."
-    return Finding(Severity.ERROR, "coverage.gap", message, index.id_tuple(nodes))
+    return Finding(Severity.ERROR, "coverage.gap", message, index.id_tuple(nodes), rid)
 
 
 def _overlap_finding(index: OrgIndex, cat: Catalogue, overlap: Overlap, owned_by: list[int]) -> Finding:
@@ -130,7 +130,7 @@ def _overlap_finding(index: OrgIndex, cat: Catalogue, overlap: Overlap, owned_by
             f'"{title}" is shared by {len(owned_by)} {cat.discipline(discipline).name} teams ({who}), '
             f"in {where}. Make sure each knows which part is theirs."
         )
-    return Finding(Severity.INFO, "coverage.overlap", message, overlap.owners)
+    return Finding(Severity.INFO, "coverage.overlap", message, overlap.owners, overlap.responsibility)
 
 
 def _shared_discipline(index: OrgIndex, teams: list[int]) -> Discipline | None:

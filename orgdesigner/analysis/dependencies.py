@@ -95,7 +95,7 @@ def _missing_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, team: i
         f"{with_discipline(index.name(team), consumer)} {rel.without}: no team owns {' or '.join(titles)}, "
         f"through which {provider} provides {rel.provides}."
     )
-    return Finding(Severity.WARNING, "dependency.missing", message, (index.ids[team],))
+    return Finding(Severity.WARNING, "dependency.missing", message, (index.ids[team],), _about(rel))
 
 
 def _overlap_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, teams: list[int]) -> Finding:
@@ -105,4 +105,8 @@ def _overlap_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, teams: 
         f"{provider} and {consumer} overlap ({index.listed(teams)}): {rel.provides}. "
         "Agree where one team's work ends and the other's begins."
     )
-    return Finding(Severity.INFO, "dependency.overlap", message, index.id_tuple(teams))
+    return Finding(Severity.INFO, "dependency.overlap", message, index.id_tuple(teams), _about(rel))
+
+
+def _about(rel: Relationship) -> str:
+    return f"{rel.provider.value}>{rel.consumer.value}"

@@ -147,4 +147,4 @@ def _finding(index: OrgIndex, report: PlacementReport, mlops: list[int], cat: Ca
         parts = [f"{n} {_KIND_WORDS[k]}" for k, n in counts.most_common()]
         what = f"{len(report.teams)} teams do MLOps work ({index.listed(mlops, 3)}): {names_list(parts, 5)}."
     message = f"{report.name} (focus: {report.focus}). {what} Risks: {'; '.join(report.risks)}."
-    return Finding(Severity.INFO, "mlops.placement", message, index.id_tuple(mlops))
+    return Finding(Severity.INFO, "mlops.placement", message, index.id_tuple(mlops), report.kind.value)

@@ -98,4 +98,4 @@ def _finding(index: OrgIndex, cat: Catalogue, s: StaffingSuggestion, dependants:
             text += f" {who} could grow into it, {note}, by learning {', '.join(option.learn)}."
         else:
             text += f" Or {who}, by learning {', '.join(option.learn)}."
-    return Finding(Severity.INFO, "staffing.suggestion", text, index.id_tuple(sorted(nodes)))
+    return Finding(Severity.INFO, "staffing.suggestion", text, index.id_tuple(sorted(nodes)), s.discipline.value)

@@ -67,6 +67,7 @@ def check_structure(index: OrgIndex, max_span: int = DEFAULT_MAX_SPAN) -> tuple[
                 f"{index.name(i)} has {counts[i]} direct reports, more than {max_span}: "
                 "consider splitting it or adding a level of management.",
                 (ids[i],),
+                ids[i],
             )
         )
     empty = [i for i in units if not has_team[i]]
@@ -81,6 +82,7 @@ def check_structure(index: OrgIndex, max_span: int = DEFAULT_MAX_SPAN) -> tuple[
                 "structure.empty_unit",
                 f"{index.name(i)} has no teams{tail}: staff it or remove it.",
                 tuple(ids[i : i + size[i]]),
+                ids[i],
             )
         )
     unstaffed = [i for i in index.teams if nodes[i].headcount == 0]
