@@ -62,7 +62,7 @@ def fails(report: Report, level: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report; 0 when no finding reaches --fail-on, 1 when one does."""
-    org = load_source(args.file, args.template)
+    org = load_source(args.file, args.template, scenario=args.scenario)
     report = analyse(org, AnalysisOptions(max_span=args.max_span))
     if args.format == "json":
         sys.stdout.write(report_json(report) + "\n")

@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     if args.transparent and suffix not in (".png", ".svg"):
         raise UsageError("--transparent applies to PNG and SVG output only")
     _check_output(args.output)
-    org = load_source(args.file, args.template)
+    org = load_source(args.file, args.template, scenario=args.scenario)
     try:
         badges = finding_badges(org) if args.badges else {}
         options = LayoutOptions(

@@ -151,17 +151,20 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for x in report.suggestions
         ],
-        "findings": [
-            finding_dict(f)
-            for f in report.findings
-        ],
+        "findings": [finding_dict(f) for f in report.findings],
     }
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
     """One finding as ``check``'s JSON holds it: ``severity``, ``code``, ``message``,
     ``nodes``, ``about``."""
-    return {"severity": f.severity.value, "code": f.code, "message": f.message, "nodes": list(f.nodes), "about": f.about}
+    return {
+        "severity": f.severity.value,
+        "code": f.code,
+        "message": f.message,
+        "nodes": list(f.nodes),
+        "about": f.about,
+    }
 
 
 def report_json(report: Report, indent: int | None = 2) -> str:
