@@ -24,7 +24,7 @@ def comparison_text(c: Comparison, base: OrgTree, other: OrgTree, labels: tuple[
     orgs' names)."""
     first, second = labels or (base.name, other.name)
     out = [escape_controls(f"{first} → {second}"), ""]
-    out += textwrap.wrap(sentence(c), WIDTH) + [""]
+    out += [*textwrap.wrap(sentence(c), WIDTH), ""]
     rows = [("", "base", "other", "delta")] + [
         (r.label, _cell(r.base), _cell(r.other), r.delta) for r in figure_rows(c, base, other)
     ]
