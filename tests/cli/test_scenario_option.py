@@ -54,7 +54,7 @@ def test_export_draws_the_scenario(chart_file: Path, tmp_path: Path) -> None:
 def test_a_missing_scenario_is_exit_2_with_the_names_there_are(
     capsys: pytest.CaptureFixture[str], chart_file: Path, tmp_path: Path
 ) -> None:
-    for verb in (["check"], ["summary"], ["export", "-o", str(tmp_path / "x.svg")]):
+    for verb in (["check"], ["summary"], ["export", "-o", str(tmp_path / "x.svg")], ["explore"]):
         code, out, err = run_cli(capsys, *verb, str(chart_file), "--scenario", "Ghost\x1b[31m")
         assert code == 2 and out == ""
         assert err == (
