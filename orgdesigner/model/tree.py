@@ -111,13 +111,13 @@ class OrgTree:
                 seen = set(org.iter_preorder())
                 stray = next(n for n in nodes_by_id if n not in seen)
                 raise ModelError(_cycle_from(stray, parent_of), stray, "parent")
-        known: set[Link] = set()  # a set: a chart with thousands of dotted lines loads in linear time
+        link_set: set[Link] = set()  # a set: a chart with thousands of dotted lines loads in linear time
         for link in links:
-            problem = org._link_problem(link, known)
+            problem = org._link_problem(link, link_set)
             if problem:
                 raise ModelError(problem, link.source, "links")
             org._links.append(link)
-            known.add(link)
+            link_set.add(link)
         return org
 
     def copy(self: T) -> T:
