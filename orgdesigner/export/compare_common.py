@@ -208,8 +208,11 @@ def _name(org: OrgTree, node_id: str | None) -> str:
     return node_id if node is None else node.name
 
 
-def change_lines(ch: OrgChanges, base: OrgTree, other: OrgTree, limit: int = CHANGES_SHOWN) -> list[ChangeLine]:
-    """Each change as a sentence, at most ``limit`` of each kind (then how many more)."""
+def change_lines(
+    ch: OrgChanges, base: OrgTree, other: OrgTree, limit: int = CHANGES_SHOWN, ids: bool = True
+) -> list[ChangeLine]:
+    """Each change as a sentence, at most ``limit`` of each kind (then how many more); ``ids``
+    adds each node's id after its name."""
     out: list[ChangeLine] = []
 
     def emit(kind: str, texts: Sequence[str]) -> None:
@@ -217,17 +220,20 @@ def change_lines(ch: OrgChanges, base: OrgTree, other: OrgTree, limit: int = CHA
         if len(texts) > limit:
             out.append(ChangeLine(kind, f"and {len(texts) - limit:,} more"))
 
-    emit("added", [f"{a.kind} {a.name} ({a.node}) under {_name(other, a.parent)}" for a in ch.added])
-    emit("removed", [f"{r.kind} {r.name} ({r.node}) from under {_name(base, r.parent)}" for r in ch.removed])
+    def who(name: str, node: str) -> str:
+        return f"{name} ({node})" if ids else name
+
+    emit("added", [f"{a.kind} {who(a.name, a.node)} under {_name(other, a.parent)}" for a in ch.added])
+    emit("removed", [f"{r.kind} {who(r.name, r.node)} from under {_name(base, r.parent)}" for r in ch.removed])
     emit(
         "moved",
-        [f"{m.name} ({m.node}): from {_name(base, m.old_parent)} to {_name(other, m.new_parent)}" for m in ch.moved],
+        [f"{who(m.name, m.node)}: from {_name(base, m.old_parent)} to {_name(other, m.new_parent)}" for m in ch.moved],
     )
-    emit("renamed", [f"{r.old} ({r.node}) is now {r.new}" for r in ch.renamed])
+    emit("renamed", [f"{who(r.old, r.node)} is now {r.new}" for r in ch.renamed])
     emit(
         "changed",
         [
-            f"{'the org' if f.node is None else f'{f.name} ({f.node})'}: {f.field} {_field(f.base)} → {_field(f.other)}"
+            f"{'the org' if f.node is None else who(f.name, f.node)}: {f.field} {_field(f.base)} → {_field(f.other)}"
             for f in ch.fields
         ],
     )
