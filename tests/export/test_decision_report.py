@@ -94,7 +94,7 @@ def test_the_figures_are_what_check_and_compare_say() -> None:
     # Hand-worked on the typical chart: MLOps beside DevOps / SRE only under Platform.
     assert table["MLOps to DevOps / SRE"] == ("4", "2", "4", "4")
     assert table["Data science to MLOps"] == ("2", "4", "4", "4")
-    assert [s.sentence for s in d.steps][0] == "Moves MLOps from Data & AI to Platform."
+    assert d.steps[0].sentence == "Moves MLOps from Data & AI to Platform."
     assert header == ("", "Baseline", *chart.names())
 
 
@@ -258,7 +258,7 @@ def test_report_command_errors_are_one_line(capsys: pytest.CaptureFixture[str], 
     source = tmp_path / "chart.json"
     write_chart(chart_of_options(), source)
     code, out, err = run_cli(capsys, "report", str(source), "-o", str(tmp_path / "r.docx"))
-    assert code == 2 and "must end in .html, .md or .pdf" in err and err.count("\n") == 1
+    assert code == 2 and out == "" and "must end in .html, .md or .pdf" in err and err.count("\n") == 1
     code, _, err = run_cli(
         capsys, "report", str(source), "--scenarios", "baseline", "Ghost", "-o", str(tmp_path / "r.html")
     )

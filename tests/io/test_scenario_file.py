@@ -304,8 +304,8 @@ def test_a_big_chart_with_scenarios_loads() -> None:
 def test_a_dotted_line_twice_is_refused_in_the_baseline_and_in_a_scenario() -> None:
     data = chart_to_dict(two_scenarios())
     twice = [{"source": "sre", "target": "cto", "kind": "serves"}] * 2
-    with pytest.raises(OrgFileError, match="node 'sre', field 'links': 'DevOps / SRE' already serves 'CTO"):
+    with pytest.raises(OrgFileError, match=r"node 'sre', field 'links': 'DevOps / SRE' already serves 'CTO"):
         parse_chart(json.dumps({**data, "links": twice}), "c.json")
     data["scenarios"][0]["links"] = twice
-    with pytest.raises(OrgFileError, match="scenario 'MLOps under Platform', node 'sre', field 'links': .* already"):
+    with pytest.raises(OrgFileError, match=r"scenario 'MLOps under Platform', node 'sre', field 'links': .* already"):
         parse_chart(json.dumps(data), "c.json")
