@@ -138,7 +138,7 @@ def figure_lines(part: Part) -> list[tuple[str, str]]:
         ("Reporting lines crossed by the ML project", str(f.total_distance)),
         ("Worst hand-off", hop),
         ("Widest span", widest),
-        ("People", str(f.total_headcount)),
+        ("People", f"{f.total_headcount:,}"),
     ]
 
 
@@ -187,10 +187,10 @@ def comparison_rows(d: Decision) -> tuple[tuple[str, ...], list[tuple[str, ...]]
         row("Reporting lines, ML project", lambda p: p.figures.total_distance),
         row("MLOps to DevOps / SRE", lambda p: lines(p.measured.mlops_to_devops)),
         row("Data science to MLOps", lambda p: lines(p.measured.science_to_mlops)),
-        row("Teams consuming MLOps work reached", lambda p: f"{p.measured.served} of {p.measured.consumers}"),
+        row("Teams consuming MLOps work reached", lambda p: f"{p.measured.served:,} of {p.measured.consumers:,}"),
         row("Worst hand-off", hop),
         row("Widest span", span),
-        row("People", lambda p: p.figures.total_headcount),
+        row("People", lambda p: f"{p.figures.total_headcount:,}"),
     ]
     for structure in _structures(d):
         name = load_catalogue().structure(structure).name
@@ -199,7 +199,7 @@ def comparison_rows(d: Decision) -> tuple[tuple[str, ...], list[tuple[str, ...]]
 
 
 def _people_in(structure: str) -> Callable[[Part], object]:
-    return lambda p: p.figures.headcount.get(structure, 0)
+    return lambda p: f"{p.figures.headcount.get(structure, 0):,}"
 
 
 def _structures(d: Decision) -> list[str]:
