@@ -96,26 +96,25 @@ def diff_orgs(base: OrgTree, other: OrgTree) -> OrgChanges:
     fields: list[FieldChange] = []
     if base.target_stage != other.target_stage:
         fields.append(FieldChange(None, other.name, "target_stage", base.target_stage, other.target_stage))
-    for nid in other.iter_preorder():
-        node = other.node(nid)
-        parent = other.parent(nid)
-        old = base.get(nid)
+    base_get, base_parent = base.get, base.parent
+    for f in other.flat():
+        nid, node, parent = f.node.id, f.node, f.parent
+        old = base_get(nid)
         if old is None:
             added.append(NodeChange(nid, node.kind, node.name, parent))
             continue
+        was_under = base_parent(nid)
+        if was_under != parent:
+            moved.append(Move(nid, node.name, was_under, parent))
         if old is node:  # copies share their unchanged nodes
-            if base.parent(nid) != parent:
-                moved.append(Move(nid, node.name, base.parent(nid), parent))
             continue
-        if base.parent(nid) != parent:
-            moved.append(Move(nid, node.name, base.parent(nid), parent))
         if old.name != node.name:
             renamed.append(Rename(nid, old.name, node.name))
         if type(old) is not type(node) or old.__dict__ != node.__dict__:  # pydantic's == is 5x slower
-            for f in FIELDS:
-                was, now = field_value(old, f), field_value(node, f)
-                if was != now:
-                    fields.append(FieldChange(nid, node.name, f, was, now))
+            for field in FIELDS:
+                before, after = field_value(old, field), field_value(node, field)
+                if before != after:
+                    fields.append(FieldChange(nid, node.name, field, before, after))
     removed = [
         NodeChange(nid, base.node(nid).kind, base.node(nid).name, base.parent(nid))
         for nid in base.iter_preorder()
