@@ -167,3 +167,20 @@ def test_hostile_names_stay_inert_in_markdown(capsys: pytest.CaptureFixture[str]
     assert re.search(r"@octocat", out) is None  # a word joiner breaks the mention
     assert "@\u2060octocat" in html.replace("\\", "")
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_compare_explore_and_the_html_report_never_load_qt(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "r.html"
+    code = (
+        "import sys; from orgdesigner.cli import main;"
+        f"main(['compare', {str(pair[0])!r}, {str(pair[1])!r}, '--fail-on', 'never']);"
+        "main(['explore', '--template', 'typical', '--format', 'json']);"
+        f"main(['report', '--template', 'typical', '-o', {str(out)!r}]);"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), sorted(m for m in sys.modules if 'PySide' in m)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert out.is_file()
