@@ -234,7 +234,9 @@ def _top_key(index: OrgIndex, i: int) -> object:
 
 
 def _serve_consumers(org: Organization, moved: list[str]) -> LinkPlan:
-    """Dotted lines from each moved team to the teams that consume MLOps work."""
+    """Dotted lines from the first moved team (the unit's lead MLOps team; the others sit in the
+    cross-functional unit too) to the teams that consume MLOps work: one line per target, so the
+    lines grow with the org, not with the org times its MLOps teams."""
     if not moved:
         return None
     index = build_index(org)
@@ -248,24 +250,20 @@ def _serve_consumers(org: Organization, moved: list[str]) -> LinkPlan:
     for top in sorted(by_top):
         teams = sorted(by_top[top])
         targets += [top] if len(teams) > LINKS_PER_UNIT and top != 0 else teams
+    source = moved[0]
+    above = set()  # the lead team and its ancestors: it does not serve those
+    i = index.pos[source]
+    while i != -1:
+        above.add(i)
+        i = index.parent[i]
     final = list(org.links)
     existing = set(final)
     changes: list[Move] = []
-    for source in moved:
-        s = index.pos[source]
-        for t in targets:
-            link = Link(source=source, target=index.ids[t])
-            if link in existing or _is_ancestor(index, t, s):
-                continue
-            final.append(link)
-            existing.add(link)
-            changes.append(Move("link", source, index.name(s), target=link.target))
+    for t in targets:
+        link = Link(source=source, target=index.ids[t])
+        if link in existing or t in above:
+            continue
+        final.append(link)
+        existing.add(link)
+        changes.append(Move("link", source, org.label(source), target=link.target))
     return (final, changes) if changes else None
-
-
-def _is_ancestor(index: OrgIndex, a: int, i: int) -> bool:
-    while i != -1:
-        if i == a:
-            return True
-        i = index.parent[i]
-    return False

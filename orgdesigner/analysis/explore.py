@@ -111,14 +111,15 @@ class Exploration:
 
 def measure(org: OrgTree, options: AnalysisOptions | None = None, report: Report | None = None) -> Measured:
     """Analyse ``org`` as ``check`` does and measure what the priorities rank by."""
-    report = report or analyse(org, options)
+    index = build_index(org)
+    report = report or analyse(org, options, index)
     figures = key_figures(org, report)
     steps = {s.step: s for s in report.handoffs.steps}
     hop = steps[7].distance if steps[6].owner is not None else None
     science: int | None = None
     if steps[4].owner is not None and steps[6].owner is not None:
         science = sum(steps[k].distance or 0 for k in (5, 6))
-    served, consumers = _reach(build_index(org))
+    served, consumers = _reach(index)
     p = report.placement
     return Measured(figures, report, p.focus, p.strengths, p.risks, hop, science, served, consumers)
 
