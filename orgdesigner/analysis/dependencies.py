@@ -49,12 +49,12 @@ def check_dependencies(
     findings: list[Finding] = []
     for rel in cat.relationships:
         providers = _providers(index, rel.via)
-        consumers = index.by_discipline.get(rel.consumer, [])
+        consumers = index.doing(rel.consumer)
         if rel.kind == "overlaps":
             status = DependencyStatus.OVERLAP
-            both = index.by_discipline.get(rel.provider, [])
-            if both and consumers:
-                findings.append(_overlap_finding(index, cat, rel, sorted(both + consumers)))
+            both = sorted(set(index.doing(rel.provider)) | set(consumers))
+            if len(both) >= 2 and index.doing(rel.provider) and consumers:
+                findings.append(_overlap_finding(index, cat, rel, both))
         elif target_stage < rel.from_stage:
             status = DependencyStatus.NOT_YET
         elif not consumers:
@@ -94,8 +94,10 @@ def _missing_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, team: i
     owns = f"no team owns {' or '.join(titles)}, through which {provider} provides {rel.provides}."
     message = f"{with_discipline(index.name(team), consumer)} {rel.without}: {owns}"
     group = f"{{n}} {consumer} teams: each {rel.without}, because {owns}"
-    topic = f"{rel.provider.value}>{rel.consumer.value}"
-    return Finding(Severity.WARNING, "dependency.missing", message, (index.ids[team],), topic, group)
+    about = _about(rel)
+    return Finding(
+        Severity.WARNING, "dependency.missing", message, (index.ids[team],), about, topic=about, group_text=group
+    )
 
 
 def _overlap_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, teams: list[int]) -> Finding:
@@ -105,4 +107,8 @@ def _overlap_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, teams: 
         f"{provider} and {consumer} overlap ({index.listed(teams)}): {rel.provides}. "
         "Agree where one team's work ends and the other's begins."
     )
-    return Finding(Severity.INFO, "dependency.overlap", message, index.id_tuple(teams))
+    return Finding(Severity.INFO, "dependency.overlap", message, index.id_tuple(teams), _about(rel))
+
+
+def _about(rel: Relationship) -> str:
+    return f"{rel.provider.value}>{rel.consumer.value}"

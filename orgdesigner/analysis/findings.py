@@ -24,13 +24,31 @@ class Severity(StrEnum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
+NAMED_FOR_EXAMPLE = frozenset(
+    {
+        "coverage.gap",
+        "coverage.overlap",
+        "dependency.overlap",
+        "mlops.placement",
+        "staffing.suggestion",
+        "structure.empty_unit",
+        "structure.no_headcount",
+    }
+)
+"""Codes whose ``nodes`` illustrate the finding rather than define it: a gap stays the same gap
+when another team of the discipline that normally owns it joins the chart."""
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One judgement about the org.
 
     ``code`` is stable (tools may match on it); ``message`` is a sentence a manager
-    understands; ``nodes`` are the ids of the nodes involved, in file order. Findings that
-    say the same thing about different nodes (one per team of a discipline, one per wide unit)
+    understands; ``nodes`` are the ids of the nodes involved, in file order; ``about`` is what
+    else the finding is about, when the code and nodes do not say it: a responsibility id
+    (coverage), ``provider>consumer`` (dependencies), a step number (hand-offs), a placement
+    kind, a discipline (staffing), a unit id (structure); empty otherwise. Findings that say
+    the same thing about different nodes (one per team of a discipline, one per wide unit)
     share a ``topic``, and ``group_text`` says it once for all of them, with ``{n}`` standing
     for how many there are (see :mod:`orgdesigner.analysis.grouping`).
     """
@@ -39,8 +57,16 @@ class Finding:
     code: str
     message: str
     nodes: tuple[str, ...] = ()
+    about: str = ""
     topic: str = ""
     group_text: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, tuple[str, ...]]:
+        """What the finding is about, whatever its wording: two reports' findings with the same
+        key are the same finding (``compare`` matches on it). The code and ``about``, and the
+        nodes unless the code names them only as examples (:data:`NAMED_FOR_EXAMPLE`)."""
+        return (self.code, self.about, () if self.code in NAMED_FOR_EXAMPLE else self.nodes)
 
 
 def names_list(names: Sequence[str], limit: int = 4, total: int | None = None) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orgdesigner.analysis.findings import names_list
-from orgdesigner.model import Discipline, Node, OrgTree, Structure, Team, Unit
+from orgdesigner.model import Discipline, Node, OrgTree, Structure, Team, Unit, load_catalogue
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -30,6 +30,8 @@ class OrgIndex:
     ``structured[i]`` is the nearest ancestor-or-self unit whose structure is not ``other``
     (``NO_NODE`` if none); ``owners`` maps each owned responsibility to the teams that own it
     and ``by_discipline`` each discipline on the chart to its teams, both in file order.
+    ``mlops_work`` lists the teams that do MLOps work (see :func:`does_mlops_work`), in file
+    order: every check asks :meth:`doing` who practises a discipline, so they all agree.
     """
 
     org: OrgTree
@@ -44,6 +46,7 @@ class OrgIndex:
     teams: list[int]
     owners: dict[str, list[int]]
     by_discipline: dict[Discipline, list[int]]
+    mlops_work: list[int]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -77,10 +80,28 @@ class OrgIndex:
             return Structure.EXECUTIVE
         return self.structure_at(t)
 
+    def doing(self, discipline: Discipline) -> list[int]:
+        """The teams that practise ``discipline``: its teams, and for MLOps every team that
+        does MLOps work (a combined ML Engineering / MLOps team, say), in file order."""
+        if discipline is Discipline.MLOPS:
+            return self.mlops_work
+        return self.by_discipline.get(discipline, [])
+
     def sits_in(self, i: int) -> Structure:
         """The structure of the nearest unit at or above ``i`` that has one (not ``other``)."""
         s = self.structured[i]
         return Structure.OTHER if s == NO_NODE else self.structure_at(s)
+
+
+def mlops_duties() -> frozenset[str]:
+    """The MLOps work: the responsibilities a team of discipline MLOps owns by default."""
+    return frozenset(load_catalogue().defaults(Discipline.MLOPS))
+
+
+def does_mlops_work(team: Team, owned: Iterable[str], duties: frozenset[str]) -> bool:
+    """True when ``team`` (owning ``owned``) does MLOps work: its discipline is MLOps, or it
+    owns at least one of the MLOps ``duties``."""
+    return team.discipline is Discipline.MLOPS or not duties.isdisjoint(owned)
 
 
 def build_index(org: OrgTree) -> OrgIndex:
@@ -96,6 +117,9 @@ def build_index(org: OrgTree) -> OrgIndex:
     owners: dict[str, list[int]] = {}
     by_discipline: dict[Discipline, list[int]] = {}
     defaults: dict[Discipline, tuple[str, ...]] = {}
+    duties = mlops_duties()
+    default_mlops: dict[Discipline, bool] = {}
+    mlops_work: list[int] = []
     other = Structure.OTHER
     for i, nid in enumerate(org.iter_preorder()):
         node = org.node(nid)
@@ -127,6 +151,11 @@ def build_index(org: OrgTree) -> OrgIndex:
                 owned = defaults.get(node.discipline)
                 if owned is None:
                     owned = defaults[node.discipline] = org.owned_responsibilities(node)
+                    default_mlops[node.discipline] = does_mlops_work(node, owned, duties)
+                if default_mlops[node.discipline]:
+                    mlops_work.append(i)
+            elif does_mlops_work(node, owned, duties):
+                mlops_work.append(i)
             for rid in owned:
                 owned_by = owners.get(rid)
                 if owned_by is None:
@@ -140,7 +169,9 @@ def build_index(org: OrgTree) -> OrgIndex:
     for p in parent:
         if p >= 0:
             child_count[p] += 1
-    return OrgIndex(org, ids, pos, nodes, parent, depth, child_count, top, structured, teams, owners, by_discipline)
+    return OrgIndex(
+        org, ids, pos, nodes, parent, depth, child_count, top, structured, teams, owners, by_discipline, mlops_work
+    )
 
 
 def org_graph(org: OrgTree) -> nx.MultiDiGraph:

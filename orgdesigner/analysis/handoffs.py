@@ -137,12 +137,12 @@ def _hop_distances(index: OrgIndex, chosen: list[int]) -> list[int]:
 def _unowned_finding(index: OrgIndex, cat: Catalogue, step: FlowStep, last: int | None, target_stage: int) -> Finding:
     if step.responsibility is None:
         message = f"Step {step.step} of the ML project flow ({step.name}) has no owner: the chart is empty."
-        return Finding(Severity.ERROR, "handoff.unowned", message)
+        return Finding(Severity.ERROR, "handoff.unowned", message, about=str(step.step))
     title = cat.responsibility(step.responsibility).title
     message = f'Step {step.step} of the ML project flow ({step.name}) has no owner: nobody owns "{title}".'
     if last is not None:
         message += f" The work passes from {index.name(last)} straight to the next step."
     if target_stage < PRODUCTION_STAGE:
         message += f" The org is designed for stage {target_stage}, before ML in production, so this is expected."
-        return Finding(Severity.INFO, "handoff.unowned", message)
-    return Finding(Severity.ERROR, "handoff.unowned", message)
+        return Finding(Severity.INFO, "handoff.unowned", message, about=str(step.step))
+    return Finding(Severity.ERROR, "handoff.unowned", message, about=str(step.step))

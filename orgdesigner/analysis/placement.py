@@ -1,5 +1,9 @@
 """Where MLOps sits: under Platform, in Data & AI, in Product, cross-functional, split across
-several places (mixed), or nowhere (none)."""
+several places (mixed), or nowhere (none).
+
+The MLOps work decides, whoever does it: a team of discipline MLOps, or a team of another
+discipline that owns MLOps responsibilities (a combined ML Engineering / MLOps team, say); see
+:meth:`~orgdesigner.analysis.graph.OrgIndex.doing`."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from enum import StrEnum
 
 from orgdesigner.analysis.findings import Finding, Severity, names_list
 from orgdesigner.analysis.graph import NO_NODE, OrgIndex
-from orgdesigner.model import Catalogue, Discipline, Structure
+from orgdesigner.model import Catalogue, Discipline, Structure, Team, load_catalogue
 
 
 class PlacementKind(StrEnum):
@@ -39,14 +43,16 @@ _KIND_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class TeamPlacement:
-    """Where one MLOps team sits: its kind, the unit that decides it (None when it reports to
-    the top), the top-level structures its dotted lines reach, and why, in words."""
+    """Where one team doing MLOps work sits: its kind, the unit that decides it (None when it
+    reports to the top), the top-level structures its dotted lines reach, why, in words, and
+    the MLOps responsibilities it owns (``owns``, catalogue order)."""
 
     team: str
     kind: PlacementKind
     unit: str | None
     serves: tuple[Structure, ...]
     reason: str
+    owns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +95,20 @@ def place_team(index: OrgIndex, team: int, served: list[int]) -> TeamPlacement:
     if len(reached) >= 2:
         kind = PlacementKind.CROSS_FUNCTIONAL
         reason += f", and its dotted lines reach {len(reached)} structures"
-    return TeamPlacement(index.ids[team], kind, unit_id, serves, reason)
+    return TeamPlacement(index.ids[team], kind, unit_id, serves, reason, _owns(index, team))
+
+
+def _owns(index: OrgIndex, team: int) -> tuple[str, ...]:
+    node = index.nodes[team]
+    assert isinstance(node, Team)
+    owned = set(index.org.owned_responsibilities(node))
+    return tuple(r for r in load_catalogue().defaults(Discipline.MLOPS) if r in owned)
 
 
 def check_placement(index: OrgIndex, cat: Catalogue) -> tuple[PlacementReport, list[Finding]]:
-    """Place every MLOps team and combine: all agree, that placement; they disagree, mixed."""
-    mlops = index.by_discipline.get(Discipline.MLOPS, [])
+    """Place every team doing MLOps work and combine: all agree, that placement; they
+    disagree, mixed; nobody does MLOps work, none."""
+    mlops = index.doing(Discipline.MLOPS)
     served: dict[int, list[int]] = {i: [] for i in mlops}
     pos = index.pos
     for link in index.org.links:
@@ -111,17 +125,26 @@ def check_placement(index: OrgIndex, cat: Catalogue) -> tuple[PlacementReport, l
         kind = PlacementKind.MIXED
     info = cat.placement(kind)
     report = PlacementReport(kind, info.name, info.focus, info.strengths, info.risks, teams)
-    return report, [_finding(index, report, mlops)]
+    return report, [_finding(index, report, mlops, cat)]
 
 
-def _finding(index: OrgIndex, report: PlacementReport, mlops: list[int]) -> Finding:
+def _who(index: OrgIndex, team: int, cat: Catalogue) -> str:
+    """A team's name, with its discipline when that is not MLOps (it does the MLOps work)."""
+    node = index.nodes[team]
+    assert isinstance(node, Team)
+    if node.discipline is Discipline.MLOPS:
+        return node.name
+    return f"{node.name} ({cat.discipline(node.discipline).name}, doing the MLOps work)"
+
+
+def _finding(index: OrgIndex, report: PlacementReport, mlops: list[int], cat: Catalogue) -> Finding:
     if not report.teams:
-        what = "There is no MLOps team."
+        what = "Nobody does the MLOps work: no MLOps team, and no team owns an MLOps responsibility."
     elif len(report.teams) == 1:
-        what = f"{index.name(mlops[0])} {report.teams[0].reason}."
+        what = f"{_who(index, mlops[0], cat)} {report.teams[0].reason}."
     else:
         counts = Counter(t.kind for t in report.teams)
         parts = [f"{n} {_KIND_WORDS[k]}" for k, n in counts.most_common()]
-        what = f"{len(report.teams)} MLOps teams ({index.listed(mlops, 3)}): {names_list(parts, 5)}."
+        what = f"{len(report.teams)} teams do MLOps work ({index.listed(mlops, 3)}): {names_list(parts, 5)}."
     message = f"{report.name} (focus: {report.focus}). {what} Risks: {'; '.join(report.risks)}."
-    return Finding(Severity.INFO, "mlops.placement", message, index.id_tuple(mlops))
+    return Finding(Severity.INFO, "mlops.placement", message, index.id_tuple(mlops), report.kind.value)

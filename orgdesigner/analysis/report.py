@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from orgdesigner.analysis.coverage import CoverageReport, check_coverage
 from orgdesigner.analysis.dependencies import DependencyCheck, check_dependencies
 from orgdesigner.analysis.findings import Finding, Severity
-from orgdesigner.analysis.graph import build_index
+from orgdesigner.analysis.graph import OrgIndex, build_index
 from orgdesigner.analysis.handoffs import HandoffReport, trace_handoffs
 from orgdesigner.analysis.maturity import MaturityReport, assess_maturity
 from orgdesigner.analysis.placement import PlacementKind, PlacementReport, check_placement
@@ -75,13 +75,15 @@ class Report:
         return {f.code for f in self.findings}
 
 
-def analyse(org: OrgTree, options: AnalysisOptions | None = None) -> Report:
+def analyse(org: OrgTree, options: AnalysisOptions | None = None, index: OrgIndex | None = None) -> Report:
     """Judge ``org``: coverage, dependencies, MLOps placement, maturity, hand-offs, structure
-    health and staffing, in one report. The org is only read."""
+    health and staffing, in one report. The org is only read; ``index``, when a caller has
+    built it already, is ``build_index(org)``."""
     opts = options or AnalysisOptions()
     cat = load_catalogue()
     target = org.target_stage
-    index = build_index(org)
+    if index is None:
+        index = build_index(org)
     coverage, f_coverage = check_coverage(index, cat, target)
     dependencies, f_dependencies = check_dependencies(index, cat, target)
     handoffs, f_handoffs = trace_handoffs(index, cat, target)

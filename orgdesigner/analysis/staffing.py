@@ -43,7 +43,7 @@ def suggest_staffing(
     index: OrgIndex, cat: Catalogue, coverage: CoverageReport, dependencies: tuple[DependencyCheck, ...]
 ) -> tuple[tuple[StaffingSuggestion, ...], list[Finding]]:
     """Suggest who could grow into each missing discipline."""
-    present = index.by_discipline
+    present = {info.id: index.doing(info.id) for info in cat.disciplines if index.doing(info.id)}
     gaps: dict[Discipline, list[str]] = {}
     for rid in coverage.gaps:
         home = cat.responsibility(rid).discipline
@@ -98,4 +98,4 @@ def _finding(index: OrgIndex, cat: Catalogue, s: StaffingSuggestion, dependants:
             text += f" {who} could grow into it, {note}, by learning {', '.join(option.learn)}."
         else:
             text += f" Or {who}, by learning {', '.join(option.learn)}."
-    return Finding(Severity.INFO, "staffing.suggestion", text, index.id_tuple(sorted(nodes)))
+    return Finding(Severity.INFO, "staffing.suggestion", text, index.id_tuple(sorted(nodes)), s.discipline.value)

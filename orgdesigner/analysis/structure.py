@@ -67,9 +67,10 @@ def check_structure(index: OrgIndex, max_span: int = DEFAULT_MAX_SPAN) -> tuple[
                 f"{index.name(i)} has {counts[i]} direct reports, more than {max_span}: "
                 "consider splitting it or adding a level of management.",
                 (ids[i],),
-                "span",
-                f"{{n}} units have more than {max_span} direct reports: consider splitting them or adding "
-                "a level of management.",
+                ids[i],
+                topic="span",
+                group_text=f"{{n}} units have more than {max_span} direct reports: consider splitting them or "
+                "adding a level of management.",
             )
         )
     empty = [i for i in units if not has_team[i]]
@@ -84,8 +85,9 @@ def check_structure(index: OrgIndex, max_span: int = DEFAULT_MAX_SPAN) -> tuple[
                 "structure.empty_unit",
                 f"{index.name(i)} has no teams{tail}: staff it or remove it.",
                 tuple(ids[i : i + size[i]]),
-                "empty",
-                "{n} units have no teams: staff them or remove them.",
+                ids[i],
+                topic="empty",
+                group_text="{n} units have no teams: staff them or remove them.",
             )
         )
     unstaffed = [i for i in index.teams if nodes[i].headcount == 0]

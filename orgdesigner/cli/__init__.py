@@ -17,7 +17,19 @@ from typing import NoReturn
 from orgdesigner import __version__
 from orgdesigner.io import OrgFileError
 
-VERBS = ("summary", "check", "export", "import", "templates", "new", "catalogue", "schema")
+VERBS = (
+    "summary",
+    "check",
+    "compare",
+    "explore",
+    "report",
+    "export",
+    "import",
+    "templates",
+    "new",
+    "catalogue",
+    "schema",
+)
 
 
 class UsageError(Exception):

@@ -13,6 +13,7 @@ from orgdesigner.cli.sources import add_source_arguments, load_source
 from orgdesigner.export.report_json import report_json
 from orgdesigner.export.report_markdown import report_markdown
 from orgdesigner.export.report_text import report_text
+from orgdesigner.model.text import parse_whole_number
 
 NAME = "check"
 HELP = (
@@ -22,11 +23,12 @@ HELP = (
 FAIL_LEVELS = ("error", "warning", "never")
 
 
-def _span(text: str) -> int:
+def span_limit(text: str) -> int:
+    """``--max-span N``: a whole number of at least 1."""
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        value = parse_whole_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
@@ -46,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-span",
-        type=_span,
+        type=span_limit,
         default=DEFAULT_MAX_SPAN,
         metavar="N",
         help=f"warn above N direct reports (default {DEFAULT_MAX_SPAN})",
@@ -62,7 +64,7 @@ def fails(report: Report, level: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report; 0 when no finding reaches --fail-on, 1 when one does."""
-    org = load_source(args.file, args.template)
+    org = load_source(args.file, args.template, scenario=args.scenario)
     report = analyse(org, AnalysisOptions(max_span=args.max_span))
     if args.format == "json":
         sys.stdout.write(report_json(report) + "\n")

@@ -80,7 +80,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _check_output(path: str) -> None:
+def check_output(path: str) -> None:
+    """Refuse an output path that cannot be written, before any work is done."""
     from orgdesigner.cli import UsageError
 
     target = Path(path)
@@ -124,8 +125,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--page applies to PDF output only")
     if args.transparent and suffix not in (".png", ".svg"):
         raise UsageError("--transparent applies to PNG and SVG output only")
-    _check_output(args.output)
-    org = load_source(args.file, args.template)
+    check_output(args.output)
+    org = load_source(args.file, args.template, scenario=args.scenario)
     try:
         badges = finding_badges(org) if args.badges else {}
         if args.root is not None:

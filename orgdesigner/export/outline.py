@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from orgdesigner.model import Organization, Team, Unit, load_catalogue
@@ -22,8 +23,9 @@ def _depths(org: Organization) -> dict[str, int]:
     return depth
 
 
-def write_outline(org: Organization, out: TextIO) -> None:
-    """Write the summary: name, stage, counts, headcount, then one line per node.
+def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> None:
+    """Write the summary: name, stage, counts, headcount, the ``extra`` lines (the file's
+    scenarios), then one line per node.
 
     Past ``MAX_INDENT_LEVELS`` levels the indent stops growing and the line shows its depth,
     so a 10,000-level chain prints 10,000 short lines.
@@ -35,6 +37,7 @@ def write_outline(org: Organization, out: TextIO) -> None:
     out.write(f"{org.name}\n")
     out.write(f"target stage: {org.target_stage} ({stage.name})\n")
     out.write(f"units: {units}   teams: {teams}   links: {len(org.links)}   headcount: {headcount_total(org)}\n")
+    out.write("".join(line + "\n" for line in extra))
     if not len(org):
         out.write("(no nodes)\n")
         return

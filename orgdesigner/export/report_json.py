@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from orgdesigner.analysis import Report
+from orgdesigner.analysis import Finding, Report
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -76,6 +76,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                     "unit": t.unit,
                     "serves": [x.value for x in t.serves],
                     "reason": t.reason,
+                    "owns": list(t.owns),
                 }
                 for t in p.teams
             ],
@@ -150,10 +151,19 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for x in report.suggestions
         ],
-        "findings": [
-            {"severity": f.severity.value, "code": f.code, "message": f.message, "nodes": list(f.nodes)}
-            for f in report.findings
-        ],
+        "findings": [finding_dict(f) for f in report.findings],
+    }
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    """One finding as ``check``'s JSON holds it: ``severity``, ``code``, ``message``,
+    ``nodes``, ``about``."""
+    return {
+        "severity": f.severity.value,
+        "code": f.code,
+        "message": f.message,
+        "nodes": list(f.nodes),
+        "about": f.about,
     }
 
 

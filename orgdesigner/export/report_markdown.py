@@ -8,14 +8,18 @@ from orgdesigner.export.report_common import SEVERITY_TITLES, Section, finding_e
 from orgdesigner.model import OrgTree
 
 # HTML's three metacharacters become entities; every ASCII punctuation mark with a meaning
-# in CommonMark or GitHub Markdown gets a backslash.
-_ESCAPES = {ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|~"}
+# in CommonMark or GitHub Markdown gets a backslash, ':' and '@' too, so that no URL, www. or
+# e-mail address is autolinked (the autolinkers start at an unescaped ':', 'www.' or '@'), and
+# a word joiner after '@' keeps GitHub from reading an @mention.
+_ESCAPES = {ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|~:"}
+_ESCAPES[ord("@")] = "\\@\u2060"
 _ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"})
 _ESCAPES.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
 
 
 def md_escape(text: str) -> str:
-    """Text that Markdown renders literally, one line, safe in a table cell."""
+    """Text that Markdown renders literally, one line, safe in a table cell: no markup, no
+    autolinked URL or e-mail address, no @mention."""
     return text.translate(_ESCAPES)
 
 

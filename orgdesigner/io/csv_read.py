@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from orgdesigner.io.csv_errors import CsvImportError, CsvProblem, rows_phrase
 from orgdesigner.io.errors import OrgFileError
-from orgdesigner.io.fileformat import MAX_FILE_BYTES, read_bytes
+from orgdesigner.io.jsontext import MAX_FILE_BYTES, read_bytes
 from orgdesigner.model.text import shown
 
 DELIMITERS = (",", ";", "\t", "|")

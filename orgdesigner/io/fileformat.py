@@ -1,10 +1,16 @@
-"""The orgdesigner file format, version 1: read in two steps (record, then model), write atomically.
+"""The orgdesigner file format, versions 1 and 2: read in two steps (record, then model),
+written atomically.
 
 ```
-{"format": "orgdesigner", "version": 1, "name": "Acme", "target_stage": 4,
+{"format": "orgdesigner", "version": 2, "name": "Acme", "target_stage": 4,
  "nodes": [{"id": "cto", "kind": "unit", "name": "CTO", "structure": "executive"}, ...],
- "links": [{"source": "mlops", "target": "ds", "kind": "serves"}]}
+ "links": [{"source": "mlops", "target": "ds", "kind": "serves"}],
+ "scenarios": [{"name": "MLOps under Platform", "target_stage": 4, "nodes": [...], "links": [...]}]}
 ```
+
+The top level is the baseline; version 2 adds ``scenarios``, each a whole org under a unique
+name (see :mod:`orgdesigner.model.scenarios`). A chart without scenarios is written as version
+1, byte for byte what version 1 always wrote, so older orgdesigners keep reading it.
 """
 
 from __future__ import annotations
@@ -13,25 +19,53 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.io.errors import OrgFileError
+from orgdesigner.io.jsontext import MAX_CONTAINERS, MAX_FILE_BYTES, json_type, load_json, read_bytes, short
 from orgdesigner.model import FlatNode, Link, ModelError, Node, Organization, Team, Unit
 from orgdesigner.model.gc_pause import gc_paused
 from orgdesigner.model.organization import explain_validation
+from orgdesigner.model.scenarios import MAX_SCENARIOS, ScenarioSet, check_scenario_name, name_key
+from orgdesigner.model.text import NAME_MAX, shown
+
+__all__ = [
+    "FORMAT",
+    "MAX_CONTAINERS",
+    "MAX_FILE_BYTES",
+    "MIGRATIONS",
+    "VERSION",
+    "OrgRecord",
+    "build_chart",
+    "build_org",
+    "chart_to_dict",
+    "dumps_chart",
+    "dumps_org",
+    "load_json",
+    "node_record",
+    "org_to_dict",
+    "parse_chart",
+    "parse_org",
+    "parse_record",
+    "read_bytes",
+    "read_chart",
+    "read_org",
+    "write_chart",
+    "write_org",
+]
 
 FORMAT = "orgdesigner"
-VERSION = 1
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_CONTAINERS = 3_000_000
-"""More ``{`` and ``[`` than a chart of a million nodes needs: a file of little else (``{}{}{}…``)
-is refused before Python's JSON parser builds millions of objects from it."""
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_TOP_KEYS = {"format", "version", "name", "target_stage", "nodes", "links"}
+VERSION = 2
+SINGLE_ORG_VERSION = 1
+"""The version a chart without scenarios is written as."""
+_TOP_KEYS = {
+    1: frozenset({"format", "version", "name", "target_stage", "nodes", "links"}),
+    2: frozenset({"format", "version", "name", "target_stage", "nodes", "links", "scenarios"}),
+}
+_SCENARIO_KEYS = frozenset({"name", "target_stage", "nodes", "links"})
 
 _NODES = TypeAdapter(list[Node])
 _LINKS = TypeAdapter(list[Link])
@@ -39,143 +73,163 @@ _NODE: TypeAdapter[Node] = TypeAdapter(Node)
 _LINK = TypeAdapter(Link)
 _T = TypeVar("_T")
 
-# Each migration turns a version-N record (a dict) into a version-N+1 record.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _v1_to_v2(obj: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 only adds the optional scenarios: a version-1 record is a version-2 one.
+    return {**obj, "version": 2}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+"""Each migration turns a version-N record (a dict) into a version-N+1 record."""
 
 
 @dataclass(frozen=True)
 class OrgRecord:
-    """Step one of reading: a file's content checked for shape and brought to the current
-    version, before the model is built from it."""
+    """Step one of reading: one org's content checked for shape and brought to the current
+    version, before the model is built from it. ``label`` says where a scenario's record is
+    (``scenario 'X'``, or ``scenarios[3]`` while its name is unusable; None for the
+    baseline); the baseline's record holds the scenarios' records."""
 
     name: Any
     target_stage: Any
     nodes: list[dict[str, Any]]
     links: list[Any]
+    scenarios: tuple[OrgRecord, ...] = ()
+    label: str | None = None
+
+    def place(self, where: str | None = None) -> str | None:
+        """``where`` inside this record, as an error names it: ``scenario 'X', node 'y'``."""
+        if self.label is None:
+            return where
+        return f"{self.label}, {where}" if where else self.label
 
 
 # Reading -----------------------------------------------------------------------------------
 
 
-def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
-    """A file's bytes, refusing folders, missing files and files over ``limit``."""
-    shown = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise OrgFileError(shown, "is a folder, not a file")
-        size = p.stat().st_size
-        if size > limit:
-            raise OrgFileError(
-                shown,
-                f"the file is {size / 2**20:.1f} MB; orgdesigner opens files of at most {limit / 2**20:.0f} MB",
-            )
-        # Non-blocking open: a FIFO with no writer would otherwise hang open() for ever; reads
-        # block again, so a pipe that has a writer (``<(...)``) is still read to its end.
-        with open(os.open(p, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0)), "rb") as fh:
-            if _NONBLOCK:
-                os.set_blocking(fh.fileno(), True)
-            data = fh.read(limit + 1)
-    except FileNotFoundError:
-        raise OrgFileError(shown, "no such file") from None
-    except PermissionError:
-        raise OrgFileError(shown, "cannot read: permission denied") from None
-    except OSError as exc:
-        raise OrgFileError(shown, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise OrgFileError(shown, f"the file is larger than {limit / 2**20:.0f} MB")
-    return data
-
-
 def read_org(path: str | os.PathLike[str]) -> Organization:
-    """Read an org file; raise :class:`OrgFileError` naming the place and problem if bad."""
-    return parse_org(read_bytes(path), str(path))
+    """The baseline org of a file; raise :class:`OrgFileError` naming the place and problem if
+    any part of the file (a scenario too) is bad."""
+    return read_chart(path).baseline
 
 
-def load_json(data: bytes | str, source: str) -> Any:
-    """Decode JSON text strictly, turning every failure into an :class:`OrgFileError`."""
-    if isinstance(data, bytes):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise OrgFileError(source, "the file is not UTF-8 text", f"byte {exc.start}") from None
-    else:
-        text = data
-    if not text.strip():
-        raise OrgFileError(source, "the file is empty")
-    containers = text.count("{") + text.count("[")  # a quick bound on what parsing would build
-    if containers > MAX_CONTAINERS:
-        problem = f"the file holds {containers:,} JSON objects and lists, more than a chart can use"
-        raise OrgFileError(source, f"{problem} ({MAX_CONTAINERS:,})")
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise OrgFileError(source, f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}") from None
-    except RecursionError:
-        raise OrgFileError(source, "the JSON is nested too deeply to read") from None
-    except ValueError as exc:
-        if "integer string conversion" in str(exc):  # Python's int_max_str_digits guard
-            raise OrgFileError(source, "not valid JSON: a number has more than 4300 digits") from None
-        raise OrgFileError(source, f"not valid JSON: {exc}") from None
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+def read_chart(path: str | os.PathLike[str]) -> ScenarioSet:
+    """The whole chart of a file: the baseline and its scenarios."""
+    return parse_chart(read_bytes(path), str(path))
 
 
 def parse_org(data: bytes | str, source: str = "<input>") -> Organization:
-    """Parse the text of an org file into an :class:`Organization`."""
+    """Parse the text of an org file into its baseline :class:`Organization`."""
+    return parse_chart(data, source).baseline
+
+
+def parse_chart(data: bytes | str, source: str = "<input>") -> ScenarioSet:
+    """Parse the text of an org file into its :class:`ScenarioSet`."""
     with gc_paused():
-        return build_org(parse_record(load_json(data, source), source), source)
+        return build_chart(parse_record(load_json(data, source), source), source)
 
 
 def parse_record(obj: Any, source: str) -> OrgRecord:
     """Step one: check the file's shape and version, migrating older versions."""
     if not isinstance(obj, dict):
-        raise OrgFileError(source, f"expected a JSON object at the top, found {_json_type(obj)}")
+        raise OrgFileError(source, f"expected a JSON object at the top, found {json_type(obj)}")
     fmt = obj.get("format")
     if fmt != FORMAT:
         problem = (
             "not an orgdesigner file: the 'format' field is missing"
             if fmt is None
-            else f"not an orgdesigner file: 'format' is {_short(fmt)}, expected 'orgdesigner'"
+            else f"not an orgdesigner file: 'format' is {short(fmt)}, expected 'orgdesigner'"
         )
         raise OrgFileError(source, problem, "format")
     version = obj.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise OrgFileError(source, f"'version' must be a whole number, found {_short(version)}", "version")
+        raise OrgFileError(source, f"'version' must be a whole number, found {short(version)}", "version")
     if version > VERSION or version < 1:
         raise OrgFileError(
             source, f"unknown version {version}; this orgdesigner reads versions 1 to {VERSION}", "version"
         )
+    unknown = sorted(set(obj) - _TOP_KEYS[version])
+    if unknown:
+        hint = " (scenarios need version 2)" if unknown[0] == "scenarios" else ""
+        raise OrgFileError(source, f"unknown field {short(unknown[0])}{hint}", f"field {short(unknown[0])}")
     while version < VERSION:
         obj = MIGRATIONS[version](obj)
         version += 1
-    unknown = sorted(set(obj) - _TOP_KEYS)
+    if "name" not in obj:
+        raise OrgFileError(source, "the org has no 'name'", "name")
+    nodes, links = _nodes_and_links(obj, source, None)
+    stage = obj.get("target_stage", 4)
+    raw = obj.get("scenarios", [])
+    if not isinstance(raw, list):
+        raise OrgFileError(source, f"'scenarios' must be a list, found {json_type(raw)}", "scenarios")
+    if len(raw) > MAX_SCENARIOS:
+        raise OrgFileError(
+            source, f"the file has {len(raw):,} scenarios; orgdesigner opens at most {MAX_SCENARIOS:,}", "scenarios"
+        )
+    scenarios = tuple(_scenario_record(item, i, stage, source) for i, item in enumerate(raw))
+    return OrgRecord(obj["name"], stage, nodes, links, scenarios)
+
+
+def _scenario_record(item: Any, i: int, stage: Any, source: str) -> OrgRecord:
+    if not isinstance(item, dict):
+        raise OrgFileError(source, f"a scenario must be an object, found {json_type(item)}", f"scenarios[{i}]")
+    name = item.get("name")
+    label = f"scenario {shown(name)}" if isinstance(name, str) and 0 < len(name) <= NAME_MAX else f"scenarios[{i}]"
+    unknown = sorted(set(item) - _SCENARIO_KEYS)
     if unknown:
-        raise OrgFileError(source, f"unknown field {unknown[0]!r}", unknown[0])
+        raise OrgFileError(source, f"unknown field {short(unknown[0])}", f"{label}, field {short(unknown[0])}")
+    if "name" not in item:
+        raise OrgFileError(source, "the scenario has no 'name'", f"{label}, field 'name'")
+    nodes, links = _nodes_and_links(item, source, label)
+    return OrgRecord(name, item.get("target_stage", stage), nodes, links, label=label)
+
+
+def _nodes_and_links(obj: dict[str, Any], source: str, label: str | None) -> tuple[list[Any], list[Any]]:
+    at = OrgRecord(None, None, [], [], label=label).place
     nodes = obj.get("nodes", [])
     links = obj.get("links", [])
     if not isinstance(nodes, list):
-        raise OrgFileError(source, f"'nodes' must be a list, found {_json_type(nodes)}", "nodes")
+        raise OrgFileError(source, f"'nodes' must be a list, found {json_type(nodes)}", at("nodes"))
     if not isinstance(links, list):
-        raise OrgFileError(source, f"'links' must be a list, found {_json_type(links)}", "links")
+        raise OrgFileError(source, f"'links' must be a list, found {json_type(links)}", at("links"))
     for i, raw in enumerate(nodes):
         if not isinstance(raw, dict):
-            raise OrgFileError(source, f"a node must be an object, found {_json_type(raw)}", f"nodes[{i}]")
-    if "name" not in obj:
-        raise OrgFileError(source, "the org has no 'name'", "name")
-    return OrgRecord(obj["name"], obj.get("target_stage", 4), nodes, links)
+            raise OrgFileError(source, f"a node must be an object, found {json_type(raw)}", at(f"nodes[{i}]"))
+    return nodes, links
+
+
+def build_chart(record: OrgRecord, source: str) -> ScenarioSet:
+    """Step two for the whole file: the baseline and every scenario, each held to the same
+    rules, and the scenarios' names to theirs."""
+    baseline = build_org(record, source)
+    scenarios: list[Organization] = []
+    taken: dict[str, str] = {}  # name_key -> name: a thousand scenarios stay quick
+    for rec in record.scenarios:
+        if not isinstance(rec.name, str):
+            raise OrgFileError(source, f"'name' must be text, found {json_type(rec.name)}", rec.place("field 'name'"))
+        key = name_key(rec.name)
+        try:
+            check_scenario_name(rec.name, [taken[key]] if key in taken else [])
+        except ValueError as exc:
+            raise OrgFileError(source, str(exc), rec.place("field 'name'")) from None
+        taken[name_key(rec.name)] = rec.name
+        scenarios.append(build_org(rec, source))
+    try:
+        return ScenarioSet(baseline, scenarios)
+    except ModelError as exc:  # pragma: no cover - the names were checked above
+        raise OrgFileError(source, exc.problem, "scenarios") from None
 
 
 def build_org(record: OrgRecord, source: str) -> Organization:
-    """Step two: validate the record's values and build the model."""
+    """Step two: validate one record's values and build its model (the baseline's record
+    builds the baseline only; :func:`build_chart` builds the scenarios too)."""
+    at = record.place
     if not isinstance(record.name, str):
-        raise OrgFileError(source, f"'name' must be text, found {_json_type(record.name)}", "name")
+        raise OrgFileError(source, f"'name' must be text, found {json_type(record.name)}", at("name"))
     stage = record.target_stage
     if not isinstance(stage, int) or isinstance(stage, bool):
         raise OrgFileError(
-            source, f"'target_stage' must be a whole number from 1 to 5, found {_short(stage)}", "target_stage"
+            source, f"'target_stage' must be a whole number from 1 to 5, found {short(stage)}", at("target_stage")
         )
     parents: list[Any] = []
     bare: list[dict[str, Any]] = []
@@ -184,8 +238,8 @@ def build_org(record: OrgRecord, source: str) -> Organization:
         if parent is not None and not isinstance(parent, str):
             raise OrgFileError(
                 source,
-                f"'parent' must be a node id or null, found {_short(parent)}",
-                _node_place(record.nodes, i, "parent"),
+                f"'parent' must be a node id or null, found {short(parent)}",
+                at(_node_place(record.nodes, i, "parent")),
             )
         parents.append(parent)
         bare.append({k: v for k, v in raw.items() if k != "parent"} if "parent" in raw else raw)
@@ -196,20 +250,23 @@ def build_org(record: OrgRecord, source: str) -> Organization:
         loc = err["loc"]
         index = loc[0] if loc and isinstance(loc[0], int) else 0
         field = next((str(p) for p in loc[1:] if p not in ("unit", "team") and not isinstance(p, int)), None)
-        raise OrgFileError(source, _problem(exc, field), _node_place(record.nodes, index, field)) from None
+        raise OrgFileError(source, _problem(exc, field), at(_node_place(record.nodes, index, field))) from None
     try:
         links = _validate_each(_LINKS, _LINK, record.links)
     except ValidationError as exc:
         loc = exc.errors()[0]["loc"]
         raise OrgFileError(
-            source, explain_validation(exc).split(": ", 1)[-1], f"links[{loc[0] if loc else 0}]"
+            source, explain_validation(exc).split(": ", 1)[-1], at(f"links[{loc[0] if loc else 0}]")
         ) from None
     try:
         return Organization.from_flat(
             record.name, stage, [FlatNode(n, p) for n, p in zip(nodes, parents, strict=True)], links
         )
     except ModelError as exc:
-        raise OrgFileError(source, exc.problem, exc.place or None) from None
+        problem = exc.problem
+        if record.label is not None and exc.field == "name":
+            problem = problem.replace("organisation name", "scenario name")
+        raise OrgFileError(source, problem, at(exc.place or None)) from None
 
 
 _CHUNK = 1000
@@ -245,7 +302,7 @@ def _validate_each(whole: TypeAdapter[list[_T]], one: TypeAdapter[_T], items: li
 def _problem(exc: ValidationError, field: str | None) -> str:
     err = exc.errors()[0]
     if err["type"] == "union_tag_invalid":
-        return f"kind must be 'unit' or 'team', found {_short(err['input'].get('kind'))}"
+        return f"kind must be 'unit' or 'team', found {short(err['input'].get('kind'))}"
     if err["type"] == "union_tag_not_found":
         return "the node has no 'kind' ('unit' or 'team')"
     msg = str(err["msg"])
@@ -256,23 +313,6 @@ def _node_place(nodes: list[dict[str, Any]], index: int, field: str | None) -> s
     nid = nodes[index].get("id") if index < len(nodes) else None
     where = f"node {nid!r}" if isinstance(nid, str) and len(nid) <= 64 else f"nodes[{index}]"
     return f"{where}, field {field!r}" if field else where
-
-
-def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    return names.get(type(value), type(value).__name__)
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, str):
-        text = repr(value)
-    else:  # JSON leaves bidi overrides, line separators and the like as they are: escape them
-        text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in json.dumps(value, ensure_ascii=False))
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # Writing -----------------------------------------------------------------------------------
@@ -301,7 +341,7 @@ def org_to_dict(org: Organization) -> dict[str, Any]:
     """The whole org as the file stores it."""
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": SINGLE_ORG_VERSION,
         "name": org.name,
         "target_stage": org.target_stage,
         "nodes": [node_record(f.node, f.parent) for f in org.flat()],
@@ -310,24 +350,71 @@ def org_to_dict(org: Organization) -> dict[str, Any]:
 
 
 def dumps_org(org: Organization) -> str:
-    """The file's text: one node and one link per line, so that diffs stay readable."""
-    d = org_to_dict(org)
+    """The file's text (version 1): one node and one link per line, so that diffs stay readable."""
+    return "".join(_top_text(org_to_dict(org))) + "\n}\n"
 
-    def one(v: Any) -> str:
-        return json.dumps(v, ensure_ascii=False)
 
-    head = ", ".join(f"{one(k)}: {one(d[k])}" for k in ("format", "version", "name", "target_stage"))
-    parts = ["{" + head + ",\n"]
-    parts.append(
-        ' "nodes": [' + ("\n  " + ",\n  ".join(one(n) for n in d["nodes"]) + "\n " if d["nodes"] else "") + "],\n"
-    )
-    parts.append(
-        ' "links": [' + ("\n  " + ",\n  ".join(one(lk) for lk in d["links"]) + "\n " if d["links"] else "") + "]\n"
-    )
-    parts.append("}\n")
-    return "".join(parts)
+def _top_text(d: dict[str, Any]) -> list[str]:
+    head = ", ".join(f"{_one(k)}: {_one(d[k])}" for k in ("format", "version", "name", "target_stage"))
+    return [
+        "{" + head + ",\n",
+        ' "nodes": [' + _lines(d["nodes"], "  ", " ") + "],\n",
+        ' "links": [' + _lines(d["links"], "  ", " ") + "]",
+    ]
 
 
 def write_org(org: Organization, path: str | os.PathLike[str]) -> None:
-    """Save atomically: the file on disk is always the old version or the new one."""
+    """Save one org atomically, as version 1: the file on disk is always the old version or
+    the new one."""
     write_atomic(path, dumps_org(org).encode("utf-8"))
+
+
+def chart_to_dict(chart: ScenarioSet) -> dict[str, Any]:
+    """The whole chart as the file stores it (version 1 when it has no scenarios)."""
+    d = org_to_dict(chart.baseline)
+    if len(chart):
+        d["version"] = VERSION
+        d["scenarios"] = [_scenario_dict(org) for org in chart]
+    return d
+
+
+def _scenario_dict(org: Organization) -> dict[str, Any]:
+    d = org_to_dict(org)
+    return {k: d[k] for k in ("name", "target_stage", "nodes", "links")}
+
+
+def dumps_chart(chart: ScenarioSet) -> str:
+    """The file's text: exactly :func:`dumps_org` of the baseline when there are no
+    scenarios, else version 2 with each scenario's nodes and links one per line too."""
+    problem = chart.problem()
+    if problem is not None:
+        raise ValueError(f"the chart's scenarios break a rule: {problem}")
+    if not len(chart):
+        return dumps_org(chart.baseline)
+    d = org_to_dict(chart.baseline)
+    d["version"] = VERSION
+    scenarios = ",\n".join(_scenario_text(org) for org in chart)
+    return "".join(_top_text(d)) + ',\n "scenarios": [\n' + scenarios + "\n ]\n}\n"
+
+
+def _scenario_text(org: Organization) -> str:
+    d = _scenario_dict(org)
+    head = ", ".join(f"{_one(k)}: {_one(d[k])}" for k in ("name", "target_stage"))
+    return (
+        "  {" + head + ",\n"
+        + '   "nodes": [' + _lines(d["nodes"], "    ", "   ") + "],\n"
+        + '   "links": [' + _lines(d["links"], "    ", "   ") + "]}"
+    )  # fmt: skip
+
+
+def _one(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _lines(items: list[Any], indent: str, close: str) -> str:
+    return ("\n" + indent + (",\n" + indent).join(_one(x) for x in items) + "\n" + close) if items else ""
+
+
+def write_chart(chart: ScenarioSet, path: str | os.PathLike[str]) -> None:
+    """Save the whole chart atomically (version 1 when it has no scenarios)."""
+    write_atomic(path, dumps_chart(chart).encode("utf-8"))

@@ -111,11 +111,13 @@ class OrgTree:
                 seen = set(org.iter_preorder())
                 stray = next(n for n in nodes_by_id if n not in seen)
                 raise ModelError(_cycle_from(stray, parent_of), stray, "parent")
+        link_set: set[Link] = set()  # a set: a chart with thousands of dotted lines loads in linear time
         for link in links:
-            problem = org._link_problem(link)
+            problem = org._link_problem(link, link_set)
             if problem:
                 raise ModelError(problem, link.source, "links")
             org._links.append(link)
+            link_set.add(link)
         return org
 
     def copy(self: T) -> T:
@@ -289,7 +291,9 @@ class OrgTree:
 
     # Internal checks shared with the edits --------------------------------------------------
 
-    def _link_problem(self, link: Link) -> str | None:
+    def _link_problem(self, link: Link, existing: set[Link] | None = None) -> str | None:
+        """Why ``link`` cannot be added (None if it can); ``existing`` is the links so far, as a
+        set, when the caller has one."""
         src, dst = self._nodes.get(link.source), self._nodes.get(link.target)
         if src is None:
             return f"link source {link.source!r} is not a node of this org"
@@ -299,7 +303,7 @@ class OrgTree:
             return f"only a team can serve another node, and {src.name!r} is a unit"
         if link.source == link.target:
             return f"{src.name!r} cannot serve itself"
-        if link in self._links:
+        if link in (self._links if existing is None else existing):
             return f"{src.name!r} already serves {dst.name!r}"
         return None
 

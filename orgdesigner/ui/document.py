@@ -10,13 +10,14 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from orgdesigner.io import write_org
+from orgdesigner.io import write_chart
 from orgdesigner.model import (
     Discipline,
     EditRefused,
     Link,
     Node,
     Organization,
+    ScenarioSet,
     Structure,
     Team,
     load_catalogue,
@@ -68,6 +69,9 @@ class Document(QObject):
         super().__init__(parent)
         self.org = org
         self.path = path
+        # The file's scenarios, kept as they were read and written back on save, until the
+        # window shows and edits them.
+        self.kept_scenarios: tuple[Organization, ...] = ()
         self.undo_stack = QUndoStack(self)
         self._saved = org.copy()
         self._modified = False
@@ -100,13 +104,17 @@ class Document(QObject):
             self._modified = modified
             self.modified_changed.emit(modified)
 
-    def load(self, org: Organization, path: str | None, modified: bool = False) -> None:
-        """Show another chart (open, new, recover): clears the undo history."""
+    def load(
+        self, org: Organization, path: str | None, modified: bool = False, scenarios: tuple[Organization, ...] = ()
+    ) -> None:
+        """Show another chart (open, new, recover; ``scenarios``: the file's, kept for saving):
+        clears the undo history."""
         self._quiet = True  # clearing the history moves the index: that is not an edit
         try:
             self.undo_stack.clear()
         finally:
             self._quiet = False
+        self.kept_scenarios = scenarios
         self.org = org
         self.path = path
         self._saved = org.copy()
@@ -123,7 +131,7 @@ class Document(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("no file name to save to")
-        write_org(self.org, target)
+        write_chart(ScenarioSet(self.org, self.kept_scenarios), target)
         self._saved = self.org.copy()
         self._unsaved_on_load = False
         if target != self.path:

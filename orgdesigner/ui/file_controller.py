@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from orgdesigner.io import OrgFileError, load_template, read_org
+from orgdesigner.io import OrgFileError, load_template, read_chart
 from orgdesigner.model import Organization
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.file_lock import FileLock
@@ -91,13 +91,13 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            org = read_org(path)
+            chart = read_chart(path)
         except OrgFileError as exc:
             self.show_error("Cannot open the file", str(exc))
             return False
         if not self._take_lock(path):
             return False
-        self.doc.load(org, str(Path(path).resolve()))
+        self.doc.load(chart.baseline, str(Path(path).resolve()), scenarios=chart.scenarios)
         self.settings.setValue("last_dir", str(Path(path).resolve().parent))
         self._remember(path)
         self.opened.emit(path)

@@ -132,7 +132,7 @@ def test_no_mlops_team_is_none() -> None:
     report = analyse(org)
     assert report.placement.kind is PlacementKind.NONE
     assert report.placement.teams == ()
-    assert "There is no MLOps team" in next(f.message for f in report.findings if f.code == "mlops.placement")
+    assert "Nobody does the MLOps work" in next(f.message for f in report.findings if f.code == "mlops.placement")
 
 
 @pytest.mark.parametrize(

@@ -67,7 +67,7 @@ def test_documented_json_keys() -> None:
     assert data["span"]["max_span"] == 8
     assert data["summary"]["stage"] == 4 and data["summary"]["errors"] == 0
     for f in data["findings"]:
-        assert set(f) == {"severity", "code", "message", "nodes"}
+        assert set(f) == {"severity", "code", "message", "nodes", "about"}
         assert f["severity"] in ("error", "warning", "info")
 
 

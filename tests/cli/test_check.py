@@ -209,6 +209,8 @@ def test_text_and_markdown_say_each_repeated_problem_once_and_json_keeps_every_f
     for fmt in ("text", "markdown"):
         assert main(["check", str(org), "--format", fmt, "--fail-on", "never"]) == 0
         out = capsys.readouterr().out
+        if fmt == "markdown":
+            out = out.replace("\\", "")  # read the escaped Markdown as it renders
         assert out.count("dependency.missing") == len(per_rule), fmt  # one entry per relationship
         assert f"{biggest:,} Software Engineering teams: each has no one running its" in " ".join(out.split())
         assert f"and {biggest - 6} more" in out
