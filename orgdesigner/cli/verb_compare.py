@@ -25,7 +25,12 @@ FAIL_LEVELS = {"new-error": Severity.ERROR, "new-warning": Severity.WARNING, "ne
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The verb's options."""
     parser.add_argument("files", nargs="*", metavar="FILE", help="BASE and OTHER, or one FILE with --scenarios")
-    parser.add_argument("--template", metavar="NAME", help="a preset template as BASE (then give only OTHER)")
+    parser.add_argument(
+        "--template",
+        metavar="NAME",
+        action="append",
+        help="a preset template as BASE (then give OTHER as a FILE); twice: two templates, BASE then OTHER",
+    )
     parser.add_argument(
         "--scenarios",
         nargs=2,
@@ -58,19 +63,28 @@ def _orgs(args: argparse.Namespace) -> Sides:
     from orgdesigner.cli import UsageError
 
     files: list[str] = args.files
+    templates: list[str] = args.template or []
     if args.scenarios:
-        if len(files) + bool(args.template) != 1:
+        if len(files) + len(templates) != 1:
             raise UsageError("with --scenarios A B, give one FILE (or --template NAME)")
         file = files[0] if files else None
-        chart = load_chart(file, args.template)
-        where = source_label(file, args.template)
+        template = templates[0] if templates else None
+        chart = load_chart(file, template)
+        where = source_label(file, template)
         a, b = args.scenarios
         return pick(chart, a, where), pick(chart, b, where), (_side(chart, a), _side(chart, b))
-    if args.template:
+    if len(templates) == 2:
+        if files:
+            raise UsageError("with two --template NAMEs, give no FILE")
+        labels = (source_label(None, templates[0]), source_label(None, templates[1]))
+        return load_chart(None, templates[0]).baseline, load_chart(None, templates[1]).baseline, labels
+    if len(templates) > 2:
+        raise UsageError("give at most two --template NAMEs: BASE and OTHER")
+    if templates:
         if len(files) != 1:
             raise UsageError("with --template NAME as BASE, give one FILE: OTHER")
-        label = source_label(None, args.template)
-        return load_chart(None, args.template).baseline, load_chart(files[0], None).baseline, (label, files[0])
+        label = source_label(None, templates[0])
+        return load_chart(None, templates[0]).baseline, load_chart(files[0], None).baseline, (label, files[0])
     if len(files) != 2:
         raise UsageError("give BASE and OTHER (two files), or FILE --scenarios A B")
     return load_chart(files[0], None).baseline, load_chart(files[1], None).baseline, (files[0], files[1])

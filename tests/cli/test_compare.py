@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from orgdesigner.cli import main
 from orgdesigner.io import load_template, write_chart, write_org
 from orgdesigner.model import ScenarioSet, Team
 from tests.cli.test_check import run_cli
@@ -184,3 +185,13 @@ def test_compare_explore_and_the_html_report_never_load_qt(pair: tuple[Path, Pat
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert out.is_file()
+
+
+def test_two_templates_compare_without_files(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["compare", "--template", "mlops-under-data-ai", "--template", "mlops-under-platform"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert out.startswith("template 'mlops-under-data-ai' → template 'mlops-under-platform'")
+    assert "moves MLOps from Data & AI to Platform" in out
+    assert main(["compare", "--template", "typical", "--template", "stage-1", "--template", "stage-2"]) == 2
+    assert "at most two --template" in capsys.readouterr().err
