@@ -116,9 +116,9 @@ def _has_display() -> bool:
 def _run_gui(args: argparse.Namespace) -> int:
     if args.file and args.template:
         raise UsageError("give a FILE or --template NAME, not both")
-    from orgdesigner.cli.sources import load_source
+    from orgdesigner.cli.sources import load_chart
 
-    org = load_source(args.file, args.template, default_template=True)  # a bad file: one line, exit 2
+    chart = load_chart(args.file, args.template, default_template=True)  # a bad file: one line, exit 2
     if not _has_display():
         from orgdesigner.cli.verb_summary import print_summary
 
@@ -127,8 +127,8 @@ def _run_gui(args: argparse.Namespace) -> int:
             "summary instead. The headless verbs (check, export, summary) work anywhere.",
             file=sys.stderr,
         )
-        print_summary(org)
+        print_summary(chart.baseline, chart=chart)
         return 0
     from orgdesigner.ui.app import run_app
 
-    return run_app(args.file, args.template)
+    return run_app(args.file, args.template, chart)  # read once, handed on

@@ -11,6 +11,7 @@ from orgdesigner.analysis import AnalysisOptions
 from orgdesigner.analysis.structure import DEFAULT_MAX_SPAN
 from orgdesigner.cli.sources import load_chart, pick, source_label
 from orgdesigner.cli.verb_check import span_limit
+from orgdesigner.export.decision_files import DECISION_SUFFIXES
 from orgdesigner.model.gc_pause import gc_paused
 
 NAME = "report"
@@ -18,7 +19,7 @@ HELP = (
     "write the decision report (per scenario its chart, key figures and trade-offs; the comparison, the "
     "changes and the findings each opens or closes) as .html, .md or .pdf"
 )
-SUFFIXES = (".html", ".md", ".pdf")
+SUFFIXES = DECISION_SUFFIXES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from orgdesigner.cli import UsageError
     from orgdesigner.cli.verb_export import check_output
     from orgdesigner.export.decision import build_decision
+    from orgdesigner.export.decision_files import write_decision
 
     suffix = Path(args.output).suffix.lower()
     if suffix not in SUFFIXES:
@@ -59,25 +61,5 @@ def run(args: argparse.Namespace) -> int:
         for name in args.scenarios or ():
             pick(chart, name, where)  # a name the file lacks: one line, exit 2
         decision = build_decision(chart, args.scenarios, AnalysisOptions(max_span=args.max_span))
-    write_report(decision, args.output, suffix)
+    write_decision(decision, args.output)
     return 0
-
-
-def write_report(decision: object, output: str, suffix: str) -> None:
-    """Write ``decision`` to ``output`` in the format of ``suffix``, atomically."""
-    from orgdesigner.export.decision import Decision
-    from orgdesigner.io.atomic import write_atomic
-
-    assert isinstance(decision, Decision)
-    if suffix == ".html":
-        from orgdesigner.export.decision_html import decision_html
-
-        write_atomic(output, decision_html(decision).encode("utf-8"))
-    elif suffix == ".md":
-        from orgdesigner.export.decision_markdown import write_decision_markdown
-
-        write_decision_markdown(decision, output)
-    else:
-        from orgdesigner.export.raster_report import decision_pdf
-
-        write_atomic(output, decision_pdf(decision))

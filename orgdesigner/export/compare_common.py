@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from orgdesigner.analysis.compare import Comparison, Metric
-from orgdesigner.analysis.diff import OrgChanges
+from orgdesigner.analysis.diff import FieldChange, OrgChanges
 from orgdesigner.analysis.findings import Severity, plural
 from orgdesigner.model import OrgTree, load_catalogue
 
@@ -50,10 +50,12 @@ class FigureRow:
 
 @dataclass(frozen=True, slots=True)
 class ChangeLine:
-    """One structural change: what kind (``added``, ``moved``...) and a sentence about it."""
+    """One structural change: what kind (``added``, ``moved``...), a sentence about it, and the
+    nodes it is about (the window selects them when the line is clicked)."""
 
     kind: str
     text: str
+    nodes: tuple[str, ...] = ()
 
 
 def mlops_change(base: str, other: str) -> str | None:
@@ -215,30 +217,47 @@ def change_lines(
     adds each node's id after its name."""
     out: list[ChangeLine] = []
 
-    def emit(kind: str, texts: Sequence[str]) -> None:
-        out.extend(ChangeLine(kind, t) for t in texts[:limit])
-        if len(texts) > limit:
-            out.append(ChangeLine(kind, f"and {len(texts) - limit:,} more"))
+    def emit(kind: str, lines: Sequence[tuple[str, tuple[str, ...]]]) -> None:
+        out.extend(ChangeLine(kind, text, nodes) for text, nodes in lines[:limit])
+        if len(lines) > limit:
+            out.append(ChangeLine(kind, f"and {len(lines) - limit:,} more"))
 
     def who(name: str, node: str) -> str:
         return f"{name} ({node})" if ids else name
 
-    emit("added", [f"{a.kind} {who(a.name, a.node)} under {_name(other, a.parent)}" for a in ch.added])
-    emit("removed", [f"{r.kind} {who(r.name, r.node)} from under {_name(base, r.parent)}" for r in ch.removed])
+    emit("added", [(f"{a.kind} {who(a.name, a.node)} under {_name(other, a.parent)}", (a.node,)) for a in ch.added])
+    emit(
+        "removed",
+        [(f"{r.kind} {who(r.name, r.node)} from under {_name(base, r.parent)}", (r.node,)) for r in ch.removed],
+    )
     emit(
         "moved",
-        [f"{who(m.name, m.node)}: from {_name(base, m.old_parent)} to {_name(other, m.new_parent)}" for m in ch.moved],
-    )
-    emit("renamed", [f"{who(r.old, r.node)} is now {r.new}" for r in ch.renamed])
-    emit(
-        "changed",
         [
-            f"{'the org' if f.node is None else who(f.name, f.node)}: {f.field} {_field(f.base)} → {_field(f.other)}"
-            for f in ch.fields
+            (f"{who(m.name, m.node)}: from {_name(base, m.old_parent)} to {_name(other, m.new_parent)}", (m.node,))
+            for m in ch.moved
         ],
     )
-    emit("linked", [f"{_name(other, lk.source)} now serves {_name(other, lk.target)}" for lk in ch.links_added])
-    emit("unlinked", [f"{_name(base, lk.source)} no longer serves {_name(base, lk.target)}" for lk in ch.links_removed])
+    emit("renamed", [(f"{who(r.old, r.node)} is now {r.new}", (r.node,)) for r in ch.renamed])
+
+    def field_line(f: FieldChange) -> tuple[str, tuple[str, ...]]:
+        subject = "the org" if f.node is None else who(f.name, f.node)
+        return f"{subject}: {f.field} {_field(f.base)} → {_field(f.other)}", () if f.node is None else (f.node,)
+
+    emit("changed", [field_line(f) for f in ch.fields])
+    emit(
+        "linked",
+        [
+            (f"{_name(other, lk.source)} now serves {_name(other, lk.target)}", (lk.source, lk.target))
+            for lk in ch.links_added
+        ],
+    )
+    emit(
+        "unlinked",
+        [
+            (f"{_name(base, lk.source)} no longer serves {_name(base, lk.target)}", (lk.source, lk.target))
+            for lk in ch.links_removed
+        ],
+    )
     return out
 
 

@@ -100,7 +100,23 @@ class WindowActions(QObject):
         )
         self.export_report_md = act("Export Report as &Markdown…", "Ctrl+Shift+M", "Export the findings as Markdown")
         self.export_report_html = act("Export Report as &HTML…", "Ctrl+Shift+H", "Export the findings as an HTML page")
+        self.export_decision = act(
+            "Export &Decision Report…",
+            "Ctrl+Alt+R",
+            "Every scenario's chart, key figures and trade-offs, compared, in one HTML, PDF or Markdown document",
+        )
         self.quit = act("&Quit", "Ctrl+Q", "Close orgdesigner")
+        self.new_scenario = act("&New Scenario", "Ctrl+Alt+N", "A new scenario: a copy of the chart shown")
+        self.next_scenario = act("Ne&xt Scenario", "Ctrl+PgDown", "Show the next scenario")
+        self.previous_scenario = act("&Previous Scenario", "Ctrl+PgUp", "Show the previous scenario")
+        self.compare = act(
+            "&Compare Scenarios…", "Ctrl+Alt+C", "Two scenarios side by side, with what changed and what it does"
+        )
+        self.explore = act(
+            "Where Should &MLOps Sit?…",
+            "Ctrl+Alt+M",
+            "The chart with its MLOps work under each placement, judged side by side",
+        )
 
         self.delete = act("&Delete", Key.Delete, "Delete the selected cards and what is below them")
         self.rename = act("&Rename", "F2", "Rename the selected card")
@@ -160,6 +176,7 @@ class WindowActions(QObject):
         export.addSeparator()
         export.addAction(self.export_report_md)
         export.addAction(self.export_report_html)
+        export.addAction(self.export_decision)
         file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
@@ -170,6 +187,12 @@ class WindowActions(QObject):
             edit.addAction(a)
         edit.addSeparator()
         edit.addAction(self.find)
+        scenarios = bar.addMenu("&Scenarios")
+        for a in (self.new_scenario, self.next_scenario, self.previous_scenario):
+            scenarios.addAction(a)
+        scenarios.addSeparator()
+        scenarios.addAction(self.compare)
+        scenarios.addAction(self.explore)
         view = bar.addMenu("&View")
         for a in (self.zoom_in, self.zoom_out, self.zoom_fit, self.zoom_actual):
             view.addAction(a)
@@ -207,4 +230,6 @@ class WindowActions(QObject):
         bar.addSeparator()
         for a in (self.zoom_fit, self.top_down, self.left_right, self.trace, self.link):
             bar.addAction(a)
+        bar.addSeparator()
+        bar.addAction(self.explore)
         return bar

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
-from orgdesigner.io import DEFAULT_TEMPLATE, OrgFileError, load_template, read_org
+from orgdesigner.io import DEFAULT_TEMPLATE, OrgFileError, load_template, read_chart
+from orgdesigner.model import ScenarioSet
 
 if TYPE_CHECKING:
     from orgdesigner.ui.main_window import MainWindow
@@ -33,21 +34,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(file: str | None = None, template: str | None = None) -> int:
-    """Open the main window on ``file`` or ``template`` (default: the typical template)."""
+def run_app(file: str | None = None, template: str | None = None, chart: ScenarioSet | None = None) -> int:
+    """Open the main window on ``file`` or ``template`` (default: the typical template).
+    ``chart`` is the file already read by the caller (the command line reads it first, so that a
+    bad file is one line on stderr): it is read once, and handed on."""
     from orgdesigner.ui.main_window import MainWindow
 
-    if file is None:
-        # Check the template before any window appears, so a bad name is one line on stderr.
-        org = load_template(template or DEFAULT_TEMPLATE)
-    else:
-        org = read_org(file)
+    if chart is None:
+        # Read before any window appears, so a bad name or file is one line on stderr.
+        chart = ScenarioSet(load_template(template or DEFAULT_TEMPLATE)) if file is None else read_chart(file)
     app = make_application()
     windows = open_recoveries(QSettings())
     if file is not None or template is not None or not windows:
-        window = MainWindow(org, QSettings())
-        if file is not None:
-            window.files.open_path(file, ask=False)
+        window = MainWindow(chart, QSettings(), path=file)
         window.show()
         windows.append(window)
     app.setProperty("orgdesigner_windows", len(windows))
@@ -79,13 +78,11 @@ def open_recoveries(settings: QSettings) -> list[MainWindow]:
 
 
 def recover_into_window(copy: RecoveryCopy, settings: QSettings) -> MainWindow:
-    """A window showing a recovered chart, marked unsaved, tied to its original file."""
+    """A window showing a recovered chart (its scenarios too), marked unsaved, tied to its
+    original file."""
     from orgdesigner.ui.main_window import MainWindow
 
-    window = MainWindow(copy.org, settings)
-    if copy.original_path:
-        window.files._take_lock(copy.original_path)
-    window.doc.load(copy.org, copy.original_path, modified=True)
+    window = MainWindow(copy.chart, settings, path=copy.original_path, modified=True)
     window.autosaver.write_now()
     window.statusBar().showMessage(f"Recovered {copy.title} as autosaved at {copy.when}; save it to keep it", 15000)
     window.show()

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from orgdesigner.model import Link, Node, Organization, RemovedSubtree
+from orgdesigner.model import Link, Node, Organization, RemovedScenario, RemovedSubtree, ScenarioSet
 
 
 class OrgCommand(QUndoCommand):
@@ -23,6 +23,10 @@ class OrgCommand(QUndoCommand):
         super().__init__(text)
         self._org = org
         self._skip_first_redo = True
+
+    def touched(self, undone: bool) -> Organization | None:
+        """The org this command edits: the one to show after it is undone or redone."""
+        return self._org
 
     def redo(self) -> None:
         if self._skip_first_redo:
@@ -158,3 +162,87 @@ class ReplaceOrgCommand(OrgCommand):
 
     def _revert(self) -> None:
         self._org.replace_all(self._before)
+
+
+class ScenarioCommand(QUndoCommand):
+    """A change to the chart's list of scenarios, applied once already (like :class:`OrgCommand`);
+    ``touched`` is the scenario to show after it is redone or undone (None: leave the view)."""
+
+    def __init__(self, chart: ScenarioSet, text: str) -> None:
+        super().__init__(text)
+        self._chart = chart
+        self._skip_first_redo = True
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self._apply()
+
+    def undo(self) -> None:
+        self._revert()
+
+    def touched(self, undone: bool) -> Organization | None:
+        """The org to show after this command was undone (``undone``) or redone."""
+        raise NotImplementedError
+
+    def _apply(self) -> None:
+        raise NotImplementedError
+
+    def _revert(self) -> None:
+        raise NotImplementedError
+
+
+class AddScenarioCommand(ScenarioCommand):
+    """A new scenario (from the current chart, a duplicate, or an explored alternative)."""
+
+    def __init__(self, chart: ScenarioSet, text: str, org: Organization, index: int, before: Organization) -> None:
+        super().__init__(chart, text)
+        self._org = org
+        self._index = index
+        self._before = before
+
+    def touched(self, undone: bool) -> Organization | None:
+        return self._before if undone else self._org
+
+    def _apply(self) -> None:
+        self._chart.add(self._org.name, self._org, self._index)
+
+    def _revert(self) -> None:
+        self._chart.remove(self._org.name)
+
+
+class RemoveScenarioCommand(ScenarioCommand):
+    """A scenario deleted (the same org object comes back on undo)."""
+
+    def __init__(self, chart: ScenarioSet, text: str, removed: RemovedScenario) -> None:
+        super().__init__(chart, text)
+        self._removed = removed
+
+    def touched(self, undone: bool) -> Organization | None:
+        return self._removed.org if undone else self._chart.baseline
+
+    def _apply(self) -> None:
+        self._removed = self._chart.remove(self._removed.org.name)
+
+    def _revert(self) -> None:
+        self._chart.restore(self._removed)
+
+
+class RenameScenarioCommand(ScenarioCommand):
+    """A scenario renamed."""
+
+    def __init__(self, chart: ScenarioSet, text: str, org: Organization, old: str, new: str) -> None:
+        super().__init__(chart, text)
+        self._org = org
+        self._old = old
+        self._new = new
+
+    def touched(self, undone: bool) -> Organization | None:
+        return self._org
+
+    def _apply(self) -> None:
+        self._chart.rename(self._old, self._new)
+
+    def _revert(self) -> None:
+        self._chart.rename(self._new, self._old)

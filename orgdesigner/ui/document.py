@@ -25,13 +25,19 @@ from orgdesigner.model import (
     new_unit,
 )
 from orgdesigner.model.organization import explain_validation
+from orgdesigner.model.scenarios import BASELINE
+from orgdesigner.model.text import shown
 from orgdesigner.ui.commands import (
     AddNodesCommand,
+    AddScenarioCommand,
     LinkCommand,
     MoveNodesCommand,
     OrgCommand,
     RemoveNodesCommand,
+    RemoveScenarioCommand,
+    RenameScenarioCommand,
     ReplaceOrgCommand,
+    ScenarioCommand,
     SetFieldsCommand,
     SetOrgFieldCommand,
 )
@@ -44,6 +50,11 @@ def _reason(exc: Exception) -> str:
     return str(exc)
 
 
+def copy_chart(chart: ScenarioSet) -> ScenarioSet:
+    """An independent copy of a chart (nodes are immutable and shared)."""
+    return ScenarioSet(chart.baseline.copy(), [s.copy() for s in chart.scenarios])
+
+
 def _plural(ids: list[str], org: Organization, verb: str) -> str:
     if len(ids) == 1:
         return f"{verb} {org.label(ids[0])}"
@@ -53,30 +64,39 @@ def _plural(ids: list[str], org: Organization, verb: str) -> str:
 
 
 class Document(QObject):
-    """An org chart being edited: the model, its undo stack, its file and its clean state.
+    """An open chart file being edited: its baseline and scenarios, the one shown (``org``),
+    one undo stack for all of them, its file and its clean state.
 
     Every edit goes through a method here, which applies it to the model (raising
     :class:`EditRefused`, with the model unchanged, when it is refused) and pushes one undo
-    command. Readers (scene, panels) listen to :attr:`changed`.
+    command. Readers (scene, panels) listen to :attr:`changed`; undoing an edit made in another
+    scenario shows that scenario again (``scenario_changed``), so an undo is never invisible.
     """
 
     changed = Signal()
     modified_changed = Signal(bool)
     path_changed = Signal(str)
     replaced = Signal()
+    scenario_changed = Signal(str)  # the scenario shown now (``baseline`` for the baseline)
+    scenarios_changed = Signal()  # scenarios added, removed or renamed
 
-    def __init__(self, org: Organization, path: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        chart: ScenarioSet | Organization,
+        path: str | None = None,
+        parent: QObject | None = None,
+        modified: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.org = org
+        self.chart = chart if isinstance(chart, ScenarioSet) else ScenarioSet(chart)
+        self.org: Organization = self.chart.baseline
         self.path = path
-        # The file's scenarios, kept as they were read and written back on save, until the
-        # window shows and edits them.
-        self.kept_scenarios: tuple[Organization, ...] = ()
         self.undo_stack = QUndoStack(self)
-        self._saved = org.copy()
-        self._modified = False
-        self._unsaved_on_load = False
+        self._saved = copy_chart(self.chart)
+        self._modified = modified
+        self._unsaved_on_load = modified
         self._quiet = False
+        self._index = 0
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._index_changed)
 
@@ -87,11 +107,32 @@ class Document(QObject):
         """True when the chart differs from what was last opened or saved."""
         return self._modified
 
-    def _index_changed(self, _index: int) -> None:
+    @property
+    def current(self) -> str:
+        """The name of the scenario shown (``baseline`` for the baseline)."""
+        return BASELINE if self.org is self.chart.baseline else self.org.name
+
+    def _index_changed(self, index: int) -> None:
         # Every push, undo and redo moves the stack's index: the one place the model changes.
-        if not self._quiet and shiboken6.isValid(self.undo_stack) and shiboken6.isValid(self):
-            self._update_modified()
-            self.changed.emit()
+        if self._quiet or not (shiboken6.isValid(self.undo_stack) and shiboken6.isValid(self)):
+            return
+        undone = index < self._index
+        command = self.undo_stack.command(index if undone else index - 1)
+        self._index = index
+        if isinstance(command, ScenarioCommand):
+            self.scenarios_changed.emit()
+        touched = command.touched(undone) if isinstance(command, OrgCommand | ScenarioCommand) else None
+        if touched is not None and touched is not self.org and self._holds(touched):
+            self.org = touched
+            self.scenario_changed.emit(self.current)
+        elif not self._holds(self.org):
+            self.org = self.chart.baseline
+            self.scenario_changed.emit(self.current)
+        self._update_modified()
+        self.changed.emit()
+
+    def _holds(self, org: Organization) -> bool:
+        return org is self.chart.baseline or any(org is s for s in self.chart.scenarios)
 
     def _clean_changed(self, _clean: bool) -> None:
         # The stack also reports while it is being destroyed with the document.
@@ -99,46 +140,100 @@ class Document(QObject):
             self._update_modified()
 
     def _update_modified(self) -> None:
-        modified = self._unsaved_on_load or (not self.undo_stack.isClean() and self.org != self._saved)
+        modified = self._unsaved_on_load or (not self.undo_stack.isClean() and self.chart != self._saved)
         if modified != self._modified:
             self._modified = modified
             self.modified_changed.emit(modified)
 
-    def load(
-        self, org: Organization, path: str | None, modified: bool = False, scenarios: tuple[Organization, ...] = ()
-    ) -> None:
-        """Show another chart (open, new, recover; ``scenarios``: the file's, kept for saving):
-        clears the undo history."""
+    def load(self, chart: ScenarioSet | Organization, path: str | None, modified: bool = False) -> None:
+        """Show another chart (open, new, recover), on its baseline: clears the undo history."""
         self._quiet = True  # clearing the history moves the index: that is not an edit
         try:
             self.undo_stack.clear()
         finally:
             self._quiet = False
-        self.kept_scenarios = scenarios
-        self.org = org
+        self._index = 0
+        self.chart = chart if isinstance(chart, ScenarioSet) else ScenarioSet(chart)
+        self.org = self.chart.baseline
         self.path = path
-        self._saved = org.copy()
+        self._saved = copy_chart(self.chart)
         self._unsaved_on_load = modified
         self.undo_stack.setClean()
         self._modified = modified
         self.modified_changed.emit(modified)
         self.path_changed.emit(path or "")
+        self.scenarios_changed.emit()
+        self.scenario_changed.emit(self.current)
         self.replaced.emit()
         self.changed.emit()
 
+    def set_file(self, path: str | None) -> None:
+        """The file this chart belongs to, without reading it again."""
+        if path != self.path:
+            self.path = path
+            self.path_changed.emit(path or "")
+
     def save(self, path: str | None = None) -> None:
-        """Save atomically to ``path`` (default: the current file); raises ``OrgFileError``."""
+        """Save the whole chart atomically to ``path`` (default: the current file); raises
+        ``OrgFileError``."""
         target = path or self.path
         if target is None:
             raise ValueError("no file name to save to")
-        write_chart(ScenarioSet(self.org, self.kept_scenarios), target)
-        self._saved = self.org.copy()
+        write_chart(self.chart, target)
+        self._saved = copy_chart(self.chart)
         self._unsaved_on_load = False
         if target != self.path:
             self.path = target
             self.path_changed.emit(target)
         self.undo_stack.setClean()
         self._update_modified()
+
+    # Scenarios -----------------------------------------------------------------------------
+
+    def show_scenario(self, name: str) -> None:
+        """Show the baseline or a scenario (not an edit: nothing to undo)."""
+        org = self.chart.get(name)
+        if org is None:
+            raise EditRefused(f"there is no scenario called {shown(name)}")
+        if org is not self.org:
+            self.org = org
+            self.scenario_changed.emit(self.current)
+            self.changed.emit()
+
+    def add_scenario(self, org: Organization, name: str | None = None, text: str | None = None) -> str:
+        """Add ``org`` (not copied) as a new scenario called ``name`` (default: a free name made
+        from its own), after the one shown, and show it; one undo step. Returns its name."""
+        chart = self.chart
+        name = chart.unique_name(org.name) if name is None else name
+        before = self.org
+        at = len(chart) if self.org is chart.baseline else chart.index(self.org.name) + 1
+        index = chart.add(name, org, at)
+        self._push(AddScenarioCommand(chart, text or f"New scenario {name}", org, index, before))
+        return name
+
+    def new_scenario(self, name: str | None = None) -> str:
+        """A new scenario, a copy of the chart shown; returns its name."""
+        base = name or (f"{self.chart.baseline.name} scenario" if self.org is self.chart.baseline else self.org.name)
+        copy = self.org.copy()
+        name = name if name is not None else self.chart.unique_name(base)
+        return self.add_scenario(copy, name, f"New scenario {name} from {self._label(self.current)}")
+
+    def rename_scenario(self, name: str, new_name: str) -> None:
+        """Rename a scenario; one undo step."""
+        org = self.chart.get(name)
+        if org is None or org is self.chart.baseline:
+            raise EditRefused("the baseline is not a scenario: rename the chart instead")
+        old = self.chart.rename(name, new_name)
+        if old != new_name:
+            self._push(RenameScenarioCommand(self.chart, f"Rename scenario {old} to {new_name}", org, old, new_name))
+
+    def delete_scenario(self, name: str) -> None:
+        """Delete a scenario (Undo brings it back); the baseline is shown if it was."""
+        removed = self.chart.remove(name)
+        self._push(RemoveScenarioCommand(self.chart, f"Delete scenario {removed.org.name}", removed))
+
+    def _label(self, name: str) -> str:
+        return "the baseline" if name == BASELINE else name
 
     # Edits ---------------------------------------------------------------------------------
 
@@ -247,7 +342,10 @@ class Document(QObject):
         self._push(LinkCommand(self.org, text, link, False, index))
 
     def set_org_name(self, name: str) -> None:
-        """Rename the organisation."""
+        """Rename the organisation (the scenario, when a scenario is shown)."""
+        if self.org is not self.chart.baseline:
+            self.rename_scenario(self.org.name, name)
+            return
         old = self.org.set_name(name)
         if old != name:
             self._push(SetOrgFieldCommand(self.org, f"Rename chart to {name}", Organization.set_name, old, name))
@@ -262,13 +360,24 @@ class Document(QObject):
 
     def apply_template(self, template: Organization, title: str) -> None:
         """Replace the chart by a template, undoably."""
-        before = self.org.replace_all(template)
+        after = template.copy()
+        if self.org is not self.chart.baseline:
+            after.set_name(self.org.name)  # a scenario keeps its name (it is the scenario's)
+        before = self.org.replace_all(after)
         self.replaced.emit()  # as load() does: replaced, then changed
-        self._push(ReplaceOrgCommand(self.org, f"Apply template {title}", before, template.copy()))
+        self._push(ReplaceOrgCommand(self.org, f"Apply template {title}", before, after.copy()))
+
+    def replace_org(self, other: Organization, text: str) -> None:
+        """Make the chart shown a copy of ``other`` (an explored alternative), keeping its name;
+        one undo step."""
+        after = other.copy()
+        after.set_name(self.org.name)
+        before = self.org.replace_all(after)
+        self._push(ReplaceOrgCommand(self.org, text, before, after.copy()))
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _push(self, command: OrgCommand) -> None:
+    def _push(self, command: OrgCommand | ScenarioCommand) -> None:
         # The history shows the text as it is; the Undo and Redo actions get it with each "&"
         # doubled, or Qt would eat it as a mnemonic ("Delete Data  AI").
         text = command.text()

@@ -198,3 +198,22 @@ def write_report(source: ExportSource, path: str, fmt: str) -> str | None:
         return None
     source.say(f"Exported the report to {Path(path).name}")
     return path
+
+
+def run_decision_export(source: ExportSource) -> str | None:
+    """File > Export > Decision Report: every scenario of the chart, with the baseline, in one
+    document for the leadership meeting (HTML, Markdown or PDF, from the name's suffix)."""
+    from orgdesigner.export.decision import build_decision
+    from orgdesigner.export.decision_files import write_decision
+
+    filters = "HTML page (*.html);;PDF document (*.pdf);;Markdown (*.md)"
+    path = _ask_path(source, "Export decision report", ".html", filters)
+    if path is None:
+        return None
+    try:
+        write_decision(build_decision(source.doc.chart, None), path)
+    except (ExportError, OrgFileError, ValueError) as exc:
+        QMessageBox.warning(source.parent, "Cannot export the decision report", str(exc))
+        return None
+    source.say(f"Exported the decision report to {Path(path).name}")
+    return path

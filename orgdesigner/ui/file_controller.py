@@ -95,12 +95,21 @@ class FileController(QObject):
         except OrgFileError as exc:
             self.show_error("Cannot open the file", str(exc))
             return False
-        if not self._take_lock(path):
+        if not self.take_lock(path):
             return False
-        self.doc.load(chart.baseline, str(Path(path).resolve()), scenarios=chart.scenarios)
+        self.doc.load(chart, str(Path(path).resolve()))
         self.settings.setValue("last_dir", str(Path(path).resolve().parent))
         self._remember(path)
         self.opened.emit(path)
+        return True
+
+    def attach(self, path: str) -> bool:
+        """Tie the chart already shown to ``path`` (the file it was read from, or the file a
+        recovered copy belongs to): take its lock and remember it, without reading it again."""
+        if not self.take_lock(path):
+            return False
+        self.doc.set_file(str(Path(path).resolve()))
+        self._remember(path)
         return True
 
     def open_template(self, name: str, ask: bool = True) -> bool:
@@ -126,7 +135,7 @@ class FileController(QObject):
 
     # Locks ---------------------------------------------------------------------------------
 
-    def _take_lock(self, path: str) -> bool:
+    def take_lock(self, path: str) -> bool:
         """Lock ``path`` for this window; if another window or process has it, say so and
         let the user open it anyway or give up."""
         resolved = str(Path(path).resolve())
@@ -178,7 +187,7 @@ class FileController(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
-        if not self._take_lock(path):
+        if not self.take_lock(path):
             return False
         try:
             self.doc.save(path)

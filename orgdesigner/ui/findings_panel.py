@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.analysis import Finding, PlacementKind, Report, Severity, TeamPlacement
+from orgdesigner.analysis.edit_delta import EditDelta
 from orgdesigner.analysis.grouping import FindingGroup, group_findings
 from orgdesigner.export.report_common import PLACEMENT_WORDS
 from orgdesigner.model import OrgTree
@@ -39,6 +40,9 @@ _SEVERITY_COLORS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#a8650f", Seve
 _SEVERITY_MARKS = {Severity.ERROR: "■", Severity.WARNING: "▲", Severity.INFO: "●"}
 TEAMS_LISTED = 3
 """Up to this many MLOps teams, each gets its own line; more are summed up per placement."""
+NEW_MARK = "NEW: "
+"""Put before a finding the last edit created (in bold: never colour alone)."""
+RESOLVED_MARK = "✓ "
 CHILDREN_SHOWN = 500
 """An expanded group lists this many of its findings, then says how many more there are."""
 
@@ -108,6 +112,12 @@ class FindingsPanel(QWidget):
         self.headline.setAccessibleName("Findings summary")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_edit = QLabel()
+        self.last_edit.setWordWrap(True)
+        self.last_edit.setAccessibleName("What the last edit changed")
+        self.last_edit.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_edit.setStyleSheet("color: #1f4fa8;")
+        self.last_edit.hide()
         self.full_button = QToolButton()
         self.full_button.setText("Full view")
         self.full_button.setToolTip("Show the findings in a large window (F8)")
@@ -126,15 +136,18 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        layout.addWidget(self.last_edit)
         layout.addWidget(self.tree)
         self.report: Report | None = None
+        self.delta: EditDelta | None = None
         self._org: OrgTree | None = None
         self._expanded: set[str] = {"error", "warning", "Where MLOps sits", "Maturity"}
 
     # Showing a report ----------------------------------------------------------------------
 
-    def show_report(self, report: Report, org: OrgTree) -> None:
-        """Show a new report (keeping which sections were open)."""
+    def show_report(self, report: Report, org: OrgTree, delta: EditDelta | None = None) -> None:
+        """Show a new report (keeping which sections were open); with ``delta``, mark the
+        findings the last edit created and list those it resolved."""
         if self.report is not None:
             self._expanded = {
                 str(t.data(0, _KEY)) for t in self._top_items() if t.isExpanded() and t.data(0, _KEY) is not None
@@ -142,6 +155,9 @@ class FindingsPanel(QWidget):
         self.report = report
         self._org = org
         self.headline.setText(headline_text(report))
+        self.delta = delta if delta else None
+        self._show_last_edit(self.delta)
+        fresh = {id(f) for f in self.delta.new} if self.delta else set()
         tree = self.tree
         tree.setUpdatesEnabled(False)
         tree.clear()
@@ -149,15 +165,50 @@ class FindingsPanel(QWidget):
             found = report.of(severity)
             section = self._section(f"{_SEVERITY_TITLES[severity]} ({len(found)})", severity.value)
             color = QBrush(QColor(_SEVERITY_COLORS[severity]))
-            for group in group_findings(found):
-                item = self._leaf(section, f"{_SEVERITY_MARKS[severity]} {group_line(group)}", list(group.nodes))
+            groups = group_findings(found)
+            if fresh:  # what the last edit created comes first in its section
+                groups.sort(key=lambda g: not any(id(f) in fresh for f in g.findings))
+            for group in groups:
+                text = f"{_SEVERITY_MARKS[severity]} {group_line(group)}"
+                made = sum(1 for f in group.findings if id(f) in fresh)
+                if made:
+                    text = f"{NEW_MARK if group.count == 1 else f'{NEW_MARK[:-2]} ({made}): '}{text}"
+                item = self._leaf(section, text, list(group.nodes))
                 item.setForeground(0, color)
+                if made:
+                    self._bold(item)
+                    section.setExpanded(True)
                 if group.count > 1:
                     self._lazy(item, group.findings)
+        if self.delta is not None and self.delta.resolved:
+            self._resolved(self.delta.resolved)
         self._placement(report)
         self._maturity(report)
         self._handoffs(report, org)
         tree.setUpdatesEnabled(True)
+
+    def _show_last_edit(self, delta: EditDelta | None) -> None:
+        if delta is None:
+            self.last_edit.hide()
+            return
+        parts = list(delta.figures)
+        if delta.new:
+            parts.append(f"{len(delta.new)} new finding{'s' * (len(delta.new) != 1)}")
+        if delta.resolved:
+            parts.append(f"{len(delta.resolved)} resolved")
+        self.last_edit.setText("Last edit: " + ", ".join(parts))
+        self.last_edit.show()
+
+    def _resolved(self, resolved: tuple[Finding, ...]) -> None:
+        section = self._section(f"Resolved by the last edit ({len(resolved)})", "resolved")
+        section.setExpanded(True)
+        for group in group_findings(resolved):
+            self._leaf(section, f"{RESOLVED_MARK}{group_line(group)}", list(group.nodes))
+
+    def _bold(self, item: QTreeWidgetItem) -> None:
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
 
     def _top_items(self) -> list[QTreeWidgetItem]:
         tree = self.tree

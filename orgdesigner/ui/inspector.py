@@ -238,7 +238,7 @@ class InspectorWidget(QScrollArea):
             for w in (self.responsibilities, self.reset_defaults, self.resp_hint, self.resp_label):
                 w.setVisible(is_team)
             if node is None:
-                self.title.set_full_text("Chart")
+                self.title.set_full_text("Chart" if org is self.doc.chart.baseline else "Scenario")
                 self._set_text(self.name, org.name)
                 self.stage.setCurrentIndex(org.target_stage - 1)
                 return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from orgdesigner.analysis import Report, Severity, analyse
+from orgdesigner.analysis.edit_delta import EditDelta, edit_delta
 from orgdesigner.layout import BadgeCounts
 from orgdesigner.ui.document import Document
 
@@ -30,7 +31,9 @@ def badge_counts(report: Report) -> dict[str, BadgeCounts]:
 
 
 class LiveAnalysis(QObject):
-    """The current :class:`Report` of a document, recomputed on every change.
+    """The current :class:`Report` of a document, recomputed on every change, and what the last
+    edit changed in it (``delta``; empty after a load or a switch to another scenario, which
+    are not edits).
 
     Create it before the scene so that the scene's badges read the fresh report.
     """
@@ -42,10 +45,15 @@ class LiveAnalysis(QObject):
         self.doc = doc
         self.report: Report = analyse(doc.org)
         self.badges: dict[str, BadgeCounts] = badge_counts(self.report)
+        self.delta = EditDelta((), (), ())
+        self._org = doc.org
         doc.changed.connect(self.refresh)
 
     def refresh(self) -> None:
         """Analyse the document's org again."""
+        before, same_org = self.report, self.doc.org is self._org
+        self._org = self.doc.org
         self.report = analyse(self.doc.org)
         self.badges = badge_counts(self.report)
+        self.delta = edit_delta(before, self.report) if same_org else EditDelta((), (), ())
         self.report_changed.emit()

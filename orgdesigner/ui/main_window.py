@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.io import load_template
 from orgdesigner.layout import Orientation
-from orgdesigner.model import Organization, Team
+from orgdesigner.model import Organization, ScenarioSet, Team
+from orgdesigner.model.scenarios import BASELINE
 from orgdesigner.ui.actions import SteadyUndoActions, WindowActions, shortcuts
 from orgdesigner.ui.canvas.card_item import CardItem
 from orgdesigner.ui.canvas.decorations import TraceOverlay
@@ -40,6 +41,7 @@ from orgdesigner.ui.inspector import InspectorWidget
 from orgdesigner.ui.live_analysis import LiveAnalysis
 from orgdesigner.ui.palette import PaletteWidget
 from orgdesigner.ui.recovery import Autosaver
+from orgdesigner.ui.scenarios_panel import ScenariosPanel
 from orgdesigner.ui.search import SearchController
 from orgdesigner.ui.view_state import ViewState, start_collapsed
 
@@ -66,10 +68,16 @@ FOCUS_FRAME = (
 class MainWindow(QMainWindow):
     """One window, one chart."""
 
-    def __init__(self, org: Organization | None = None, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        chart: ScenarioSet | Organization | None = None,
+        settings: QSettings | None = None,
+        path: str | None = None,
+        modified: bool = False,
+    ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
-        self.doc = Document(org if org is not None else load_template("typical"), parent=self)
+        self.doc = Document(chart if chart is not None else load_template("typical"), parent=self, modified=modified)
         self.analysis = LiveAnalysis(self.doc, self)
         self.view_state = ViewState(self)
         self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width()))
@@ -80,6 +88,8 @@ class MainWindow(QMainWindow):
         self.view.setStyleSheet(FOCUS_FRAME)
         self.setCentralWidget(self.view)
         self.files = FileController(self.doc, self, self.settings)
+        if path is not None:
+            self.files.attach(path)
         self.autosaver = Autosaver(self.doc, self)
         self.trace = TraceOverlay()
         self.trace.hide()
@@ -91,6 +101,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel()
         self.findings_window = FindingsWindow(self)
         self._help: HelpWindow | None = None
+        self.scenarios = ScenariosPanel(self.doc)
         self.history = QUndoView(self.doc.undo_stack)
         self.history.setEmptyLabel("Opened chart")
         self.history.setAccessibleName("Undo history")
@@ -101,7 +112,10 @@ class MainWindow(QMainWindow):
         self._dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("findings", "Findings", self.findings, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("history", "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("scenarios", "Scenarios", self.scenarios, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.docks["inspector"], self.docks["history"])
+        self.tabifyDockWidget(self.docks["overview"], self.docks["scenarios"])
+        self.docks["scenarios" if len(self.doc.chart) else "overview"].raise_()
         self.docks["inspector"].raise_()
 
         self.actions_ = WindowActions(self)
@@ -155,6 +169,16 @@ class MainWindow(QMainWindow):
         a.export_other.triggered.connect(lambda: self.export_chart("other"))
         a.export_report_md.triggered.connect(lambda: self.export_report("md"))
         a.export_report_html.triggered.connect(lambda: self.export_report("html"))
+        a.export_decision.triggered.connect(self.export_decision)
+        a.new_scenario.triggered.connect(self.scenarios.new_scenario)
+        a.next_scenario.triggered.connect(lambda: self.step_scenario(1))
+        a.previous_scenario.triggered.connect(lambda: self.step_scenario(-1))
+        a.compare.triggered.connect(lambda: self.compare_scenarios(None, None))
+        a.explore.triggered.connect(self.explore_placements)
+        self.scenarios.compare_requested.connect(self.compare_scenarios)
+        self.scenarios.message.connect(self.show_message)
+        doc.scenario_changed.connect(self._scenario_changed)
+        doc.scenarios_changed.connect(lambda: self.docks["scenarios"].raise_() if len(doc.chart) else None)
         a.delete.triggered.connect(self.delete_selection)
         a.rename.triggered.connect(self.rename_selection)
         a.link.triggered.connect(self.begin_link)
@@ -201,8 +225,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         # "[*]" is where Qt puts the modified mark ("*": changes not saved); a chart that has
         # no file yet says so once, without a second word for "unsaved".
-        name = Path(self.doc.path).name if self.doc.path else f"{self.doc.org.name} (new chart)"
-        self.setWindowTitle(f"{name}[*] — orgdesigner")
+        doc = self.doc
+        name = Path(doc.path).name if doc.path else f"{doc.chart.baseline.name} (new chart)"
+        scenario = "" if doc.current == BASELINE else f" — scenario {doc.current}"
+        self.setWindowTitle(f"{name}{scenario}[*] — orgdesigner")
         self.setWindowModified(self.doc.is_modified)
 
     def show_message(self, text: str) -> None:
@@ -210,8 +236,55 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _report_changed(self) -> None:
-        self.findings.show_report(self.analysis.report, self.doc.org)
+        self.findings.show_report(self.analysis.report, self.doc.org, self.analysis.delta)
         self.findings_window.show_report(self.analysis.report, self.doc.org)
+
+    def _scenario_changed(self, _name: str) -> None:
+        self._update_title()
+        current = self.doc.current
+        where = "the baseline" if current == BASELINE else f"scenario {current}"
+        self.show_message(f"Showing {where}")
+
+    def step_scenario(self, by: int) -> None:
+        """Show the next (``by`` 1) or previous (-1) scenario, round the end."""
+        names = [BASELINE, *self.doc.chart.names()]
+        if len(names) < 2:
+            self.show_message("The chart has no scenarios yet: Scenarios > New Scenario makes one")
+            return
+        self.doc.show_scenario(names[(names.index(self.doc.current) + by) % len(names)])
+
+    def compare_scenarios(self, base: str | None, other: str | None) -> None:
+        """Scenarios > Compare: two scenarios side by side (default: the baseline and the one
+        shown, or the first scenario)."""
+        from orgdesigner.ui.compare_view import CompareWindow
+
+        names = self.doc.chart.names()
+        if not names:
+            self.show_message("Nothing to compare yet: Scenarios > New Scenario makes a scenario to compare")
+            return
+        if base is None or other is None:
+            base, other = BASELINE, (self.doc.current if self.doc.current != BASELINE else names[0])
+        window = CompareWindow(self.doc.chart, self.view_state.orientation, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.compare(base, other)
+        window.show()
+        self.compare_window = window
+
+    def explore_placements(self) -> None:
+        """Where should MLOps sit? The alternatives for the chart shown."""
+        from orgdesigner.ui.explore_dialog import ExploreDialog
+
+        dialog = ExploreDialog(self.doc, self)
+        dialog.message.connect(self.show_message)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.explore_dialog = dialog
+
+    def export_decision(self) -> None:
+        """File > Export > Decision Report."""
+        from orgdesigner.ui.export_dialog import run_decision_export
+
+        run_decision_export(self.export_source())
 
     def show_findings_in_full(self) -> None:
         """Open (or bring up) the large findings window."""

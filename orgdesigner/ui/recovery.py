@@ -19,10 +19,11 @@ from pathlib import Path
 from platformdirs import user_state_dir
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from orgdesigner.io import OrgFileError, parse_org
+from orgdesigner.io import OrgFileError
 from orgdesigner.io.atomic import write_atomic
-from orgdesigner.io.fileformat import org_to_dict
-from orgdesigner.model import Organization
+from orgdesigner.io.fileformat import build_chart, chart_to_dict, parse_record
+from orgdesigner.model import Organization, ScenarioSet
+from orgdesigner.model.gc_pause import gc_paused
 from orgdesigner.ui.document import Document
 
 AUTOSAVE_INTERVAL_MS = 30_000
@@ -52,7 +53,12 @@ class RecoveryCopy:
     file: Path
     original_path: str | None
     saved_at: float
-    org: Organization
+    chart: ScenarioSet
+
+    @property
+    def org(self) -> Organization:
+        """The recovered chart's baseline."""
+        return self.chart.baseline
 
     @property
     def title(self) -> str:
@@ -81,8 +87,10 @@ def find_recoveries() -> list[RecoveryCopy]:
         lock.unlock()
         try:
             data = json.loads(file.read_text("utf-8"))
-            org = parse_org(json.dumps(data["org"]), str(file))
-            out.append(RecoveryCopy(file.stem, file, data.get("path"), float(data["saved_at"]), org))
+            # The whole chart, its scenarios too ("org": a copy written before scenarios).
+            with gc_paused():
+                chart = build_chart(parse_record(data.get("chart", data.get("org")), str(file)), str(file))
+            out.append(RecoveryCopy(file.stem, file, data.get("path"), float(data["saved_at"]), chart))
         except (OSError, ValueError, KeyError, TypeError, OrgFileError):
             continue
     return sorted(out, key=lambda r: r.saved_at, reverse=True)
@@ -126,14 +134,14 @@ class Autosaver(QObject):
             return False
         record = {
             "format": RECOVERY_FORMAT,
-            "version": 1,
+            "version": 2,
             "path": self.doc.path,
             "saved_at": time.time(),
             "pid": os.getpid(),
-            "org": org_to_dict(self.doc.org),
+            "chart": chart_to_dict(self.doc.chart),
         }
         text = json.dumps(record, ensure_ascii=False)
-        body = text.split('"org":', 1)[1]
+        body = text.split('"chart":', 1)[1]
         if body == self.last_written:
             return False
         try:

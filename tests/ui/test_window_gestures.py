@@ -141,10 +141,9 @@ def test_link_mode_previews_the_line_and_clears_its_prompt(window: MainWindow, q
     window.scene.select_ids(["ml-eng-mlops"])
     window.actions_.link.trigger()
     assert window.statusBar().currentMessage().startswith("Click the node that ML Engineering / MLOps serves")
-    target = view_point(window, "software-eng")
-    qtbot.mouseMove(window.view.viewport(), target)
+    qtbot.mouseMove(window.view.viewport(), view_point(window, "software-eng"))
     assert window.view._link_pointer is not None
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=view_point(window, "software-eng"))
     assert [(lk.source, lk.target) for lk in window.doc.org.links] == [("ml-eng-mlops", "software-eng")]
     assert (
         window.statusBar().currentMessage() == "Dotted line added: ML Engineering / MLOps serves Software Engineering"
@@ -205,6 +204,7 @@ def test_export_dialog_leaves_badges_off_as_the_cli_does(window: MainWindow) -> 
 
 def test_the_overview_draws_the_view_window_inside_its_own_edge(window: MainWindow) -> None:
     window.docks["overview"].show()
+    window.docks["overview"].raise_()
     overview = window.overview
     for zoom in (0.05, 0.3, 1.0, 3.0):
         window.view.zoom_by(zoom / window.view.scale_factor())
