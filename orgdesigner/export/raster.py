@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterator
+from functools import cache
 from typing import Literal
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -30,9 +31,10 @@ from PySide6.QtGui import (
 )
 
 from orgdesigner.export import ExportError
-from orgdesigner.export.svg_style import EDGE, INK, LINK, SEVERITY_COLORS, UNIT_FILL, UNIT_STROKE, tint
-from orgdesigner.layout import TEXT_STYLES, Bounds, Placement, TextRole, category_styles
-from orgdesigner.layout.cards import card_lines
+from orgdesigner.layout import TEXT_PAD, TEXT_STYLES, Bounds, CardFace, Placement, TextRole
+from orgdesigner.layout.faces import CORNER_RADIUS, STACK_OFFSET
+from orgdesigner.layout.palette import BADGE_INK, EDGE, INK, LINK, PAGE, card_paint
+from orgdesigner.layout.segments import connector_segments
 
 MAX_PNG_SIDE = 32_767
 MAX_PNG_PIXELS = 400_000_000
@@ -68,7 +70,10 @@ def ensure_app() -> QGuiApplication:
     return app
 
 
-def _font(role: TextRole) -> QFont:
+@cache
+def role_font(role: TextRole) -> QFont:
+    """The font of a kind of text line, sized in chart units as the SVG sizes it (the canvas
+    and the PNG/PDF painter share it)."""
     size, bold = TEXT_STYLES[role]
     font = QFont()
     font.setFamilies(["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"])
@@ -83,52 +88,59 @@ def paint_placement(painter: QPainter, pl: Placement, region: Bounds | None = No
     ``region`` limits the work to what meets that rectangle."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    fonts = {role: _font(role) for role in TEXT_STYLES}
     if pl.legend is not None:
-        _paint_legend(painter, pl, fonts)
+        _paint_legend(painter, pl)
     pen = QPen(QColor(EDGE), 1.5)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     painter.setPen(pen)
-    for x1, y1, x2, y2 in pl.segments():
+    for x1, y1, x2, y2 in connector_segments(pl):
         if region is None or _meets(region, min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)):
             painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
     _paint_links(painter, pl)
-    for i in pl.order:
-        if region is None or _meets(region, pl.xs[i] - 4, pl.ys[i] - 10, pl.card_width + 10, pl.heights[i] + 14):
-            paint_card(painter, pl, i, fonts)
+    xs, ys, cw, hs = pl.xs, pl.ys, pl.card_width, pl.heights
+    shown = pl.order
+    if region is not None:
+        shown = [i for i in shown if _meets(region, xs[i] - 4, ys[i] - 10, cw + 10, hs[i] + 14)]
+    for i, face in zip(shown, pl.faces_of(shown), strict=True):
+        painter.save()
+        painter.translate(xs[i], ys[i])
+        paint_face(painter, face)
+        painter.restore()
 
 
 def _meets(region: Bounds, x: float, y: float, w: float, h: float) -> bool:
     return x <= region.right and region.x <= x + w and y <= region.bottom and region.y <= y + h
 
 
-def paint_card(painter: QPainter, pl: Placement, i: int, fonts: dict[TextRole, QFont] | None = None) -> None:
-    """Paint the card of shown node number ``i``: box, text lines, collapsed stack, badge."""
-    fonts = fonts or {role: _font(role) for role in TEXT_STYLES}
-    style = category_styles()[pl.arrays.category[i]]
-    x, y, w, h = pl.xs[i], pl.ys[i], pl.card_width, pl.heights[i]
-    if style.color:
-        fill, stroke, ink = QColor(tint(style.color)), QColor(style.color), QColor(INK)
-    else:
-        fill, stroke, ink = QColor(UNIT_FILL), QColor(UNIT_STROKE), QColor("#ffffff")
-    folded = i in pl.collapsed
-    painter.setPen(QPen(stroke, 2.5 if folded else 1.5))
-    painter.setBrush(QBrush(fill))
-    if folded:
-        painter.drawRoundedRect(QRectF(x + 4, y + 4, w, h), 5, 5)
-    painter.drawRoundedRect(QRectF(x, y, w, h), 5, 5)
-    painter.setPen(ink)
-    for line in card_lines(pl.card_text(i), h):
-        painter.setFont(fonts[line.role])
-        painter.drawText(QPointF(x + line.x, y + line.y), line.text)
-    badge = pl.badge(i)
-    if badge is not None and badge.total:
-        rect = QRectF(x + w - 20, y - 8, 26, 16)
-        painter.setPen(QPen(QColor("#ffffff"), 1))
-        painter.setBrush(QColor(SEVERITY_COLORS[badge.worst]))
-        painter.drawRoundedRect(rect, 8, 8)
-        painter.setFont(fonts["more"])
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(min(badge.total, 999)))
+def paint_face(painter: QPainter, face: CardFace, outline: QPen | None = None, text: bool = True) -> None:
+    """Paint one card from its face with its corner at the painter's origin: the card (and the
+    one behind a collapsed card), its text lines, its finding badge. The canvas and the PNG/PDF
+    painter both draw cards with this. ``outline`` replaces the border's pen (the canvas marks
+    a selected card so); ``text`` False leaves the words out (a card too small to read)."""
+    frame = face.frame
+    paint = frame.paint
+    painter.setPen(outline if outline is not None else QPen(QColor(paint.border), frame.border_width))
+    painter.setBrush(QBrush(QColor(paint.fill)))
+    rect = QRectF(0, 0, frame.width, frame.height)
+    if frame.stacked:
+        painter.drawRoundedRect(rect.translated(STACK_OFFSET, STACK_OFFSET), CORNER_RADIUS, CORNER_RADIUS)
+    painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
+    if text:
+        painter.setPen(QColor(paint.ink))
+        role = None
+        for line, y, line_role in zip(face.texts, frame.baselines, frame.roles, strict=True):
+            if line_role != role:
+                role = line_role
+                painter.setFont(role_font(role))
+            painter.drawText(QPointF(TEXT_PAD, y), line)
+    if face.badge is not None:
+        b = face.badge_rect
+        badge = QRectF(b.x, b.y, b.width, b.height)
+        painter.setPen(QPen(QColor(BADGE_INK), 1))
+        painter.setBrush(QColor(face.badge_fill))
+        painter.drawRoundedRect(badge, b.height / 2, b.height / 2)
+        painter.setFont(role_font("more"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, face.badge_label)
 
 
 def _paint_links(painter: QPainter, pl: Placement) -> None:
@@ -149,11 +161,11 @@ def _paint_links(painter: QPainter, pl: Placement) -> None:
         painter.drawPolygon(QPolygonF([QPointF(x2, y2), QPointF(bx + px, by + py), QPointF(bx - px, by - py)]))
 
 
-def _paint_legend(painter: QPainter, pl: Placement, fonts: dict[TextRole, QFont]) -> None:
+def _paint_legend(painter: QPainter, pl: Placement) -> None:
     legend = pl.legend
     assert legend is not None
     painter.setPen(QColor(INK))
-    painter.setFont(fonts["heading"])
+    painter.setFont(role_font("heading"))
     painter.drawText(QPointF(legend.heading.x, legend.heading.y), legend.heading.text)
     for entry in legend.entries:
         sw = entry.swatch
@@ -163,12 +175,12 @@ def _paint_legend(painter: QPainter, pl: Placement, fonts: dict[TextRole, QFont]
             painter.setPen(pen)
             painter.drawLine(QPointF(sw.x, sw.y + sw.height / 2), QPointF(sw.right, sw.y + sw.height / 2))
         else:
-            color = entry.color or UNIT_FILL
-            painter.setPen(QPen(QColor(color), 1.5))
-            painter.setBrush(QColor(tint(color)))
+            swatch = card_paint(entry.color)
+            painter.setPen(QPen(QColor(swatch.border), 1.5))
+            painter.setBrush(QColor(swatch.fill))
             painter.drawRoundedRect(QRectF(sw.x, sw.y, sw.width, sw.height), 3, 3)
         painter.setPen(QColor(INK))
-        painter.setFont(fonts["legend"])
+        painter.setFont(role_font("legend"))
         painter.drawText(QPointF(entry.text.x, entry.text.y), entry.text.text)
 
 
@@ -194,7 +206,7 @@ def png_bytes(pl: Placement, scale: float = 1.0, dpi: float | None = None, trans
     image = QImage(max(width, 1), max(height, 1), QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise ExportError(f"not enough memory for a {width:,} x {height:,} PNG; lower --scale")
-    image.fill(QColor(0, 0, 0, 0) if transparent else QColor("#ffffff"))
+    image.fill(QColor(0, 0, 0, 0) if transparent else QColor(PAGE))
     dots_per_meter = round(96.0 * scale / 0.0254)
     image.setDotsPerMeterX(dots_per_meter)
     image.setDotsPerMeterY(dots_per_meter)
@@ -291,7 +303,7 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
                 writer.newPage()
             painter.save()
             if len(pages) > 1:
-                painter.setFont(_font("sub"))
+                painter.setFont(role_font("sub"))
                 painter.setPen(QColor(INK))
                 painter.drawText(QPointF(margin, margin - 8), f"{pl.org_name} - page {number + 1} of {len(pages)}")
             if page is not None and len(pages) == 1:  # one page: the chart in its middle

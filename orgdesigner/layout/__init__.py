@@ -7,6 +7,7 @@ chart is the same picture.
 
 from orgdesigner.layout.arrays import CATEGORY_IDS, OrgArrays, org_arrays
 from orgdesigner.layout.engine import collapsed_nodes, layout
+from orgdesigner.layout.faces import CardFace, CardFrame, NodeBox
 from orgdesigner.layout.geometry import (
     LINE_HEIGHTS,
     TEXT_PAD,
@@ -16,7 +17,6 @@ from orgdesigner.layout.geometry import (
     Edge,
     LegendEntry,
     LinkLine,
-    NodeBox,
     Point,
     TextLine,
     TextRole,
@@ -35,6 +35,8 @@ __all__ = [
     "TEXT_STYLES",
     "BadgeCounts",
     "Bounds",
+    "CardFace",
+    "CardFrame",
     "CardSizes",
     "CategoryStyle",
     "CollapsedInfo",

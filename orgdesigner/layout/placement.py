@@ -6,14 +6,14 @@ and builds per-node records (:class:`NodeBox`), edges and links only when asked 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from orgdesigner.layout.arrays import OrgArrays
 from orgdesigner.layout.blocks import LeafBlock
-from orgdesigner.layout.cards import card_lines, card_strings
-from orgdesigner.layout.geometry import TEXT_PAD, Bounds, CollapsedInfo, Edge, LinkLine, NodeBox, Point
+from orgdesigner.layout.faces import CardFace, NodeBox, badge_of, face_maker
+from orgdesigner.layout.geometry import TEXT_PAD, Bounds, Edge, LinkLine, Point
 from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
 from orgdesigner.layout.options import BadgeCounts, LayoutOptions
 from orgdesigner.layout.routing import clip_link, route_link, segment_meets_box
@@ -69,6 +69,7 @@ class Placement:
     _numbers: dict[str, int] | None = field(default=None, repr=False)
     _shown: bytearray | None = field(default=None, repr=False)
     _rollup: tuple[list[int], list[int], list[int]] | None = field(default=None, repr=False)
+    _make_faces: Callable[[Iterable[int]], Iterator[CardFace]] | None = field(default=None, repr=False)
     _links: tuple[LinkLine, ...] | None = field(default=None, repr=False)
     _grid: dict[tuple[int, int], list[int]] | None = field(default=None, repr=False)
     _route_budget: int = field(default=ROUTE_BUDGET, repr=False)
@@ -156,16 +157,7 @@ class Placement:
     def badge(self, i: int) -> BadgeCounts | None:
         """The finding counts on node number ``i``'s card: its own, and for a collapsed card
         those of every node it hides as well (None when there is nothing to count)."""
-        badges = self.options.badges
-        if not badges:
-            return None
-        ids = self.arrays.ids
-        if i not in self.collapsed:
-            return badges.get(ids[i])
-        found = [b for nid in ids[i : i + self.rollup()[2][i]] if (b := badges.get(nid)) is not None]
-        if not found:
-            return None
-        return BadgeCounts(sum(b.errors for b in found), sum(b.warnings for b in found), sum(b.infos for b in found))
+        return badge_of(i, self.arrays.ids, self.options.badges, self.collapsed, self.rollup()[2])
 
     def rollup(self) -> tuple[list[int], list[int], list[int]]:
         """Per node number: teams, headcount and nodes in its subtree (itself included)."""
@@ -183,48 +175,29 @@ class Placement:
             self._rollup = (teams, heads, nodes)
         return self._rollup
 
-    def card_text(self, i: int) -> tuple[tuple[str, ...], str, str | None, str | None]:
-        """The fitted text of node number ``i``: (name lines, sub label, lead line, hidden line)."""
-        arr = self.arrays
-        is_team = arr.is_team[i]
-        heads = arr.headcount[i] if is_team else self.rollup()[1][i]
-        return card_strings(
-            arr.names[i],
-            self.style(i).short,
-            is_team,
-            heads,
-            arr.leads[i],
-            self.hidden(i),
-            self.text_width,
-            self.options.sizes.name_lines,
-        )
+    def face(self, i: int) -> CardFace:
+        """What the card of shown node number ``i`` shows."""
+        return next(self._face_maker()((i,)))
+
+    def faces(self) -> Iterator[CardFace]:
+        """The faces of the shown cards, in the order of ``order``.
+
+        Made as they are taken, from what the placement keeps for all calls (the frames and
+        the sub-lines many cards share): keep them in a list to use them twice."""
+        return self._face_maker()(self.order)
+
+    def faces_of(self, numbers: Iterable[int]) -> Iterator[CardFace]:
+        """The faces of the shown nodes numbered in ``numbers``, in that order."""
+        return self._face_maker()(numbers)
+
+    def _face_maker(self) -> Callable[[Iterable[int]], Iterator[CardFace]]:
+        if self._make_faces is None:
+            self._make_faces = face_maker(self.arrays, self.options, self.heights, self.collapsed, self.rollup())
+        return self._make_faces
 
     def box(self, i: int) -> NodeBox:
-        """Everything about the card of shown node number ``i``."""
-        arr = self.arrays
-        style = self.style(i)
-        hidden = self.hidden(i)
-        p = arr.parent[i]
-        heads = arr.headcount[i] if arr.is_team[i] else self.rollup()[1][i]
-        return NodeBox(
-            id=arr.ids[i],
-            x=self.xs[i],
-            y=self.ys[i],
-            w=self.card_width,
-            h=self.heights[i],
-            kind="team" if arr.is_team[i] else "unit",
-            category=style.id,
-            short=style.short,
-            color=style.color,
-            name=arr.names[i],
-            lines=card_lines(self.card_text(i), self.heights[i]),
-            lead=arr.leads[i],
-            headcount=heads,
-            depth=arr.depth[i],
-            parent=arr.ids[p] if p >= 0 else None,
-            collapsed=CollapsedInfo(hidden[2], hidden[0], hidden[1]) if hidden else None,
-            badge=self.badge(i),
-        )
+        """Everything about the card of shown node number ``i``: where it is, and its face."""
+        return NodeBox(self.arrays.ids[i], self.xs[i], self.ys[i], self.face(i))
 
     def box_of(self, node_id: str) -> NodeBox | None:
         """The card of a node by id, or None if it is hidden or absent."""
