@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 
-from orgdesigner.layout import TEXT_PAD, Bounds, NodeBox, Placement, Point
+from orgdesigner.layout import TEXT_PAD, Bounds, NodeBox, Placement, Point, route_links
 from orgdesigner.layout.cards import people
 from orgdesigner.layout.palette import EDGE, INK, LINK, card_paint
 from orgdesigner.model import Organization
@@ -72,7 +72,7 @@ def drawio_text(org: Organization, placement: Placement) -> str:
         _card(root, org, box)
     for edge in placement.edges():
         _line(root, f"reports:{edge.child}", boxes[edge.parent], boxes[edge.child], edge.points, _EDGE_STYLE)
-    for number, link in enumerate(placement.links, start=1):
+    for number, link in enumerate(route_links(placement), start=1):
         _line(root, f"serves:{number}", boxes[link.source], boxes[link.target], link.points, _LINK_STYLE)
     ET.indent(mxfile, "  ")
     return ET.tostring(mxfile, encoding="unicode") + "\n"

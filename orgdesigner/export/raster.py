@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Literal
 
@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 
 from orgdesigner.export import ExportError
-from orgdesigner.layout import TEXT_PAD, TEXT_STYLES, Bounds, CardFace, Placement, TextRole
+from orgdesigner.layout import TEXT_PAD, TEXT_STYLES, Bounds, CardFace, LinkLine, Placement, TextRole, route_links
 from orgdesigner.layout.faces import CORNER_RADIUS, STACK_OFFSET
 from orgdesigner.layout.palette import BADGE_INK, EDGE, INK, LINK, PAGE, card_paint
 from orgdesigner.layout.segments import connector_segments
@@ -83,9 +83,12 @@ def role_font(role: TextRole) -> QFont:
     return font
 
 
-def paint_placement(painter: QPainter, pl: Placement, region: Bounds | None = None) -> None:
+def paint_placement(
+    painter: QPainter, pl: Placement, region: Bounds | None = None, links: Sequence[LinkLine] | None = None
+) -> None:
     """Paint ``pl`` in chart coordinates (the painter's transform maps them to the device);
-    ``region`` limits the work to what meets that rectangle."""
+    ``region`` limits the work to what meets that rectangle; ``links`` are the dotted lines as
+    routed (routed here when not given)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     if pl.legend is not None:
@@ -96,9 +99,9 @@ def paint_placement(painter: QPainter, pl: Placement, region: Bounds | None = No
     for x1, y1, x2, y2 in connector_segments(pl):
         if region is None or _meets(region, min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)):
             painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
-    _paint_links(painter, pl)
+    _paint_links(painter, route_links(pl) if links is None else links)
     xs, ys, cw, hs = pl.xs, pl.ys, pl.card_width, pl.heights
-    shown = pl.order
+    shown: Sequence[int] = pl.order
     if region is not None:
         shown = [i for i in shown if _meets(region, xs[i] - 4, ys[i] - 10, cw + 10, hs[i] + 14)]
     for i, face in zip(shown, pl.faces_of(shown), strict=True):
@@ -143,12 +146,12 @@ def paint_face(painter: QPainter, face: CardFace, outline: QPen | None = None, t
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, face.badge_label)
 
 
-def _paint_links(painter: QPainter, pl: Placement) -> None:
-    if not pl.links:
+def _paint_links(painter: QPainter, links: Sequence[LinkLine]) -> None:
+    if not links:
         return
     pen = QPen(QColor(LINK), 1.5)
     pen.setDashPattern([4.0, 8.0 / 3.0])
-    for link in pl.links:
+    for link in links:
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPolyline(QPolygonF([QPointF(px, py) for px, py in link.points]))
@@ -294,6 +297,7 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
         writer.setPageOrientation(orient)
         writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
         margin = 28.0
+    links = route_links(pl)  # once for every page
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("Qt could not start the PDF")
@@ -316,7 +320,7 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
             clip = QPainterPath()
             clip.addRect(QRectF(tile.x, tile.y, tile.width, tile.height))
             painter.setClipPath(clip)
-            paint_placement(painter, pl, None if len(pages) == 1 else tile)
+            paint_placement(painter, pl, None if len(pages) == 1 else tile, links)
             painter.restore()
     finally:
         painter.end()

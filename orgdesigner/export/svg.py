@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from operator import add
 
 from orgdesigner.export.svg_style import stylesheet
-from orgdesigner.layout import TEXT_PAD, BadgeCounts, CardFrame, LinkLine, Placement
+from orgdesigner.layout import TEXT_PAD, BadgeCounts, CardFrame, LinkLine, Placement, route_links
 from orgdesigner.layout.cards import people
 from orgdesigner.layout.faces import CORNER_RADIUS, STACK_OFFSET, badge_label, badge_rect
 from orgdesigner.layout.palette import PAGE
@@ -44,13 +44,14 @@ def _n(value: float) -> str:
     return "%d" % (value + 0.5) if value >= 0 else "-%d" % (0.5 - value)  # noqa: UP031 (fastest)
 
 
-def svg_text(placement: Placement, background: str | None = PAGE) -> str:
-    """The SVG document of ``placement``; ``background`` None leaves it transparent."""
+def svg_text(placement: Placement, background: str | None = PAGE, links: Sequence[LinkLine] | None = None) -> str:
+    """The SVG document of ``placement``; ``background`` None leaves it transparent. ``links``
+    are its dotted lines as routed (routed here when not given)."""
     with gc_paused():
-        return _svg_text(placement, background)
+        return _svg_text(placement, background, route_links(placement) if links is None else links)
 
 
-def _svg_text(pl: Placement, background: str | None) -> str:
+def _svg_text(pl: Placement, background: str | None, links: Sequence[LinkLine]) -> str:
     w, h = _n(math.ceil(pl.width)), _n(math.ceil(pl.height))
     shown_w, shown_h = w, h
     longest = max(pl.width, pl.height)
@@ -69,17 +70,17 @@ def _svg_text(pl: Placement, background: str | None) -> str:
     if pl.legend is not None:
         out.append(_legend(pl))
     out.extend(_edges(pl))
-    if pl.links:
-        out.append(_links(pl.links))
+    if links:
+        out.append(_links(links))
     out.append('<g class="nodes">\n')
     _nodes(pl, out)
     out.append("</g>\n</svg>\n")
     return "".join(out)
 
 
-def svg_bytes(placement: Placement, background: str | None = PAGE) -> bytes:
+def svg_bytes(placement: Placement, background: str | None = PAGE, links: Sequence[LinkLine] | None = None) -> bytes:
     """:func:`svg_text` encoded as UTF-8."""
-    return svg_text(placement, background).encode("utf-8")
+    return svg_text(placement, background, links).encode("utf-8")
 
 
 def _count(number: int, word: str) -> str:

@@ -18,12 +18,15 @@ from orgdesigner.layout.geometry import (
     LegendEntry,
     LinkLine,
     Point,
+    Segment,
     TextLine,
     TextRole,
 )
 from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
+from orgdesigner.layout.link_router import route_links
 from orgdesigner.layout.options import ORIENTATIONS, BadgeCounts, CardSizes, LayoutOptions, Orientation
-from orgdesigner.layout.placement import Placement, Segment
+from orgdesigner.layout.placement import Placement
+from orgdesigner.layout.segments import connector_segments
 from orgdesigner.layout.text_fit import ELLIPSIS, fit_line, fit_lines, text_units, text_width
 
 __all__ = [
@@ -55,10 +58,12 @@ __all__ = [
     "TextRole",
     "category_styles",
     "collapsed_nodes",
+    "connector_segments",
     "fit_line",
     "fit_lines",
     "layout",
     "org_arrays",
+    "route_links",
     "text_units",
     "text_width",
 ]

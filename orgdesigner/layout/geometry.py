@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Point = tuple[float, float]
+Segment = tuple[float, float, float, float]
+"""A horizontal or vertical piece of line: (x1, y1, x2, y2)."""
 TextRole = Literal["name", "sub", "lead", "more", "legend", "heading"]
 
 TEXT_STYLES: dict[TextRole, tuple[int, bool]] = {

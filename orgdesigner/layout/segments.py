@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
-if TYPE_CHECKING:
-    from orgdesigner.layout.blocks import LeafBlock
-    from orgdesigner.layout.placement import Placement, Segment
+from orgdesigner.layout.blocks import LeafBlock
+from orgdesigner.layout.geometry import Segment
+from orgdesigner.layout.placement import Placement
 
 Emit = Callable[[tuple[float, float, float, float]], None]
 _SAME = 0.01
@@ -26,7 +25,9 @@ def connector_segments(pl: Placement) -> list[Segment]:
     return out
 
 
-def _ribs(block: LeafBlock, xs: list[float], ys: list[float], hs: list[float], cw: float, emit: Emit) -> None:
+def _ribs(
+    block: LeafBlock, xs: Sequence[float], ys: Sequence[float], hs: Sequence[float], cw: float, emit: Emit
+) -> None:
     """The ribs from a block's spine to its cards (two cards level with each other: one line)."""
     sx = block.spine_x
     members = block.members

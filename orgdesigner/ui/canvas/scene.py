@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
-from orgdesigner.layout import LayoutOptions, NodeBox, Placement, category_styles, layout
+from orgdesigner.layout import LayoutOptions, NodeBox, Placement, category_styles, layout, route_links
 from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.layout.palette import EDGE, LINK, card_paint
 from orgdesigner.layout.segments import connector_segments
@@ -206,7 +206,7 @@ class OrgScene(QGraphicsScene):
         self._link_items = []
         pen = QPen(QColor(LINK), 1.5)
         pen.setDashPattern([4.0, 8.0 / 3.0])
-        for line in placement.links:
+        for line in route_links(placement):
             item = QGraphicsPathItem(link_path(line.points))
             item.setPen(pen)
             item.setZValue(2)
