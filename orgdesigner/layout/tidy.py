@@ -67,19 +67,24 @@ def tidy_breadth(
             ci = ch[i]
             min_y = bottom[er[ci]]
             # separate(t, i, ih): walk the right contour of the siblings so far (sr) and the
-            # left contour of subtree i (cl) down together, moving subtree i right where
-            # they come too close.
+            # left contour of subtree i (cl) down together. The first pair (the two roots)
+            # puts subtree i right beside its left sibling, nearer than where it started or
+            # further; each later pair can only move it right, where they come too close.
+            # (The paper moves only right, so a subtree could stay further out than any
+            # contour asks; d3-flextree's rule, dist > 0 || (dist < 0 && isFirst), is the
+            # tightest.)
             sr = ch[i - 1]
             mssr = mod[sr]
             cl = ci
             mscl = mod[cl]
             p = len(iyl_low) - 1
+            first = True
             while sr >= 0 and cl >= 0:
                 b_sr = bottom[sr]
                 if p > 0 and b_sr > iyl_low[p]:
                     p -= 1  # sr belongs to an earlier, deeper sibling (ih = ih.nxt)
                 dist = mssr + prelim[sr] + breadth[sr] - mscl - prelim[cl]
-                if dist > 0:
+                if dist > 0 or (first and dist < 0):
                     # moveSubtree(t, i, si, dist)
                     mscl += dist
                     mod[ci] += dist
@@ -93,6 +98,7 @@ def tidy_breadth(
                         shift[ch[si + 1]] += part
                         shift[ci] -= part
                         change[ci] -= dist - part
+                first = False
                 b_cl = bottom[cl]
                 if b_sr <= b_cl:
                     sr = next_right[sr]  # nextRightContour
