@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Literal
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -31,26 +30,28 @@ from PySide6.QtGui import (
 )
 
 from orgdesigner.export import ExportError
-from orgdesigner.layout import TEXT_PAD, TEXT_STYLES, Bounds, CardFace, LinkLine, Placement, TextRole, route_links
+from orgdesigner.export.pdf_pages import PAGE_MARGIN, PageName, plan_pages
+from orgdesigner.layout import (
+    TEXT_PAD,
+    TEXT_STYLES,
+    CardFace,
+    LinkLine,
+    Placement,
+    Segment,
+    TextRole,
+    route_links,
+)
 from orgdesigner.layout.faces import CORNER_RADIUS, STACK_OFFSET
 from orgdesigner.layout.palette import BADGE_INK, EDGE, INK, LINK, PAGE, card_paint
 from orgdesigner.layout.segments import connector_segments
 
 MAX_PNG_SIDE = 32_767
 MAX_PNG_PIXELS = 400_000_000
-PAGE_SIZES = {
+PAGE_SIZES: dict[PageName, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
     "Letter": QPageSize.PageSizeId.Letter,
     "A3": QPageSize.PageSizeId.A3,
 }
-PageName = Literal["A4", "Letter", "A3"]
-PT_PER_UNIT = 0.75
-"""Chart units are CSS pixels: 96 to the inch, so 0.75 point each at full size."""
-MIN_FIT_SCALE = 0.5
-"""Below this share of full size a chart is tiled across pages rather than shrunk onto one."""
-TILE_SCALE = 0.8
-MAX_PDF_PAGES = 400
-MAX_PAGE_PT = 14_400.0
 
 
 def ensure_app() -> QGuiApplication:
@@ -83,36 +84,39 @@ def role_font(role: TextRole) -> QFont:
     return font
 
 
-def paint_placement(
-    painter: QPainter, pl: Placement, region: Bounds | None = None, links: Sequence[LinkLine] | None = None
-) -> None:
+def paint_placement(painter: QPainter, pl: Placement, links: Sequence[LinkLine] | None = None) -> None:
     """Paint ``pl`` in chart coordinates (the painter's transform maps them to the device);
-    ``region`` limits the work to what meets that rectangle; ``links`` are the dotted lines as
-    routed (routed here when not given)."""
+    ``links`` are the dotted lines as routed (routed here when not given)."""
+    links = route_links(pl) if links is None else links
+    _paint(painter, pl, pl.order, connector_segments(pl), links, pl.legend is not None)
+
+
+def _paint(
+    painter: QPainter,
+    pl: Placement,
+    cards: Sequence[int],
+    segments: Iterable[Segment],
+    links: Sequence[LinkLine],
+    legend: bool,
+) -> None:
+    """Paint these cards (node numbers), reporting line pieces and dotted lines of ``pl``, and
+    its legend if ``legend``."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    if pl.legend is not None:
+    if legend:
         _paint_legend(painter, pl)
     pen = QPen(QColor(EDGE), 1.5)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     painter.setPen(pen)
-    for x1, y1, x2, y2 in connector_segments(pl):
-        if region is None or _meets(region, min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)):
-            painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
-    _paint_links(painter, route_links(pl) if links is None else links)
-    xs, ys, cw, hs = pl.xs, pl.ys, pl.card_width, pl.heights
-    shown: Sequence[int] = pl.order
-    if region is not None:
-        shown = [i for i in shown if _meets(region, xs[i] - 4, ys[i] - 10, cw + 10, hs[i] + 14)]
-    for i, face in zip(shown, pl.faces_of(shown), strict=True):
+    for x1, y1, x2, y2 in segments:
+        painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+    _paint_links(painter, links)
+    xs, ys = pl.xs, pl.ys
+    for i, face in zip(cards, pl.faces_of(cards), strict=True):
         painter.save()
         painter.translate(xs[i], ys[i])
         paint_face(painter, face)
         painter.restore()
-
-
-def _meets(region: Bounds, x: float, y: float, w: float, h: float) -> bool:
-    return x <= region.right and region.x <= x + w and y <= region.bottom and region.y <= y + h
 
 
 def paint_face(painter: QPainter, face: CardFace, outline: QPen | None = None, text: bool = True) -> None:
@@ -224,52 +228,11 @@ def png_bytes(pl: Placement, scale: float = 1.0, dpi: float | None = None, trans
     return bytes(buffer.data().data())
 
 
-def pdf_tiles(pl: Placement, page: PageName) -> tuple[QPageLayout.Orientation, float, list[Bounds]]:
-    """How a chart goes onto pages of ``page``: orientation, scale (points per chart unit)
-    and the chart rectangle each page shows (one page when it fits at a readable size)."""
-    size = QPageSize(PAGE_SIZES[page]).size(QPageSize.Unit.Point)
-    margin = 28.0
-    best = None
-    for orient, (pw, ph) in (
-        (QPageLayout.Orientation.Portrait, (size.width(), size.height())),
-        (QPageLayout.Orientation.Landscape, (size.height(), size.width())),
-    ):
-        fit = min((pw - 2 * margin) / pl.width, (ph - 2 * margin) / pl.height, PT_PER_UNIT)
-        if best is None or fit > best[1]:
-            best = (orient, fit, pw, ph)
-    assert best is not None
-    orient, fit, pw, ph = best
-    if fit >= MIN_FIT_SCALE * PT_PER_UNIT:
-        return orient, fit, [pl.bounds]
-    scale = TILE_SCALE * PT_PER_UNIT
-    landscape = pl.width >= pl.height
-    orient = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    pw, ph = (
-        (max(size.width(), size.height()), min(size.width(), size.height()))
-        if landscape
-        else (size.width(), size.height())
-    )
-    tile_w, tile_h = (pw - 2 * margin) / scale, (ph - 2 * margin - 14) / scale
-    cols, rows = math.ceil(pl.width / tile_w), math.ceil(pl.height / tile_h)
-    tiles = [Bounds(c * tile_w, r * tile_h, tile_w, tile_h) for r in range(rows) for c in range(cols)]
-    tiles = [t for t in tiles if _has_content(pl, t)]
-    if len(tiles) > MAX_PDF_PAGES:
-        raise ExportError(
-            f"this chart would take {len(tiles):,} pages of {page}; export SVG, or a PDF without --page "
-            "(one page sized to the chart)"
-        )
-    return orient, scale, tiles
-
-
-def _has_content(pl: Placement, tile: Bounds) -> bool:
-    if pl.legend is not None and tile.y < pl.legend.height + 24 and tile.x < pl.legend.width + 24:
-        return True
-    return any(_meets(tile, pl.xs[i], pl.ys[i], pl.card_width, pl.heights[i]) for i in pl.order)
-
-
 def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
     """A vector PDF of ``pl``: one page sized to the chart, or fitted to / tiled across pages of
-    ``page``; the document title is the org's name."""
+    ``page`` (see :func:`~orgdesigner.export.pdf_pages.plan_pages`); the document title is the
+    org's name."""
+    plan = plan_pages(pl, page, route_links(pl))
     ensure_app()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -279,40 +242,32 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
     writer.setCreator("orgdesigner")
     writer.setResolution(72)
     if page is None:
-        scale = min(PT_PER_UNIT, MAX_PAGE_PT / pl.width, MAX_PAGE_PT / pl.height)
-        writer.setPageSize(
-            QPageSize(
-                QSizeF(pl.width * scale, pl.height * scale),
-                QPageSize.Unit.Point,
-                "chart",
-                QPageSize.SizeMatchPolicy.ExactMatch,
-            )
+        size = QPageSize(
+            QSizeF(plan.width, plan.height), QPageSize.Unit.Point, "chart", QPageSize.SizeMatchPolicy.ExactMatch
         )
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-        pages: list[Bounds] = [pl.bounds]
-        margin = 0.0
+        writer.setPageSize(size)
     else:
-        orient, scale, pages = pdf_tiles(pl, page)
         writer.setPageSize(QPageSize(PAGE_SIZES[page]))
-        writer.setPageOrientation(orient)
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-        margin = 28.0
-    links = route_links(pl)  # once for every page
+        landscape = QPageLayout.Orientation.Landscape if plan.landscape else QPageLayout.Orientation.Portrait
+        writer.setPageOrientation(landscape)
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    margin = PAGE_MARGIN if page is not None else 0.0
+    scale, pages = plan.scale, plan.pages
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("Qt could not start the PDF")
     try:
-        for number, tile in enumerate(pages):
+        for number, shown in enumerate(pages):
             if number:
                 writer.newPage()
+            tile = shown.tile
             painter.save()
-            if len(pages) > 1:
+            if plan.tiled:
                 painter.setFont(role_font("sub"))
                 painter.setPen(QColor(INK))
                 painter.drawText(QPointF(margin, margin - 8), f"{pl.org_name} - page {number + 1} of {len(pages)}")
-            if page is not None and len(pages) == 1:  # one page: the chart in its middle
-                full = writer.pageLayout().fullRect(QPageLayout.Unit.Point)
-                painter.translate((full.width() - pl.width * scale) / 2, (full.height() - pl.height * scale) / 2)
+            if plan.fitted:  # one page: the chart in its middle
+                painter.translate((plan.width - pl.width * scale) / 2, (plan.height - pl.height * scale) / 2)
             else:
                 painter.translate(margin, margin)
             painter.scale(scale, scale)
@@ -320,14 +275,9 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
             clip = QPainterPath()
             clip.addRect(QRectF(tile.x, tile.y, tile.width, tile.height))
             painter.setClipPath(clip)
-            paint_placement(painter, pl, None if len(pages) == 1 else tile, links)
+            _paint(painter, pl, shown.cards, shown.segments, shown.links, shown.legend)
             painter.restore()
     finally:
         painter.end()
     buffer.close()
     return bytes(data.data())
-
-
-def iter_pages(pl: Placement, page: PageName) -> Iterator[Bounds]:
-    """The chart rectangles the pages of a ``page``-sized PDF show, in order."""
-    yield from pdf_tiles(pl, page)[2]
