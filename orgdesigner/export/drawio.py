@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 
-from orgdesigner.export.svg_style import EDGE, INK, LINK, UNIT_FILL, UNIT_STROKE, tint
-from orgdesigner.layout import TEXT_PAD, Bounds, NodeBox, Placement, Point
+from orgdesigner.layout import TEXT_PAD, Bounds, NodeBox, Placement, Point, route_links
 from orgdesigner.layout.cards import people
+from orgdesigner.layout.palette import EDGE, INK, LINK, card_paint
 from orgdesigner.model import Organization
 
 CHART_LAYER = "1"
@@ -72,7 +72,7 @@ def drawio_text(org: Organization, placement: Placement) -> str:
         _card(root, org, box)
     for edge in placement.edges():
         _line(root, f"reports:{edge.child}", boxes[edge.parent], boxes[edge.child], edge.points, _EDGE_STYLE)
-    for number, link in enumerate(placement.links, start=1):
+    for number, link in enumerate(route_links(placement), start=1):
         _line(root, f"serves:{number}", boxes[link.source], boxes[link.target], link.points, _LINK_STYLE)
     ET.indent(mxfile, "  ")
     return ET.tostring(mxfile, encoding="unicode") + "\n"
@@ -95,10 +95,8 @@ def _label(org: Organization, box: NodeBox) -> str:
 
 
 def _card(root: ET.Element, org: Organization, box: NodeBox) -> None:
-    if box.color:
-        colours = f"fillColor={tint(box.color)};strokeColor={box.color};fontColor={INK};"
-    else:
-        colours = f"fillColor={UNIT_FILL};strokeColor={UNIT_STROKE};fontColor=#FFFFFF;"
+    paint = box.face.paint
+    colours = f"fillColor={paint.fill};strokeColor={paint.border};fontColor={paint.ink};"
     cell = ET.SubElement(
         root,
         "mxCell",
@@ -188,7 +186,7 @@ def _legend(root: ET.Element, placement: Placement) -> None:
             ET.SubElement(geometry, "mxPoint", {"x": _n(swatch.x), "y": _n(mid), "as": "sourcePoint"})
             ET.SubElement(geometry, "mxPoint", {"x": _n(swatch.right), "y": _n(mid), "as": "targetPoint"})
         else:
-            colour = entry.color or UNIT_FILL
+            swatch_paint = card_paint(entry.color)
             cell = ET.SubElement(
                 root,
                 "mxCell",
@@ -197,7 +195,7 @@ def _legend(root: ET.Element, placement: Placement) -> None:
                     "value": "",
                     "vertex": "1",
                     "parent": LEGEND_LAYER,
-                    "style": f"rounded=1;html=0;fillColor={tint(colour)};strokeColor={colour};",
+                    "style": f"rounded=1;html=0;fillColor={swatch_paint.fill};strokeColor={swatch_paint.border};",
                 },
             )
             _geometry(cell, swatch)

@@ -18,6 +18,7 @@ from orgdesigner.export import ExportError
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.io.text_formats import TEXT_WRITERS
 from orgdesigner.layout import BadgeCounts, LayoutOptions, layout
+from orgdesigner.layout.palette import PAGE
 from orgdesigner.model import Organization
 
 DRAWN_SUFFIXES = (".svg", ".png", ".pdf")
@@ -83,7 +84,7 @@ def export_bytes(
         if suffix == ".svg":
             from orgdesigner.export.svg import svg_bytes
 
-            return svg_bytes(placement, background=None if raster.transparent else "#ffffff")
+            return svg_bytes(placement, background=None if raster.transparent else PAGE)
         if suffix == ".png":
             from orgdesigner.export.raster import png_bytes
 

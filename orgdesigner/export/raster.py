@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from functools import cache
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -30,25 +30,28 @@ from PySide6.QtGui import (
 )
 
 from orgdesigner.export import ExportError
-from orgdesigner.export.svg_style import EDGE, INK, LINK, SEVERITY_COLORS, UNIT_FILL, UNIT_STROKE, tint
-from orgdesigner.layout import TEXT_STYLES, Bounds, Placement, TextRole, category_styles
-from orgdesigner.layout.cards import card_lines
+from orgdesigner.export.pdf_pages import PAGE_MARGIN, PageName, plan_pages
+from orgdesigner.layout import (
+    TEXT_PAD,
+    TEXT_STYLES,
+    CardFace,
+    LinkLine,
+    Placement,
+    Segment,
+    TextRole,
+    route_links,
+)
+from orgdesigner.layout.faces import CORNER_RADIUS, STACK_OFFSET
+from orgdesigner.layout.palette import BADGE_INK, EDGE, INK, LINK, PAGE, card_paint
+from orgdesigner.layout.segments import connector_segments
 
 MAX_PNG_SIDE = 32_767
 MAX_PNG_PIXELS = 400_000_000
-PAGE_SIZES = {
+PAGE_SIZES: dict[PageName, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
     "Letter": QPageSize.PageSizeId.Letter,
     "A3": QPageSize.PageSizeId.A3,
 }
-PageName = Literal["A4", "Letter", "A3"]
-PT_PER_UNIT = 0.75
-"""Chart units are CSS pixels: 96 to the inch, so 0.75 point each at full size."""
-MIN_FIT_SCALE = 0.5
-"""Below this share of full size a chart is tiled across pages rather than shrunk onto one."""
-TILE_SCALE = 0.8
-MAX_PDF_PAGES = 400
-MAX_PAGE_PT = 14_400.0
 
 
 def ensure_app() -> QGuiApplication:
@@ -68,7 +71,10 @@ def ensure_app() -> QGuiApplication:
     return app
 
 
-def _font(role: TextRole) -> QFont:
+@cache
+def role_font(role: TextRole) -> QFont:
+    """The font of a kind of text line, sized in chart units as the SVG sizes it (the canvas
+    and the PNG/PDF painter share it)."""
     size, bold = TEXT_STYLES[role]
     font = QFont()
     font.setFamilies(["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"])
@@ -78,65 +84,78 @@ def _font(role: TextRole) -> QFont:
     return font
 
 
-def paint_placement(painter: QPainter, pl: Placement, region: Bounds | None = None) -> None:
+def paint_placement(painter: QPainter, pl: Placement, links: Sequence[LinkLine] | None = None) -> None:
     """Paint ``pl`` in chart coordinates (the painter's transform maps them to the device);
-    ``region`` limits the work to what meets that rectangle."""
+    ``links`` are the dotted lines as routed (routed here when not given)."""
+    links = route_links(pl) if links is None else links
+    _paint(painter, pl, pl.order, connector_segments(pl), links, pl.legend is not None)
+
+
+def _paint(
+    painter: QPainter,
+    pl: Placement,
+    cards: Sequence[int],
+    segments: Iterable[Segment],
+    links: Sequence[LinkLine],
+    legend: bool,
+) -> None:
+    """Paint these cards (node numbers), reporting line pieces and dotted lines of ``pl``, and
+    its legend if ``legend``."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    fonts = {role: _font(role) for role in TEXT_STYLES}
-    if pl.legend is not None:
-        _paint_legend(painter, pl, fonts)
+    if legend:
+        _paint_legend(painter, pl)
     pen = QPen(QColor(EDGE), 1.5)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     painter.setPen(pen)
-    for x1, y1, x2, y2 in pl.segments():
-        if region is None or _meets(region, min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)):
-            painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
-    _paint_links(painter, pl)
-    for i in pl.order:
-        if region is None or _meets(region, pl.xs[i] - 4, pl.ys[i] - 10, pl.card_width + 10, pl.heights[i] + 14):
-            paint_card(painter, pl, i, fonts)
+    for x1, y1, x2, y2 in segments:
+        painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+    _paint_links(painter, links)
+    xs, ys = pl.xs, pl.ys
+    for i, face in zip(cards, pl.faces_of(cards), strict=True):
+        painter.save()
+        painter.translate(xs[i], ys[i])
+        paint_face(painter, face)
+        painter.restore()
 
 
-def _meets(region: Bounds, x: float, y: float, w: float, h: float) -> bool:
-    return x <= region.right and region.x <= x + w and y <= region.bottom and region.y <= y + h
+def paint_face(painter: QPainter, face: CardFace, outline: QPen | None = None, text: bool = True) -> None:
+    """Paint one card from its face with its corner at the painter's origin: the card (and the
+    one behind a collapsed card), its text lines, its finding badge. The canvas and the PNG/PDF
+    painter both draw cards with this. ``outline`` replaces the border's pen (the canvas marks
+    a selected card so); ``text`` False leaves the words out (a card too small to read)."""
+    frame = face.frame
+    paint = frame.paint
+    painter.setPen(outline if outline is not None else QPen(QColor(paint.border), frame.border_width))
+    painter.setBrush(QBrush(QColor(paint.fill)))
+    rect = QRectF(0, 0, frame.width, frame.height)
+    if frame.stacked:
+        painter.drawRoundedRect(rect.translated(STACK_OFFSET, STACK_OFFSET), CORNER_RADIUS, CORNER_RADIUS)
+    painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
+    if text:
+        painter.setPen(QColor(paint.ink))
+        role = None
+        for line, y, line_role in zip(face.texts, frame.baselines, frame.roles, strict=True):
+            if line_role != role:
+                role = line_role
+                painter.setFont(role_font(role))
+            painter.drawText(QPointF(TEXT_PAD, y), line)
+    if face.badge is not None:
+        b = face.badge_rect
+        badge = QRectF(b.x, b.y, b.width, b.height)
+        painter.setPen(QPen(QColor(BADGE_INK), 1))
+        painter.setBrush(QColor(face.badge_fill))
+        painter.drawRoundedRect(badge, b.height / 2, b.height / 2)
+        painter.setFont(role_font("more"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, face.badge_label)
 
 
-def paint_card(painter: QPainter, pl: Placement, i: int, fonts: dict[TextRole, QFont] | None = None) -> None:
-    """Paint the card of shown node number ``i``: box, text lines, collapsed stack, badge."""
-    fonts = fonts or {role: _font(role) for role in TEXT_STYLES}
-    style = category_styles()[pl.arrays.category[i]]
-    x, y, w, h = pl.xs[i], pl.ys[i], pl.card_width, pl.heights[i]
-    if style.color:
-        fill, stroke, ink = QColor(tint(style.color)), QColor(style.color), QColor(INK)
-    else:
-        fill, stroke, ink = QColor(UNIT_FILL), QColor(UNIT_STROKE), QColor("#ffffff")
-    folded = i in pl.collapsed
-    painter.setPen(QPen(stroke, 2.5 if folded else 1.5))
-    painter.setBrush(QBrush(fill))
-    if folded:
-        painter.drawRoundedRect(QRectF(x + 4, y + 4, w, h), 5, 5)
-    painter.drawRoundedRect(QRectF(x, y, w, h), 5, 5)
-    painter.setPen(ink)
-    for line in card_lines(pl.card_text(i), h):
-        painter.setFont(fonts[line.role])
-        painter.drawText(QPointF(x + line.x, y + line.y), line.text)
-    badge = pl.badge(i)
-    if badge is not None and badge.total:
-        rect = QRectF(x + w - 20, y - 8, 26, 16)
-        painter.setPen(QPen(QColor("#ffffff"), 1))
-        painter.setBrush(QColor(SEVERITY_COLORS[badge.worst]))
-        painter.drawRoundedRect(rect, 8, 8)
-        painter.setFont(fonts["more"])
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(min(badge.total, 999)))
-
-
-def _paint_links(painter: QPainter, pl: Placement) -> None:
-    if not pl.links:
+def _paint_links(painter: QPainter, links: Sequence[LinkLine]) -> None:
+    if not links:
         return
     pen = QPen(QColor(LINK), 1.5)
     pen.setDashPattern([4.0, 8.0 / 3.0])
-    for link in pl.links:
+    for link in links:
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPolyline(QPolygonF([QPointF(px, py) for px, py in link.points]))
@@ -149,11 +168,11 @@ def _paint_links(painter: QPainter, pl: Placement) -> None:
         painter.drawPolygon(QPolygonF([QPointF(x2, y2), QPointF(bx + px, by + py), QPointF(bx - px, by - py)]))
 
 
-def _paint_legend(painter: QPainter, pl: Placement, fonts: dict[TextRole, QFont]) -> None:
+def _paint_legend(painter: QPainter, pl: Placement) -> None:
     legend = pl.legend
     assert legend is not None
     painter.setPen(QColor(INK))
-    painter.setFont(fonts["heading"])
+    painter.setFont(role_font("heading"))
     painter.drawText(QPointF(legend.heading.x, legend.heading.y), legend.heading.text)
     for entry in legend.entries:
         sw = entry.swatch
@@ -163,12 +182,12 @@ def _paint_legend(painter: QPainter, pl: Placement, fonts: dict[TextRole, QFont]
             painter.setPen(pen)
             painter.drawLine(QPointF(sw.x, sw.y + sw.height / 2), QPointF(sw.right, sw.y + sw.height / 2))
         else:
-            color = entry.color or UNIT_FILL
-            painter.setPen(QPen(QColor(color), 1.5))
-            painter.setBrush(QColor(tint(color)))
+            swatch = card_paint(entry.color)
+            painter.setPen(QPen(QColor(swatch.border), 1.5))
+            painter.setBrush(QColor(swatch.fill))
             painter.drawRoundedRect(QRectF(sw.x, sw.y, sw.width, sw.height), 3, 3)
         painter.setPen(QColor(INK))
-        painter.setFont(fonts["legend"])
+        painter.setFont(role_font("legend"))
         painter.drawText(QPointF(entry.text.x, entry.text.y), entry.text.text)
 
 
@@ -194,7 +213,7 @@ def png_bytes(pl: Placement, scale: float = 1.0, dpi: float | None = None, trans
     image = QImage(max(width, 1), max(height, 1), QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise ExportError(f"not enough memory for a {width:,} x {height:,} PNG; lower --scale")
-    image.fill(QColor(0, 0, 0, 0) if transparent else QColor("#ffffff"))
+    image.fill(QColor(0, 0, 0, 0) if transparent else QColor(PAGE))
     dots_per_meter = round(96.0 * scale / 0.0254)
     image.setDotsPerMeterX(dots_per_meter)
     image.setDotsPerMeterY(dots_per_meter)
@@ -209,52 +228,11 @@ def png_bytes(pl: Placement, scale: float = 1.0, dpi: float | None = None, trans
     return bytes(buffer.data().data())
 
 
-def pdf_tiles(pl: Placement, page: PageName) -> tuple[QPageLayout.Orientation, float, list[Bounds]]:
-    """How a chart goes onto pages of ``page``: orientation, scale (points per chart unit)
-    and the chart rectangle each page shows (one page when it fits at a readable size)."""
-    size = QPageSize(PAGE_SIZES[page]).size(QPageSize.Unit.Point)
-    margin = 28.0
-    best = None
-    for orient, (pw, ph) in (
-        (QPageLayout.Orientation.Portrait, (size.width(), size.height())),
-        (QPageLayout.Orientation.Landscape, (size.height(), size.width())),
-    ):
-        fit = min((pw - 2 * margin) / pl.width, (ph - 2 * margin) / pl.height, PT_PER_UNIT)
-        if best is None or fit > best[1]:
-            best = (orient, fit, pw, ph)
-    assert best is not None
-    orient, fit, pw, ph = best
-    if fit >= MIN_FIT_SCALE * PT_PER_UNIT:
-        return orient, fit, [pl.bounds]
-    scale = TILE_SCALE * PT_PER_UNIT
-    landscape = pl.width >= pl.height
-    orient = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    pw, ph = (
-        (max(size.width(), size.height()), min(size.width(), size.height()))
-        if landscape
-        else (size.width(), size.height())
-    )
-    tile_w, tile_h = (pw - 2 * margin) / scale, (ph - 2 * margin - 14) / scale
-    cols, rows = math.ceil(pl.width / tile_w), math.ceil(pl.height / tile_h)
-    tiles = [Bounds(c * tile_w, r * tile_h, tile_w, tile_h) for r in range(rows) for c in range(cols)]
-    tiles = [t for t in tiles if _has_content(pl, t)]
-    if len(tiles) > MAX_PDF_PAGES:
-        raise ExportError(
-            f"this chart would take {len(tiles):,} pages of {page}; export SVG, or a PDF without --page "
-            "(one page sized to the chart)"
-        )
-    return orient, scale, tiles
-
-
-def _has_content(pl: Placement, tile: Bounds) -> bool:
-    if pl.legend is not None and tile.y < pl.legend.height + 24 and tile.x < pl.legend.width + 24:
-        return True
-    return any(_meets(tile, pl.xs[i], pl.ys[i], pl.card_width, pl.heights[i]) for i in pl.order)
-
-
 def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
     """A vector PDF of ``pl``: one page sized to the chart, or fitted to / tiled across pages of
-    ``page``; the document title is the org's name."""
+    ``page`` (see :func:`~orgdesigner.export.pdf_pages.plan_pages`); the document title is the
+    org's name."""
+    plan = plan_pages(pl, page, route_links(pl))
     ensure_app()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -264,39 +242,32 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
     writer.setCreator("orgdesigner")
     writer.setResolution(72)
     if page is None:
-        scale = min(PT_PER_UNIT, MAX_PAGE_PT / pl.width, MAX_PAGE_PT / pl.height)
-        writer.setPageSize(
-            QPageSize(
-                QSizeF(pl.width * scale, pl.height * scale),
-                QPageSize.Unit.Point,
-                "chart",
-                QPageSize.SizeMatchPolicy.ExactMatch,
-            )
+        size = QPageSize(
+            QSizeF(plan.width, plan.height), QPageSize.Unit.Point, "chart", QPageSize.SizeMatchPolicy.ExactMatch
         )
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-        pages: list[Bounds] = [pl.bounds]
-        margin = 0.0
+        writer.setPageSize(size)
     else:
-        orient, scale, pages = pdf_tiles(pl, page)
         writer.setPageSize(QPageSize(PAGE_SIZES[page]))
-        writer.setPageOrientation(orient)
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-        margin = 28.0
+        landscape = QPageLayout.Orientation.Landscape if plan.landscape else QPageLayout.Orientation.Portrait
+        writer.setPageOrientation(landscape)
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    margin = PAGE_MARGIN if page is not None else 0.0
+    scale, pages = plan.scale, plan.pages
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("Qt could not start the PDF")
     try:
-        for number, tile in enumerate(pages):
+        for number, shown in enumerate(pages):
             if number:
                 writer.newPage()
+            tile = shown.tile
             painter.save()
-            if len(pages) > 1:
-                painter.setFont(_font("sub"))
+            if plan.tiled:
+                painter.setFont(role_font("sub"))
                 painter.setPen(QColor(INK))
                 painter.drawText(QPointF(margin, margin - 8), f"{pl.org_name} - page {number + 1} of {len(pages)}")
-            if page is not None and len(pages) == 1:  # one page: the chart in its middle
-                full = writer.pageLayout().fullRect(QPageLayout.Unit.Point)
-                painter.translate((full.width() - pl.width * scale) / 2, (full.height() - pl.height * scale) / 2)
+            if plan.fitted:  # one page: the chart in its middle
+                painter.translate((plan.width - pl.width * scale) / 2, (plan.height - pl.height * scale) / 2)
             else:
                 painter.translate(margin, margin)
             painter.scale(scale, scale)
@@ -304,14 +275,9 @@ def pdf_bytes(pl: Placement, page: PageName | None = None) -> bytes:
             clip = QPainterPath()
             clip.addRect(QRectF(tile.x, tile.y, tile.width, tile.height))
             painter.setClipPath(clip)
-            paint_placement(painter, pl, None if len(pages) == 1 else tile)
+            _paint(painter, pl, shown.cards, shown.segments, shown.links, shown.legend)
             painter.restore()
     finally:
         painter.end()
     buffer.close()
     return bytes(data.data())
-
-
-def iter_pages(pl: Placement, page: PageName) -> Iterator[Bounds]:
-    """The chart rectangles the pages of a ``page``-sized PDF show, in order."""
-    yield from pdf_tiles(pl, page)[2]

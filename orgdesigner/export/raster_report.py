@@ -22,7 +22,8 @@ from orgdesigner.export.decision import (
     finding_groups,
     tradeoffs,
 )
-from orgdesigner.export.raster import PT_PER_UNIT, ensure_app, paint_placement
+from orgdesigner.export.pdf_pages import PT_PER_UNIT
+from orgdesigner.export.raster import ensure_app, paint_placement
 
 MARGIN = 42.0
 FOOTER = 18.0

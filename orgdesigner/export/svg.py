@@ -1,7 +1,8 @@
 """Standalone SVG 1.1 of a :class:`~orgdesigner.layout.Placement`, written directly as text.
 
 Every node is a ``<g class="node team|unit discipline-ID|structure-ID" data-id="ID">`` holding
-its ``<title>`` (the full name), its card ``<rect>`` and its text; reporting lines, ``serves``
+its ``<title>`` (the full name), its card ``<rect>`` and its text, written from the card's
+:class:`~orgdesigner.layout.CardFace` (what the canvas and PNG/PDF paint too); reporting lines, ``serves``
 links and the legend have groups of their own; all styling is in one ``<style>`` block. Every
 piece of user text goes through :func:`escape`.
 """
@@ -10,21 +11,21 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from operator import add
 
 from orgdesigner.export.svg_style import stylesheet
-from orgdesigner.export.svg_subline import SubLines
-from orgdesigner.layout import TEXT_PAD, LinkLine, Placement, category_styles
-from orgdesigner.layout.cards import NAME_SIZE, SMALL_SIZE, baselines, hidden_label, people
-from orgdesigner.layout.char_widths import LATIN1, UNITS_PER_EM
-from orgdesigner.layout.text_fit import fit_line, fit_lines
+from orgdesigner.layout import TEXT_PAD, BadgeCounts, CardFrame, LinkLine, Placement, route_links
+from orgdesigner.layout.cards import people
+from orgdesigner.layout.faces import CORNER_RADIUS, STACK_OFFSET, badge_label, badge_rect
+from orgdesigner.layout.palette import PAGE
+from orgdesigner.layout.segments import connector_segments
 from orgdesigner.model.gc_pause import gc_paused
 
 _SPECIAL = re.compile("[&<>\"']")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 _PATH_CHUNK = 2000
-BADGE_W, BADGE_H = 26, 16
-CARD_RADIUS = 5
+CARD_RADIUS = int(CORNER_RADIUS)
 """Corner radius, as an attribute: Inkscape 1.2 and Qt's SVG renderer ignore CSS ``rx``."""
 MAX_SHOWN_SIDE = 32_000
 """``width``/``height`` never exceed this (the viewBox keeps the chart's own units), so that
@@ -43,13 +44,14 @@ def _n(value: float) -> str:
     return "%d" % (value + 0.5) if value >= 0 else "-%d" % (0.5 - value)  # noqa: UP031 (fastest)
 
 
-def svg_text(placement: Placement, background: str | None = "#ffffff") -> str:
-    """The SVG document of ``placement``; ``background`` None leaves it transparent."""
+def svg_text(placement: Placement, background: str | None = PAGE, links: Sequence[LinkLine] | None = None) -> str:
+    """The SVG document of ``placement``; ``background`` None leaves it transparent. ``links``
+    are its dotted lines as routed (routed here when not given)."""
     with gc_paused():
-        return _svg_text(placement, background)
+        return _svg_text(placement, background, route_links(placement) if links is None else links)
 
 
-def _svg_text(pl: Placement, background: str | None) -> str:
+def _svg_text(pl: Placement, background: str | None, links: Sequence[LinkLine]) -> str:
     w, h = _n(math.ceil(pl.width)), _n(math.ceil(pl.height))
     shown_w, shown_h = w, h
     longest = max(pl.width, pl.height)
@@ -68,17 +70,17 @@ def _svg_text(pl: Placement, background: str | None) -> str:
     if pl.legend is not None:
         out.append(_legend(pl))
     out.extend(_edges(pl))
-    if pl.links:
-        out.append(_links(pl.links))
+    if links:
+        out.append(_links(links))
     out.append('<g class="nodes">\n')
     _nodes(pl, out)
     out.append("</g>\n</svg>\n")
     return "".join(out)
 
 
-def svg_bytes(placement: Placement, background: str | None = "#ffffff") -> bytes:
+def svg_bytes(placement: Placement, background: str | None = PAGE, links: Sequence[LinkLine] | None = None) -> bytes:
     """:func:`svg_text` encoded as UTF-8."""
-    return svg_text(placement, background).encode("utf-8")
+    return svg_text(placement, background, links).encode("utf-8")
 
 
 def _count(number: int, word: str) -> str:
@@ -87,9 +89,8 @@ def _count(number: int, word: str) -> str:
 
 def _describe(pl: Placement) -> str:
     arr = pl.arrays
-    teams = sum(arr.is_team)
+    teams, heads = (totals[0][0], totals[1][0]) if (totals := pl.rollup())[0] else (0, 0)
     units = len(arr) - teams
-    heads = sum(hc for hc, team in zip(arr.headcount, arr.is_team, strict=True) if team)
     text = (
         f"Org chart of {arr.name}: {_count(units, 'unit')}, {_count(teams, 'team')}, {people(heads)}, "
         f"{_count(len(arr.links), 'serves link')}"
@@ -100,149 +101,99 @@ def _describe(pl: Placement) -> str:
 
 
 def _nodes(pl: Placement, out: list[str]) -> None:
+    """Every shown card, each written from its face: ``<g>`` with its title, rect(s), text lines
+    and badge. The markup around a card's words is made once per :class:`CardFrame`."""
     arr = pl.arrays
-    ids, names, leads, is_team, category = arr.ids, arr.names, arr.leads, arr.is_team, arr.category
-    headcount = arr.headcount
-    xs, ys = pl.xs, pl.ys
-    styles = category_styles()
-    classes = [
-        f"node {'team' if s.color else 'unit'} {'discipline' if s.color else 'structure'}-{s.id}" for s in styles
-    ]
-    collapsed = pl.collapsed
-    badges = pl.options.badges
-    tw = pl.text_width
-    name_lines = pl.options.sizes.name_lines
-    heads_of = pl.rollup()[1]
-    latin1 = LATIN1
-    name_limit = tw * UNITS_PER_EM / NAME_SIZE
-    # Shortcuts: a line of Latin-1 text this short fits without measuring (wider characters
-    # exist outside Latin-1, so other text is always measured).
-    name_fast = int(name_limit / max(LATIN1))
-    small_limit = tw * UNITS_PER_EM / SMALL_SIZE
-    small_fast = int(small_limit / max(LATIN1))
-
-    def fits_small(line: str) -> bool:
-        """True when ``line`` (Latin-1, single-spaced) fits a card's small-text room as it is."""
-        if "  " in line or line[-1] == " ":
-            return False
-        try:
-            return sum(line.encode("latin-1").translate(latin1)) <= small_limit
-        except UnicodeEncodeError:
-            return False
-
-    card_h = float(pl.options.sizes.height)
-    rect = f'<rect x="-{TEXT_PAD}" width="{_n(pl.card_width)}" height="{_n(card_h)}" rx="{CARD_RADIUS}"/>'
-    y_name, y_sub, y_lead = (baselines(1, True, False, card_h)[k] for k in range(3))
-    y_name_nl, y_sub_nl = baselines(1, False, False, card_h)[:2]
-    # The fixed markup between a card's texts, for its two common shapes.
-    open_nl = f'</title>{rect}<text class="n" y="{y_name_nl}">'
-    open_lead = f'</title>{rect}<text class="n" y="{y_name}">'
-    to_sub_nl = f'</text><text y="{y_sub_nl}">'
-    to_sub_lead = f'</text><text y="{y_sub}">'
-    to_lead = f'<tspan x="0" y="{y_lead}">'
-    sub_lines = SubLines(tw, escape)
-    subs, sub_line = sub_lines.made, sub_lines.get
+    ids, xs, ys = arr.ids, pl.xs, pl.ys
+    # One scan of all names and leads usually shows that no card's own text needs escaping.
+    plain = _SPECIAL.search("".join(arr.names)) is None and (
+        _SPECIAL.search("".join(lead for lead in arr.leads if lead)) is None
+    )
+    templates: dict[int, _Template] = {}
+    escaped: dict[str, str] = {}
     special = _SPECIAL.search
-    pad_round = TEXT_PAD + 0.5  # int() of a coordinate plus a half rounds it (all are >= 0)
     append = out.append
-    # One scan of all names (and leads) usually shows that none needs escaping.
-    names_plain = special("".join(names)) is None
-    leads_plain = special("".join(lead for lead in leads if lead)) is None
-    drawn_in_full = set(collapsed)
-    if badges:
-        drawn_in_full.update(i for i, nid in enumerate(ids) if nid in badges)
-    for i in pl.order:
-        name = names[i]
-        cat = category[i]
-        heads = headcount[i] if is_team[i] else heads_of[i]
-        sub = subs.get(heads * 16 + cat) or sub_line(cat, heads)
-        esc = name if names_plain else escape(name)
-        lead = leads[i]
-        if i in drawn_in_full:
-            append(_node(pl, i, classes[cat], esc, sub, name_lines))
-            continue
-        if name[0] == " " or name[-1] == " " or "  " in name:
-            one_line = False
-        elif len(name) <= name_fast and name.isascii():
-            one_line = True
+    pad = TEXT_PAD + 0.5  # int() of a coordinate plus a half rounds it (all are >= 0)
+
+    openers: dict[int, tuple[str, ...]] = {}  # what opens each line after the first
+
+    def template(frame: CardFrame) -> _Template:
+        made, openers[frame.number] = _template(frame)
+        templates[frame.number] = made
+        return made
+
+    texts: Sequence[str]
+    for i, (frame, name, texts, lead, _, _, badge, _) in zip(pl.order, pl.faces(), strict=True):
+        lines, sub_at, head, first, second, third, close = templates.get(frame.number) or template(frame)
+        if not plain and (special(name) or (lead is not None and special(lead))):
+            name, texts = escape(name), tuple(map(escape, texts))
+        elif sub_at:  # the category's label needs escaping: the sub-line (shared by many cards)
+            sub = texts[sub_at]
+            texts = copy = list(texts)
+            copy[sub_at] = escaped.get(sub) or escaped.setdefault(sub, escape(sub))
+        x, y = int(xs[i] + pad), int(ys[i] + 0.5)
+        # The common cards (three lines or two) in one f-string each.
+        if lines == 3:
+            a, b, c = texts
+            card = f'{head}{ids[i]}" transform="translate({x},{y})"><title>{name}{first}{a}{second}{b}{third}{c}{close}'
+        elif lines == 2:
+            a, b = texts
+            card = f'{head}{ids[i]}" transform="translate({x},{y})"><title>{name}{first}{a}{second}{b}{close}'
         else:
-            try:
-                one_line = sum(name.encode("latin-1").translate(latin1)) <= name_limit
-            except UnicodeEncodeError:
-                one_line = False
-        if one_line:
-            # The common cards: the hot loop of a large export.
-            if lead is None:
-                append(
-                    f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate({int(xs[i] + pad_round)},'
-                    f'{int(ys[i] + 0.5)})"><title>{esc}{open_nl}{esc}{to_sub_nl}{sub}</text></g>\n'
-                )
-            else:
-                line = "Lead: " + lead
-                if (len(line) > small_fast or not line.isascii()) and not fits_small(line):
-                    line = fit_line(line, tw, SMALL_SIZE)
-                append(
-                    f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate({int(xs[i] + pad_round)},'
-                    f'{int(ys[i] + 0.5)})"><title>{esc}{open_lead}{esc}{to_sub_lead}{sub}{to_lead}'
-                    f"{line if leads_plain else escape(line)}</tspan></text></g>\n"
-                )
-            continue
-        head = (
-            f'<g class="{classes[cat]}" data-id="{ids[i]}" transform="translate('
-            f'{int(xs[i] + pad_round)},{int(ys[i] + 0.5)})"><title>{esc}</title>{rect}'
-        )
-        lines = fit_lines(name, tw, NAME_SIZE, name_lines)
-        ys_ = baselines(len(lines), lead is not None, False, card_h)
-        parts = [f'{head}<text class="n" y="{ys_[0]}">{escape(lines[0])}']
-        for k in range(1, len(lines)):
-            parts.append(f'<tspan x="0" y="{ys_[k]}">{escape(lines[k])}</tspan>')
-        k = len(lines)
-        parts.append(f'</text><text y="{ys_[k]}">{sub}')
-        if lead is not None:
-            parts.append(f'<tspan x="0" y="{ys_[k + 1]}">{escape(fit_line("Lead: " + lead, tw, SMALL_SIZE))}</tspan>')
-        parts.append("</text></g>\n")
-        append("".join(parts))
+            more = "".join(map(add, openers[frame.number], texts[1:]))
+            card = f'{head}{ids[i]}" transform="translate({x},{y})"><title>{name}{first}{texts[0]}{more}{close}'
+        append(card if badge is None else card[:-5] + _badge(badge, frame) + "</g>\n")
 
 
-def _node(pl: Placement, i: int, klass: str, esc_name: str, sub: str, name_lines: int) -> str:
-    """One card in full: wrapped name, collapsed stack and count, badge."""
-    arr = pl.arrays
-    tw = pl.text_width
-    hh = pl.heights[i]
-    lines = fit_lines(arr.names[i], tw, NAME_SIZE, name_lines)
-    lead = arr.leads[i]
-    hidden = pl.hidden(i)
-    ys = baselines(len(lines), lead is not None, hidden is not None, hh)
-    nid = arr.ids[i]
-    parts = [
-        f'<g class="{klass}{" collapsed" if hidden else ""}" data-id="{nid}" '
-        f'transform="translate({_n(pl.xs[i] + TEXT_PAD)},{_n(pl.ys[i])})"><title>{esc_name}</title>'
-    ]
-    rect = f'width="{_n(pl.card_width)}" height="{_n(hh)}" rx="{CARD_RADIUS}"/>'
-    if hidden:
-        parts.append(f'<rect x="{4 - TEXT_PAD}" y="4" {rect}')
-    parts.append(f'<rect x="-{TEXT_PAD}" {rect}<text class="n" y="{ys[0]}">{escape(lines[0])}')
-    for k in range(1, len(lines)):
-        parts.append(f'<tspan x="0" y="{ys[k]}">{escape(lines[k])}</tspan>')
-    k = len(lines)
-    parts.append(f'</text><text y="{ys[k]}">{sub}')
-    if lead is not None:
-        k += 1
-        parts.append(f'<tspan x="0" y="{ys[k]}">{escape(fit_line("Lead: " + lead, tw, SMALL_SIZE))}</tspan>')
-    parts.append("</text>")
-    if hidden:
-        more = fit_line(hidden_label(*hidden), tw, SMALL_SIZE)
-        parts.append(f'<text class="m" y="{ys[k + 1]}">{escape(more)}</text>')
-    badge = pl.badge(i)
-    if badge is not None and badge.total:
-        bx = pl.card_width - TEXT_PAD - BADGE_W + 6
-        parts.append(
-            f'<g class="badge {badge.worst}"><title>{badge.describe()}</title>'
-            f'<rect x="{_n(bx)}" y="-8" width="{BADGE_W}" height="{BADGE_H}" rx="{BADGE_H // 2}"/>'
-            f'<text x="{_n(bx + BADGE_W / 2)}" y="4">{min(badge.total, 999)}</text></g>'
-        )
-    parts.append("</g>\n")
-    return "".join(parts)
+_Template = tuple[int, int, str, str, str, str, str]
+"""A frame's markup: its number of lines; the number of its sub-line if its category's label
+needs escaping (else 0); the ``<g>`` up to the card's id; from the end of the title to the
+first line's words; what opens the second and the third line; what closes the card."""
+
+
+def _template(frame: CardFrame) -> tuple[_Template, tuple[str, ...]]:
+    """The markup of a frame's cards around their id, place and words, and what opens each of
+    its lines after the first."""
+    team = frame.kind == "team"
+    klass = f"node {frame.kind} {'discipline' if team else 'structure'}-{frame.category}"
+    if frame.stacked:
+        klass += " collapsed"
+    size = f'width="{_n(frame.width)}" height="{_n(frame.height)}" rx="{CARD_RADIUS}"/>'
+    title_end = "</title>"
+    if frame.stacked:
+        title_end += f'<rect x="{_n(STACK_OFFSET - TEXT_PAD)}" y="{_n(STACK_OFFSET)}" {size}'
+    title_end += f'<rect x="-{TEXT_PAD}" {size}'
+    openers = []
+    roles, ys = frame.roles, frame.baselines
+    in_tspan = False
+    for k, role in enumerate(roles):
+        ends = "</tspan>" if in_tspan else ""
+        # Lines of one kind share a <text>: the name's lines; the sub-line and the lead.
+        in_tspan = k > 0 and (role == roles[k - 1] == "name" or (role == "lead" and roles[k - 1] == "sub"))
+        if in_tspan:
+            openers.append(f'{ends}<tspan x="0" y="{_n(ys[k])}">')
+        else:
+            openers.append(f'{ends}{"</text>" if k else ""}<text{_TEXT_CLASS[role]} y="{_n(ys[k])}">')
+    close = ("</tspan>" if in_tspan else "") + "</text></g>\n"
+    sub_at = roles.index("sub") if escape(frame.short) != frame.short else 0
+    second, third = (*openers[1:3], "", "")[:2]
+    head = f'<g class="{klass}" data-id="'
+    return (len(roles), sub_at, head, title_end + openers[0], second, third, close), tuple(openers[1:])
+
+
+_TEXT_CLASS = {"name": ' class="n"', "sub": "", "lead": "", "more": ' class="m"'}
+
+
+def _badge(badge: BadgeCounts, frame: CardFrame) -> str:
+    """A card's finding badge (in the card's text coordinates)."""
+    rect = badge_rect(frame.width)
+    x = rect.x - TEXT_PAD
+    return (
+        f'<g class="badge {badge.worst}"><title>{badge.describe()}</title>'
+        f'<rect x="{_n(x)}" y="{_n(rect.y)}" width="{_n(rect.width)}" height="{_n(rect.height)}" '
+        f'rx="{_n(rect.height / 2)}"/><text x="{_n(x + rect.width / 2)}" y="{_n(rect.y + rect.height / 2 + 4)}">'
+        f"{badge_label(badge)}</text></g>"
+    )
 
 
 def _edges(pl: Placement) -> Iterable[str]:
@@ -253,21 +204,20 @@ def _edges(pl: Placement) -> Iterable[str]:
     forms: list[str] = []
     args: list[float] = []
     form, extend = forms.append, args.extend
-    for x1, y1, x2, y2 in pl.segments():
-        if x1 == x2:
-            start = int(y1 + 0.5)
-            form(vertical)
-            extend((x1 + 0.5, start, int(y2 + 0.5) - start))
-        else:
-            start = int(x1 + 0.5)
-            form(horizontal)
-            extend((start, y1 + 0.5, int(x2 + 0.5) - start))
-        if len(forms) == _PATH_CHUNK:
-            chunks.append(f'<path d="{"".join(forms) % tuple(args)}"/>\n')
-            forms.clear()
-            args.clear()
-    if forms:
+    segments = connector_segments(pl)
+    for first in range(0, len(segments), _PATH_CHUNK):
+        for x1, y1, x2, y2 in segments[first : first + _PATH_CHUNK]:
+            if x1 == x2:
+                start = int(y1 + 0.5)
+                form(vertical)
+                extend((x1 + 0.5, start, int(y2 + 0.5) - start))
+            else:
+                start = int(x1 + 0.5)
+                form(horizontal)
+                extend((start, y1 + 0.5, int(x2 + 0.5) - start))
         chunks.append(f'<path d="{"".join(forms) % tuple(args)}"/>\n')
+        forms.clear()
+        args.clear()
     return ['<g class="edges">\n', *chunks, "</g>\n"]
 
 

@@ -7,6 +7,7 @@ chart is the same picture.
 
 from orgdesigner.layout.arrays import CATEGORY_IDS, OrgArrays, org_arrays
 from orgdesigner.layout.engine import collapsed_nodes, layout
+from orgdesigner.layout.faces import CardFace, CardFrame, NodeBox
 from orgdesigner.layout.geometry import (
     LINE_HEIGHTS,
     TEXT_PAD,
@@ -16,14 +17,16 @@ from orgdesigner.layout.geometry import (
     Edge,
     LegendEntry,
     LinkLine,
-    NodeBox,
     Point,
+    Segment,
     TextLine,
     TextRole,
 )
 from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
+from orgdesigner.layout.link_router import route_links
 from orgdesigner.layout.options import ORIENTATIONS, BadgeCounts, CardSizes, LayoutOptions, Orientation
-from orgdesigner.layout.placement import Placement, Segment
+from orgdesigner.layout.placement import Placement
+from orgdesigner.layout.segments import connector_segments
 from orgdesigner.layout.text_fit import ELLIPSIS, fit_line, fit_lines, text_units, text_width
 
 __all__ = [
@@ -35,6 +38,8 @@ __all__ = [
     "TEXT_STYLES",
     "BadgeCounts",
     "Bounds",
+    "CardFace",
+    "CardFrame",
     "CardSizes",
     "CategoryStyle",
     "CollapsedInfo",
@@ -53,10 +58,12 @@ __all__ = [
     "TextRole",
     "category_styles",
     "collapsed_nodes",
+    "connector_segments",
     "fit_line",
     "fit_lines",
     "layout",
     "org_arrays",
+    "route_links",
     "text_units",
     "text_width",
 ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from orgdesigner.layout.arrays import OrgArrays, org_arrays
-from orgdesigner.layout.blocks import LeafBlock
+from orgdesigner.layout.blocks import arrange_block
 from orgdesigner.layout.legend import build_legend
 from orgdesigner.layout.options import LayoutOptions
 from orgdesigner.layout.placement import Placement
@@ -74,12 +76,12 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
         item_kids = kids
 
     # Items are the cards the tidy tree places (node numbers) plus one per leaf block (n + b).
-    blocks: list[LeafBlock] = []
+    stacks: list[tuple[int, list[int]]] = []
     member_block: dict[int, int] = {}
     threshold = options.compact_threshold
     internal = [i for i in order if item_kids[i]]
     if threshold is not None:
-        item_kids = _make_blocks(internal, item_kids, threshold, options.compact_columns, blocks, member_block, n)
+        item_kids = _make_blocks(internal, item_kids, threshold, stacks, member_block, n)
 
     base_depth = ch if top_down else cw
     base_breadth = (cw if top_down else ch) + gap
@@ -103,14 +105,21 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
     heights = [ch] * n
     for i in collapsed:
         heights[i] = ch_collapsed
-    for block in blocks:
-        block.arrange(
-            [heights[m] for m in block.members],
+    columns = options.compact_columns
+    blocks = [
+        arrange_block(
+            parent,
+            members,
+            columns,
+            [heights[m] for m in members],
             cw,
             sizes.block_row_gap,
             sizes.block_column_gap,
-            entry_lane=not top_down and block.columns == 2,
+            entry_lane=not top_down and columns == 2,
         )
+        for parent, members in stacks
+    ]
+    for block in blocks:
         start = level_start[depth[block.parent] + 1]
         if top_down:
             breadth.append(block.width + gap)
@@ -143,9 +152,9 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
         start = level_start[depth[block.parent] + 1]
         corner = pos[n + b] + shift_b
         if top_down:
-            block.place(corner, start + top)
+            block = blocks[b] = block.placed(corner, start + top)
         else:
-            block.place(start + margin, corner + top - margin)
+            block = blocks[b] = block.placed(start + margin, corner + top - margin)
         for k, m in enumerate(block.members):
             xs[m] = block.dx[k]
             ys[m] = block.dy[k]
@@ -155,15 +164,15 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
     return Placement(
         arrays=arrays,
         options=options,
-        order=order,
-        xs=xs,
-        ys=ys,
-        heights=heights,
+        order=tuple(order),
+        xs=tuple(xs),
+        ys=tuple(ys),
+        heights=tuple(heights),
         collapsed=frozenset(collapsed),
         item_kids=item_kids,
-        blocks=blocks,
-        member_block=member_block,
-        level_start=level_screen,
+        blocks=tuple(blocks),
+        member_block=MappingProxyType(member_block),
+        level_start=tuple(level_screen),
         width=width,
         height=height,
         legend=legend,
@@ -174,13 +183,13 @@ def _make_blocks(
     internal: list[int],
     item_kids: list[list[int]],
     threshold: int,
-    columns: int,
-    blocks: list[LeafBlock],
+    stacks: list[tuple[int, list[int]]],
     member_block: dict[int, int],
     n: int,
 ) -> list[list[int]]:
-    """Replace each run of more than ``threshold`` childless children by one block item,
-    standing where the first of them stood."""
+    """Replace each run of more than ``threshold`` childless children by one block item (a
+    stack of leaves: its parent and members go to ``stacks``), standing where the first of
+    them stood."""
     leaf = [not k for k in item_kids]
     changed = False
     for t in internal:
@@ -193,8 +202,8 @@ def _make_blocks(
         if not changed:
             item_kids = list(item_kids)
             changed = True
-        b = len(blocks)
-        blocks.append(LeafBlock(t, leaves, columns))
+        b = len(stacks)
+        stacks.append((t, leaves))
         member_block.update(dict.fromkeys(leaves, b))
         first = ch.index(leaves[0])
         item_kids[t] = [*ch[:first], n + b, *(c for c in ch[first + 1 :] if not leaf[c])]

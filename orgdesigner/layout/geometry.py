@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from orgdesigner.layout.options import BadgeCounts
-
 Point = tuple[float, float]
+Segment = tuple[float, float, float, float]
+"""A horizontal or vertical piece of line: (x1, y1, x2, y2)."""
 TextRole = Literal["name", "sub", "lead", "more", "legend", "heading"]
 
 TEXT_STYLES: dict[TextRole, tuple[int, bool]] = {
@@ -73,44 +73,6 @@ class CollapsedInfo:
     nodes: int
     teams: int
     headcount: int
-
-
-@dataclass(frozen=True, slots=True)
-class NodeBox:
-    """One card: where it is, what it is and the text it shows.
-
-    ``x, y`` is the top-left corner in chart coordinates; ``lines`` are positioned relative
-    to that corner. ``category`` is the team's discipline id or the unit's structure id,
-    ``short`` its short label and ``color`` the discipline's colour (None for units).
-    """
-
-    id: str
-    x: float
-    y: float
-    w: float
-    h: float
-    kind: Literal["team", "unit"]
-    category: str
-    short: str
-    color: str | None
-    name: str
-    lines: tuple[TextLine, ...]
-    lead: str | None
-    headcount: int
-    depth: int
-    parent: str | None
-    collapsed: CollapsedInfo | None
-    badge: BadgeCounts | None
-
-    @property
-    def bounds(self) -> Bounds:
-        """The card's rectangle."""
-        return Bounds(self.x, self.y, self.w, self.h)
-
-    @property
-    def center(self) -> Point:
-        """The card's centre."""
-        return (self.x + self.w / 2, self.y + self.h / 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,47 +1,46 @@
 """The Placement: the one picture of an org that the canvas, SVG, PNG, PDF and thumbnails draw.
 
-It stores flat lists indexed by node number (see :class:`~orgdesigner.layout.arrays.OrgArrays`)
-and builds per-node records (:class:`NodeBox`), edges and links only when asked for them.
+A plain result: made by :func:`~orgdesigner.layout.layout`, it does not change afterwards. It
+stores flat sequences indexed by node number (see :class:`~orgdesigner.layout.arrays.OrgArrays`)
+and answers questions about them: where a card is, what it shows (its
+:class:`~orgdesigner.layout.CardFace`), which card is under a point, how a reporting line runs.
+What it works out on first use to answer faster (id numbers, subtree totals, a grid of the
+cards) it keeps; no answer depends on what was asked before. Dotted lines are routed on
+request, by :func:`~orgdesigner.layout.link_router.route_links`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from types import MappingProxyType
 
 from orgdesigner.layout.arrays import OrgArrays
 from orgdesigner.layout.blocks import LeafBlock
-from orgdesigner.layout.cards import card_lines, card_strings
-from orgdesigner.layout.geometry import TEXT_PAD, Bounds, CollapsedInfo, Edge, LinkLine, NodeBox, Point
+from orgdesigner.layout.faces import CardFace, NodeBox, badge_of, face_maker
+from orgdesigner.layout.geometry import TEXT_PAD, Bounds, Edge, Point
 from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
 from orgdesigner.layout.options import BadgeCounts, LayoutOptions
-from orgdesigner.layout.routing import clip_link, route_link, segment_meets_box
-from orgdesigner.layout.segments import connector_segments
 from orgdesigner.model.gc_pause import gc_paused
 
-Segment = tuple[float, float, float, float]
-CLEARANCE = 2.0
-"""How close a routed dotted line may pass another card."""
-BADGE_OVERHANG = 9.0
-"""How far a finding badge stands above its card's top edge (routes keep clear of it)."""
-Runs = dict[tuple[bool, int], list[tuple[float, float, float, int]]]
-"""The straight stretches of the dotted lines routed so far, by line (vertical?, whole x or y):
-(x or y, from, to, source card)."""
-SHARED_COST = 1000.0
-"""What running along another source's dotted line costs a route (in chart units)."""
-ROUTE_REACH = 40
-"""Dotted lines between cards more than this many card widths apart are drawn straight."""
-ROUTE_MAX_CARDS = 30_000
-"""On charts with more cards than this, dotted lines are drawn straight (indexing the cards
-would cost more than the rest of an export)."""
-ROUTE_BUDGET = 150_000
-"""How many grid cells the routing of one chart's dotted lines may look at; the links left
-when it is spent are drawn straight. A count, not a clock, so the same chart always gets the
-same lines."""
+CardGrid = dict[tuple[int, int], list[int]]
+"""Shown cards by grid cell (column, row): a card is listed in every cell it touches."""
+Totals = tuple[list[int], list[int], list[int]]
+"""Per node number: the teams, the headcount and the nodes of its subtree (itself included)."""
 
 
-@dataclass(eq=False)
+@dataclass(slots=True)
+class _Kept:
+    """What a placement works out on first use and keeps (none of it changes an answer)."""
+
+    numbers: dict[str, int] | None = None
+    shown: bytearray | None = None
+    totals: Totals | None = None
+    grid: CardGrid | None = None
+    make_faces: Callable[[Iterable[int]], Iterator[CardFace]] | None = None
+
+
+@dataclass(frozen=True, eq=False)
 class Placement:
     """Where every shown card, line and legend entry of an org goes.
 
@@ -49,35 +48,32 @@ class Placement:
     whole picture fits in ``bounds``. Node numbers index ``arrays`` (pre-order, root 0);
     ``order`` lists the shown nodes in pre-order, and for a shown node ``i`` its card's top-left
     corner is ``(xs[i], ys[i])``, its size ``(card_width, heights[i])``. Nodes under a
-    collapsed node are not shown (their entries in ``xs``/``ys`` mean nothing).
+    collapsed node are not shown (their entries in ``xs``/``ys`` mean nothing). ``item_kids``
+    are the children the tidy tree placed (a stack of leaves is one item, numbered ``n + b``
+    for ``blocks[b]``); ``level_start`` where each level of the depth axis begins.
     """
 
     arrays: OrgArrays
     options: LayoutOptions
-    order: list[int]
-    xs: list[float]
-    ys: list[float]
-    heights: list[float]
+    order: tuple[int, ...]
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    heights: tuple[float, ...]
     collapsed: frozenset[int]
-    item_kids: list[list[int]]
-    blocks: list[LeafBlock]
-    member_block: dict[int, int]
-    level_start: list[float]
+    item_kids: Sequence[Sequence[int]]
+    blocks: tuple[LeafBlock, ...]
+    member_block: Mapping[int, int]
+    level_start: tuple[float, ...]
     width: float
     height: float
     legend: Legend | None
-    _numbers: dict[str, int] | None = field(default=None, repr=False)
-    _shown: bytearray | None = field(default=None, repr=False)
-    _rollup: tuple[list[int], list[int], list[int]] | None = field(default=None, repr=False)
-    _links: tuple[LinkLine, ...] | None = field(default=None, repr=False)
-    _grid: dict[tuple[int, int], list[int]] | None = field(default=None, repr=False)
-    _route_budget: int = field(default=ROUTE_BUDGET, repr=False)
+    _kept: _Kept = field(default_factory=_Kept, repr=False)
 
     @classmethod
     def empty(cls, arrays: OrgArrays, options: LayoutOptions) -> Placement:
         """The placement of an org without nodes: just the margins."""
         m = 2.0 * options.sizes.margin
-        return cls(arrays, options, [], [], [], [], frozenset(), [], [], {}, [], m, m, None)
+        return cls(arrays, options, (), (), (), (), frozenset(), (), (), MappingProxyType({}), (), m, m, None)
 
     # The whole picture ------------------------------------------------------------------
 
@@ -120,9 +116,10 @@ class Placement:
 
     def number(self, node_id: str) -> int | None:
         """The node number of a shown node, or None if it is hidden or not in the org."""
-        if self._numbers is None:
-            self._numbers = {nid: i for i, nid in enumerate(self.arrays.ids)}
-        i = self._numbers.get(node_id)
+        kept = self._kept
+        if kept.numbers is None:
+            kept.numbers = {nid: i for i, nid in enumerate(self.arrays.ids)}
+        i = kept.numbers.get(node_id)
         if i is None or not self.is_shown(i):
             return None
         return i
@@ -131,12 +128,24 @@ class Placement:
         """True when node number ``i`` has a card of its own."""
         if not self.collapsed:
             return 0 <= i < len(self.order)
-        if self._shown is None:
+        kept = self._kept
+        if kept.shown is None:
             shown = bytearray(len(self.arrays))
             for k in self.order:
                 shown[k] = 1
-            self._shown = shown
-        return bool(self._shown[i])
+            kept.shown = shown
+        return bool(kept.shown[i])
+
+    def card_of(self, i: int) -> int:
+        """The node number of the card that shows node number ``i``: its own, or that of the
+        collapsed node hiding it (the one nearest the top)."""
+        parent = self.arrays.parent
+        top = i
+        while i >= 0:
+            if i in self.collapsed:
+                top = i
+            i = parent[i]
+        return top
 
     def rect(self, i: int) -> Bounds:
         """The card of node number ``i``."""
@@ -156,20 +165,12 @@ class Placement:
     def badge(self, i: int) -> BadgeCounts | None:
         """The finding counts on node number ``i``'s card: its own, and for a collapsed card
         those of every node it hides as well (None when there is nothing to count)."""
-        badges = self.options.badges
-        if not badges:
-            return None
-        ids = self.arrays.ids
-        if i not in self.collapsed:
-            return badges.get(ids[i])
-        found = [b for nid in ids[i : i + self.rollup()[2][i]] if (b := badges.get(nid)) is not None]
-        if not found:
-            return None
-        return BadgeCounts(sum(b.errors for b in found), sum(b.warnings for b in found), sum(b.infos for b in found))
+        return badge_of(i, self.arrays.ids, self.options.badges, self.collapsed, self.rollup()[2])
 
-    def rollup(self) -> tuple[list[int], list[int], list[int]]:
+    def rollup(self) -> Totals:
         """Per node number: teams, headcount and nodes in its subtree (itself included)."""
-        if self._rollup is None:
+        kept = self._kept
+        if kept.totals is None:
             arr = self.arrays
             teams = [1 if t else 0 for t in arr.is_team]
             heads = list(arr.headcount)
@@ -180,51 +181,35 @@ class Placement:
                 teams[p] += teams[i]
                 heads[p] += heads[i]
                 nodes[p] += nodes[i]
-            self._rollup = (teams, heads, nodes)
-        return self._rollup
+            kept.totals = (teams, heads, nodes)
+        return kept.totals
 
-    def card_text(self, i: int) -> tuple[tuple[str, ...], str, str | None, str | None]:
-        """The fitted text of node number ``i``: (name lines, sub label, lead line, hidden line)."""
-        arr = self.arrays
-        is_team = arr.is_team[i]
-        heads = arr.headcount[i] if is_team else self.rollup()[1][i]
-        return card_strings(
-            arr.names[i],
-            self.style(i).short,
-            is_team,
-            heads,
-            arr.leads[i],
-            self.hidden(i),
-            self.text_width,
-            self.options.sizes.name_lines,
-        )
+    # Faces ------------------------------------------------------------------------------
+
+    def face(self, i: int) -> CardFace:
+        """What the card of shown node number ``i`` shows."""
+        return next(self._face_maker()((i,)))
+
+    def faces(self) -> Iterator[CardFace]:
+        """The faces of the shown cards, in the order of ``order``.
+
+        Made as they are taken, from what the placement keeps for all calls (the frames and
+        the sub-lines many cards share): keep them in a list to use them twice."""
+        return self._face_maker()(self.order)
+
+    def faces_of(self, numbers: Iterable[int]) -> Iterator[CardFace]:
+        """The faces of the shown nodes numbered in ``numbers``, in that order."""
+        return self._face_maker()(numbers)
+
+    def _face_maker(self) -> Callable[[Iterable[int]], Iterator[CardFace]]:
+        kept = self._kept
+        if kept.make_faces is None:
+            kept.make_faces = face_maker(self.arrays, self.options, self.heights, self.collapsed, self.rollup())
+        return kept.make_faces
 
     def box(self, i: int) -> NodeBox:
-        """Everything about the card of shown node number ``i``."""
-        arr = self.arrays
-        style = self.style(i)
-        hidden = self.hidden(i)
-        p = arr.parent[i]
-        heads = arr.headcount[i] if arr.is_team[i] else self.rollup()[1][i]
-        return NodeBox(
-            id=arr.ids[i],
-            x=self.xs[i],
-            y=self.ys[i],
-            w=self.card_width,
-            h=self.heights[i],
-            kind="team" if arr.is_team[i] else "unit",
-            category=style.id,
-            short=style.short,
-            color=style.color,
-            name=arr.names[i],
-            lines=card_lines(self.card_text(i), self.heights[i]),
-            lead=arr.leads[i],
-            headcount=heads,
-            depth=arr.depth[i],
-            parent=arr.ids[p] if p >= 0 else None,
-            collapsed=CollapsedInfo(hidden[2], hidden[0], hidden[1]) if hidden else None,
-            badge=self.badge(i),
-        )
+        """Everything about the card of shown node number ``i``: where it is, and its face."""
+        return NodeBox(self.arrays.ids[i], self.xs[i], self.ys[i], self.face(i))
 
     def box_of(self, node_id: str) -> NodeBox | None:
         """The card of a node by id, or None if it is hidden or absent."""
@@ -233,72 +218,40 @@ class Placement:
 
     def boxes(self) -> Iterator[NodeBox]:
         """Every shown card, in pre-order."""
-        return (self.box(i) for i in self.order)
+        ids, xs, ys = self.arrays.ids, self.xs, self.ys
+        return (NodeBox(ids[i], xs[i], ys[i], face) for i, face in zip(self.order, self.faces(), strict=True))
+
+    # Finding cards ----------------------------------------------------------------------
 
     def node_at(self, x: float, y: float) -> str | None:
         """The id of the card under the point (x, y), or None."""
-        grid, cell_w, cell_h = self._card_grid()
+        grid, cell_w, cell_h = self.card_grid()
         for i in grid.get((int(x // cell_w), int(y // cell_h)), ()):
             if self.rect(i).contains(x, y):
                 return self.arrays.ids[i]
         return None
 
-    def _card_grid(self) -> tuple[dict[tuple[int, int], list[int]], float, float]:
-        """Shown cards by grid cell (a card is in every cell it touches), and the cell size."""
+    def card_grid(self) -> tuple[CardGrid, float, float]:
+        """The shown cards by grid cell, and the cells' width and height (a card's pitch):
+        the cards near a point or a line, without looking at the others. Do not change it."""
         cell_w = self.card_width + self.options.sizes.sibling_gap
         cell_h = float(self.options.sizes.height)
-        if self._grid is None:
-            grid: dict[tuple[int, int], list[int]] = {}
+        kept = self._kept
+        if kept.grid is None:
+            grid: CardGrid = {}
             add = grid.setdefault
+            xs, ys, hs, cw = self.xs, self.ys, self.heights, self.card_width
             with gc_paused():  # many small lists: the collector's passes would cost more
-                self._fill_grid(add, cell_w, cell_h)
-            self._grid = grid
-        return self._grid, cell_w, cell_h
+                for i in self.order:
+                    x0, y0 = xs[i], ys[i]
+                    gx0, gx1 = int(x0 // cell_w), int((x0 + cw) // cell_w)
+                    for gy in range(int(y0 // cell_h), int((y0 + hs[i]) // cell_h) + 1):
+                        for gx in range(gx0, gx1 + 1):
+                            add((gx, gy), []).append(i)
+            kept.grid = grid
+        return kept.grid, cell_w, cell_h
 
-    def _fill_grid(self, add: Callable[[tuple[int, int], list[int]], list[int]], cell_w: float, cell_h: float) -> None:
-        xs, ys, hs, cw = self.xs, self.ys, self.heights, self.card_width
-        for i in self.order:
-            x0, y0 = xs[i], ys[i]
-            gx0, gx1 = int(x0 // cell_w), int((x0 + cw) // cell_w)
-            gy0, gy1 = int(y0 // cell_h), int((y0 + hs[i]) // cell_h)
-            for gy in range(gy0, gy1 + 1):
-                add((gx0, gy), []).append(i)
-                for gx in range(gx0 + 1, gx1 + 1):
-                    add((gx, gy), []).append(i)
-
-    def crosses_cards(self, points: Sequence[Point], ends: tuple[int, int]) -> bool:
-        """Whether the polyline ``points`` runs through a card: into either of the cards
-        numbered in ``ends`` (it may start and stop on their borders), or within
-        :data:`CLEARANCE` of any other."""
-        grid, cell_w, cell_h = self._card_grid()
-        xs, ys, hs, cw = self.xs, self.ys, self.heights, self.card_width
-        reach = CLEARANCE
-        lift = BADGE_OVERHANG if self.options.badges else 0.0  # badges stand above the card
-        for (x1, y1), (x2, y2) in pairwise(points):
-            seen: set[int] = set()
-            columns = range(int((min(x1, x2) - reach) // cell_w), int((max(x1, x2) + reach) // cell_w) + 1)
-            rows = range(int((min(y1, y2) - reach) // cell_h), int((max(y1, y2) + reach + lift) // cell_h) + 1)
-            self._route_budget -= len(columns) * len(rows)
-            for gx in columns:
-                for gy in rows:
-                    for i in grid.get((gx, gy), ()):
-                        if i in seen:
-                            continue
-                        seen.add(i)
-                        if i in ends:
-                            box = (xs[i] + 0.5, ys[i] + 0.5, xs[i] + cw - 0.5, ys[i] + hs[i] - 0.5)
-                        else:
-                            box = (xs[i] - reach, ys[i] - reach - lift, xs[i] + cw + reach, ys[i] + hs[i] + reach)
-                        if segment_meets_box((x1, y1), (x2, y2), box):
-                            return True
-        return False
-
-    # Lines ----------------------------------------------------------------------------
-
-    def segments(self) -> list[Segment]:
-        """The reporting lines as horizontal and vertical segments (x1, y1, x2, y2), each
-        shared stretch drawn once: the cheapest way to draw every edge."""
-        return connector_segments(self)
+    # Reporting lines ------------------------------------------------------------------------
 
     def edges(self) -> list[Edge]:
         """Each parent-to-child reporting line as its own orthogonal polyline."""
@@ -338,85 +291,3 @@ class Placement:
                 sx, entry = block.spine_x, block.entry
                 pts = [(pr, py), (bus, py), (bus, entry), (sx, entry), (sx, my), (end, my)]
         return tuple(pt for k, pt in enumerate(pts) if k == 0 or pt != pts[k - 1])
-
-    @property
-    def links(self) -> tuple[LinkLine, ...]:
-        """The ``serves`` links between shown cards (ends inside collapsed cards move up to them)."""
-        if self._links is None:
-            arr = self.arrays
-            out: list[LinkLine] = []
-            seen: set[tuple[int, int]] = set()
-            runs: Runs = {}
-            if arr.links:
-                top = min(self.ys[i] for i in self.order) - self.options.sizes.margin / 2
-                area = (top, self.width - 2, self.height - 2)
-            for s, t in arr.links:
-                vs, vt = self._shown_ancestor(s), self._shown_ancestor(t)
-                if vs == vt or (vs, vt) in seen:
-                    continue
-                seen.add((vs, vt))
-                pts = self._link_points(vs, vt, runs, area)
-                out.append(LinkLine(arr.ids[vs], arr.ids[vt], arr.ids[s], arr.ids[t], pts))
-            self._links = tuple(out)
-        return self._links
-
-    def _link_points(self, s: int, t: int, runs: Runs, area: tuple[float, float, float]) -> tuple[Point, ...]:
-        """The route of a link from shown card ``s`` to ``t``. ``runs`` holds the straight
-        stretches of the links routed so far (vertical?, position, from, to, source): a route
-        pays for running along another source's line, and adds its own. Routes keep to
-        ``area`` (top, right, bottom): on the chart, below the legend."""
-        source, target = self.rect(s), self.rect(t)
-        sizes = self.options.sizes
-        reach = ROUTE_REACH * (self.card_width + sizes.sibling_gap)
-        too_far = abs(source.x - target.x) + abs(source.y - target.y) > reach
-        if too_far or self._route_budget <= 0 or len(self.order) > ROUTE_MAX_CARDS:
-            return clip_link(source, target)  # far apart, or routing spent: straight, unchecked
-
-        def shared(route: Sequence[Point]) -> float:
-            cost = 0.0
-            for vertical, at, lo, hi in _stretches(route):
-                line = int(at)
-                for bucket in (line - 1, line, line + 1):
-                    for at2, lo2, hi2, owner in runs.get((vertical, bucket), ()):
-                        if owner != s and abs(at - at2) < 1 and min(hi, hi2) - max(lo, lo2) > 1:
-                            cost += SHARED_COST
-            return cost
-
-        quarter = sizes.level_gap / 4
-        top, right, bottom = area
-
-        def blocked(route: Sequence[Point]) -> bool:
-            if any(not (2 <= x <= right and top <= y <= bottom) for x, y in route):
-                return True
-            return self.crosses_cards(route, (s, t))
-
-        points = route_link(
-            source,
-            target,
-            blocked,
-            self.options.orientation == "top-down",
-            channels=(quarter + 1, quarter + 5, quarter - 3),
-            lane=sizes.block_column_gap / 4,
-            penalty=shared,
-        )
-        for vertical, at, lo, hi in _stretches(points):
-            runs.setdefault((vertical, int(at)), []).append((at, lo, hi, s))
-        return points
-
-    def _shown_ancestor(self, i: int) -> int:
-        parent = self.arrays.parent
-        top = i
-        while i >= 0:
-            if i in self.collapsed:
-                top = i
-            i = parent[i]
-        return top
-
-
-def _stretches(points: Sequence[Point]) -> Iterator[tuple[bool, float, float, float]]:
-    """The axis-aligned pieces of a polyline: (vertical?, x or y, from, to)."""
-    for (x1, y1), (x2, y2) in pairwise(points):
-        if x1 == x2:
-            yield True, x1, min(y1, y2), max(y1, y2)
-        elif y1 == y2:
-            yield False, y1, min(x1, x2), max(x1, x2)

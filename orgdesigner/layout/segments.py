@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
-if TYPE_CHECKING:
-    from orgdesigner.layout.blocks import LeafBlock
-    from orgdesigner.layout.placement import Placement, Segment
+from orgdesigner.layout.blocks import LeafBlock
+from orgdesigner.layout.geometry import Segment
+from orgdesigner.layout.placement import Placement
 
 Emit = Callable[[tuple[float, float, float, float]], None]
 _SAME = 0.01
@@ -26,7 +25,9 @@ def connector_segments(pl: Placement) -> list[Segment]:
     return out
 
 
-def _ribs(block: LeafBlock, xs: list[float], ys: list[float], hs: list[float], cw: float, emit: Emit) -> None:
+def _ribs(
+    block: LeafBlock, xs: Sequence[float], ys: Sequence[float], hs: Sequence[float], cw: float, emit: Emit
+) -> None:
     """The ribs from a block's spine to its cards (two cards level with each other: one line)."""
     sx = block.spine_x
     members = block.members
@@ -62,6 +63,7 @@ def _families(pl: Placement, emit: Emit) -> None:
     blocks = pl.blocks
     item_kids = pl.item_kids
     level_start = pl.level_start
+    same = _SAME
     for p in pl.order:
         kids = item_kids[p]
         if not kids:
@@ -74,9 +76,7 @@ def _families(pl: Placement, emit: Emit) -> None:
         stem_drawn = False
         lo = hi = here
         for c in kids:
-            if c < n:
-                at, end = (xs[c] + half_w, ys[c]) if top_down else (ys[c] + hs[c] / 2, xs[c])
-            else:
+            if c >= n:
                 block = blocks[c - n]
                 if top_down:
                     at, end = block.spine_x, block.spine_end
@@ -84,7 +84,11 @@ def _families(pl: Placement, emit: Emit) -> None:
                     at, end = block.entry, block.spine_x
                     emit((end, at, end, block.spine_end))
                 _ribs(block, xs, ys, hs, cw, emit)
-            if not stem_drawn and -_SAME < at - here < _SAME:
+            elif top_down:
+                at, end = xs[c] + half_w, ys[c]
+            else:
+                at, end = ys[c] + hs[c] / 2, xs[c]
+            if not stem_drawn and -same < at - here < same:
                 start = stem_start
                 stem_drawn = True
             else:
@@ -96,5 +100,5 @@ def _families(pl: Placement, emit: Emit) -> None:
                 hi = at
         if not stem_drawn:
             emit((here, stem_start, here, bus) if top_down else (stem_start, here, bus, here))
-        if hi - lo >= _SAME:
+        if hi - lo >= same:
             emit((lo, bus, hi, bus) if top_down else (bus, lo, bus, hi))

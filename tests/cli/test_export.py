@@ -92,6 +92,19 @@ def test_png_too_big_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run(src, "-o", tmp_path / "chain.svg") == 0
 
 
+def test_pdf_too_big_fails_cleanly_naming_what_works(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "chain.json"
+    write_org(make_chain(5000), src)
+    for pages in ([], ["--page", "A4"]):
+        assert run(src, "-o", tmp_path / "chain.pdf", "--orientation", "left-right", *pages) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "chain.pdf" in err and "export SVG" in err, err
+        assert not (tmp_path / "chain.pdf").exists()
+        depth = err.split("--collapse-depth ")[1].split()[0]
+        assert run(src, "-o", tmp_path / "chain.pdf", "--orientation", "left-right", "--collapse-depth", depth) == 0
+        (tmp_path / "chain.pdf").unlink()
+
+
 def test_headless_process_without_display(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = tmp_path / "chart.png"

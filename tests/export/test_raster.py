@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetricsF, QImage
 
 from orgdesigner.export import ExportError
-from orgdesigner.export.raster import ensure_app, pdf_bytes, pdf_tiles, png_bytes
+from orgdesigner.export.pdf_pages import page_count
+from orgdesigner.export.raster import ensure_app, pdf_bytes, png_bytes
 from orgdesigner.io import load_template
 from orgdesigner.layout import LayoutOptions, layout, text_width
 from tests.conftest import require_tool
@@ -80,8 +82,8 @@ def test_pdf_is_one_vector_page_titled_with_the_org(tmp_path: Path) -> None:
 
 def test_big_chart_is_tiled_across_pages(tmp_path: Path) -> None:
     pl = layout(make_org(400, "balanced"))
-    _, _, tiles = pdf_tiles(pl, "A4")
-    assert len(tiles) > 1
+    pages = page_count(pl, "A4")
+    assert pages > 1
     path = tmp_path / "tiled.pdf"
     path.write_bytes(pdf_bytes(pl, "A4"))
     subprocess.run(
@@ -89,9 +91,14 @@ def test_big_chart_is_tiled_across_pages(tmp_path: Path) -> None:
         check=True,
         timeout=120,
     )
-    assert len(list(tmp_path.glob("p*.png"))) == len(tiles)
+    assert len(list(tmp_path.glob("p*.png"))) == pages
+    text = subprocess.run([require_tool("pdftotext"), str(path), "-"], capture_output=True, text=True).stdout
+    assert f"page {pages} of {pages}" in text
+    # Every card is drawn on some page: its name's first words are in the PDF's text.
+    words = set(re.findall(r"(?:Team|Unit) \d+\b", text))
+    assert all(" ".join(name.split()[:2]) in words for name in pl.arrays.names[1:])
     small = layout(load_template("typical"))
-    assert len(pdf_tiles(small, "Letter")[2]) == 1
+    assert page_count(small, "Letter") == 1
 
 
 @settings(max_examples=60, deadline=None)

@@ -241,13 +241,13 @@ def test_the_description_counts_in_words() -> None:
 
 
 def test_sub_lines_fit_and_read_as_the_card_says() -> None:
-    from orgdesigner.export.svg_subline import SubLines
     from orgdesigner.layout import category_styles
     from orgdesigner.layout.cards import SMALL_SIZE, people
+    from orgdesigner.layout.faces import SubLines
     from orgdesigner.layout.text_fit import fit_line, text_width
 
     for room in (166.0, 60.0, 30.0):  # a normal card, and narrow ones where lines must be cut
-        lines = SubLines(room, lambda text: text)
+        lines = SubLines(room)
         for cat, style in enumerate(category_styles()):
             for heads in (0, 1, 2, 12, 999, 1_000, 45_678, 1_000_000):
                 line = lines.get(cat, heads)

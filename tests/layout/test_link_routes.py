@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import random
 from itertools import pairwise
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgdesigner.io.templates import load_template
-from orgdesigner.layout import LayoutOptions, Placement, layout
+from orgdesigner.layout import LayoutOptions, Placement, layout, route_links
 from orgdesigner.layout.routing import segment_meets_box
 from orgdesigner.model import Link, Organization
 from tests.layout.test_tidy_layout import _on_border, trees
@@ -35,7 +37,7 @@ def _crosses(pl: Placement, points: tuple[tuple[float, float], ...], ends: tuple
 
 
 def _check_links(pl: Placement) -> None:
-    for link in pl.links:
+    for link in route_links(pl):
         s, t = _ends(pl, link.source, link.target)
         points = link.points
         assert _on_border(pl.rect(s), points[0]) and _on_border(pl.rect(t), points[-1])
@@ -61,10 +63,10 @@ def test_the_cross_functional_company_has_every_line_clear_of_cards() -> None:
     for orientation in ("top-down", "left-right"):
         pl = layout(org, LayoutOptions(orientation=orientation))
         _check_links(pl)
-        for link in pl.links:  # on this chart every line finds a clear way
+        for link in route_links(pl):  # on this chart every line finds a clear way
             assert not _crosses(pl, link.points, _ends(pl, link.source, link.target)), link
         # Lines from different teams never run along each other.
-        runs = [(link.source, piece) for link in pl.links for piece in _stretches(link.points)]
+        runs = [(link.source, piece) for link in route_links(pl) for piece in _stretches(link.points)]
         for k, (owner, (vertical, at, lo, hi)) in enumerate(runs):
             for other, (v2, at2, lo2, hi2) in runs[k + 1 :]:
                 if other != owner and v2 == vertical and abs(at - at2) < 1:
@@ -76,7 +78,7 @@ def test_a_line_along_a_row_goes_around_the_cards_between() -> None:
     org = org_from_parents([-1] + [0] * 6)
     org.add_link(Link(source="n1", target="n6"))
     pl = layout(org, LayoutOptions(compact_threshold=None))
-    (link,) = pl.links
+    (link,) = route_links(pl)
     assert len(link.points) > 2
     top = min(pl.ys[i] for i in range(1, 7))
     assert all(y < top for _, y in link.points[1:-1])  # over the row, under the reporting lines
@@ -99,7 +101,7 @@ def test_routes_never_cross_a_card(parents: list[int], seed: int, orientation: s
     pl = layout(org, opts)
     _check_links(pl)
     again = layout(org, opts)
-    assert [link.points for link in again.links] == [link.points for link in pl.links]
+    assert [link.points for link in route_links(again)] == [link.points for link in route_links(pl)]
 
 
 def test_segment_meets_box_counts_passing_through_not_touching() -> None:
@@ -110,3 +112,24 @@ def test_segment_meets_box_counts_passing_through_not_touching() -> None:
     assert not segment_meets_box((-5, 10), (15, 10), box)  # along the edge
     assert not segment_meets_box((10, 5), (20, 5), box)  # leaving from the border
     assert not segment_meets_box((-5, 12), (15, 30), box)
+
+
+def test_the_placement_is_a_result_that_routing_leaves_alone() -> None:
+    """Routing reads the placement and keeps its own budget: asking twice, or asking for the
+    cards under a line in between, gives the same lines; a placement's fields cannot be set."""
+    org = load_template("mlops-cross-functional")
+    pl = layout(org)
+    first = route_links(pl)
+    xs, order = pl.xs, pl.order
+    assert any(len(link.points) > 2 for link in first)  # some lines are routed, not straight
+    for x in range(0, int(pl.width), 37):
+        pl.node_at(x, pl.height / 2)
+    assert route_links(pl) == first
+    assert (pl.xs, pl.order) == (xs, order)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pl.width = 1.0  # type: ignore[misc]
+    # A spent budget draws the lines straight (the same every time), and spends nothing of the next call's.
+    straight = route_links(pl, budget=0)
+    assert all(len(link.points) == 2 for link in straight) and straight == route_links(pl, budget=0)
+    assert [(line.source, line.target) for line in straight] == [(line.source, line.target) for line in first]
+    assert route_links(pl) == first

@@ -8,7 +8,7 @@ from itertools import pairwise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgdesigner.layout import LayoutOptions, Placement, layout
+from orgdesigner.layout import LayoutOptions, Placement, connector_segments, layout
 from tests.layout.test_tidy_layout import options, trees
 from tests.layout.trees import org_from_parents
 from tests.synthetic import make_chain, make_org
@@ -41,7 +41,7 @@ def _covered(intervals: list[tuple[float, float]], lo: float, hi: float) -> bool
 
 
 def _check(pl: Placement) -> None:
-    segments = list(pl.segments())
+    segments = connector_segments(pl)
     drawn = _by_line(segments)
     assert all(abs(x1 - x2) + abs(y1 - y2) > EPS for x1, y1, x2, y2 in segments), "no empty segments"
     for intervals in drawn.values():
@@ -80,7 +80,7 @@ def test_synthetic_shapes_and_chains_in_both_orientations() -> None:
 
 def test_a_chain_is_one_line_per_card_and_a_stack_row_one_line() -> None:
     chain = layout(make_chain(50))
-    assert len(list(chain.segments())) == 50  # stem and drop joined: one line per reporting line
+    assert len(connector_segments(chain)) == 50  # stem and drop joined: one line per reporting line
     wide = layout(org_from_parents([-1] + [0] * 12), LayoutOptions(compact_columns=2))
     # spine drop from the bus region + one line per row of two (6 rows); no bus for one block
-    assert len(list(wide.segments())) == 1 + 6
+    assert len(connector_segments(wide)) == 1 + 6

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgdesigner.layout import LayoutOptions, layout, org_arrays
+from orgdesigner.layout import LayoutOptions, layout, org_arrays, route_links
 from tests.layout.trees import org_from_parents, overlapping_pairs
 from tests.synthetic import SHAPES, make_chain, make_org
 
@@ -165,13 +165,13 @@ def test_node_at_finds_the_card_under_a_point() -> None:
 def test_links_end_on_card_borders_and_follow_collapsing() -> None:
     org = make_org(200, "balanced", links=20)
     pl = layout(org)
-    assert len(pl.links) == len(org.links)
-    for link in pl.links:
+    assert len(route_links(pl)) == len(org.links)
+    for link in route_links(pl):
         src, dst = pl.box_of(link.source), pl.box_of(link.target)
         assert src is not None and dst is not None
         assert _on_border(src.bounds, link.points[0]) and _on_border(dst.bounds, link.points[-1])
     folded = layout(org, LayoutOptions(collapse_depth=1))
-    assert all(folded.number(link.source) is not None for link in folded.links)
+    assert all(folded.number(link.source) is not None for link in route_links(folded))
 
 
 def test_legend_lists_the_disciplines_shown() -> None:

@@ -1,16 +1,15 @@
-"""A card on the canvas: one node of the placement, drawn as the SVG export draws it."""
+"""A card on the canvas: one node of the placement, painted from its face by the painter the
+PNG and PDF exports use."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import cache
-
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from orgdesigner.layout.geometry import TEXT_STYLES, NodeBox
-from orgdesigner.ui.canvas.palette_colors import SEVERITY_COLORS, CardColors, card_colors
+from orgdesigner.export.raster import paint_face
+from orgdesigner.layout import NodeBox
+from orgdesigner.layout.palette import ACCENT, HIGHLIGHT, TOGGLE_FILL, TOGGLE_MARK
 
 CARD_TYPE = 65536 + 1  # QGraphicsItem.UserType + 1
 TOGGLE_RADIUS = 7.0
@@ -18,26 +17,14 @@ BADGE_RADIUS = 9.0
 LOD_TEXT = 0.45  # below this zoom text is unreadable: draw plain cards
 
 
-@cache
-def role_font(role: str) -> QFont:
-    """The font of a text role, sized in chart units like the SVG."""
-    size, bold = TEXT_STYLES[role]  # type: ignore[index]
-    font = QFont(["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"])
-    font.setPixelSize(size)
-    font.setBold(bold)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return font
-
-
 class CardItem(QGraphicsItem):
-    """A unit or team card. Its geometry and text come from a :class:`NodeBox`; the scene
-    gives it a new box after every layout. Hover, selection, highlight and drop states
-    change only how it is painted."""
+    """A unit or team card: a :class:`NodeBox` (where the card goes, and its face); the scene
+    gives it a new box after every layout that changes it. Hover, selection, highlight and drop
+    states change only how it is painted."""
 
-    def __init__(self, box: NodeBox, has_children: bool) -> None:
+    def __init__(self, box: NodeBox) -> None:
         super().__init__()
         self.box = box
-        self.has_children = has_children
         self._bounds = self._compute_bounds()
         self.highlighted = False
         self.on_path = False
@@ -54,6 +41,11 @@ class CardItem(QGraphicsItem):
     def type(self) -> int:
         return int(CARD_TYPE)
 
+    @property
+    def has_children(self) -> bool:
+        """The node has children: the card has a collapse toggle."""
+        return self.box.face.expandable
+
     def boundingRect(self) -> QRectF:
         return self._bounds
 
@@ -67,66 +59,40 @@ class CardItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        box = self.box
-        colors = card_colors(box.kind, box.color)
+        face = self.box.face
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        rect = QRectF(0, 0, box.w, box.h)
-        selected = self.isSelected()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.2)
-        painter.setPen(self._outline_pen(colors, selected))
-        painter.setBrush(QBrush(QColor(colors.fill)))
+        outline = self._outline_pen()
         if lod < 0.2:
-            painter.drawRect(rect)
+            painter.setPen(outline or QPen(QColor(face.paint.border), face.frame.border_width))
+            painter.setBrush(QBrush(QColor(face.paint.fill)))
+            painter.drawRect(QRectF(0, 0, face.width, face.height))
             return
-        if box.collapsed is not None:
-            painter.drawRoundedRect(rect.translated(4, 4), 5, 5)
-        painter.drawRoundedRect(rect, 5, 5)
-        if lod >= LOD_TEXT:
-            self._paint_text(painter, colors)
-        if self.has_children:
-            self._paint_toggle(painter, colors)
-        if box.badge is not None and box.badge.total:
-            self._paint_badge(painter)
+        paint_face(painter, face, outline, text=lod >= LOD_TEXT)
+        if face.expandable:
+            self._paint_toggle(painter)
 
     # Painting helpers ----------------------------------------------------------------------
 
-    def _outline_pen(self, colors: CardColors, selected: bool) -> QPen:
-        if selected:
-            return QPen(QColor("#1f6feb"), 2.5)
+    def _outline_pen(self) -> QPen | None:
+        """The border that marks the card (selected, found, on a found card's path), if any."""
+        if self.isSelected():
+            return QPen(QColor(ACCENT), 2.5)
         if self.highlighted:
-            return QPen(QColor("#e3a008"), 3)
+            return QPen(QColor(HIGHLIGHT), 3)
         if self.on_path:
-            return QPen(QColor("#e3a008"), 2, Qt.PenStyle.DashLine)
-        return QPen(QColor(colors.border), 2.5 if self.box.collapsed is not None else 1.5)
+            return QPen(QColor(HIGHLIGHT), 2, Qt.PenStyle.DashLine)
+        return None
 
-    def _paint_text(self, painter: QPainter, colors: CardColors) -> None:
-        current_role = None
-        painter.setPen(QColor(colors.text))
-        for line in self.box.lines:
-            if line.role != current_role:
-                current_role = line.role
-                painter.setFont(role_font(line.role))
-            painter.drawText(QPointF(line.x, line.y), line.text)
-
-    def _paint_toggle(self, painter: QPainter, colors: CardColors) -> None:
+    def _paint_toggle(self, painter: QPainter) -> None:
         center = self.toggle_center()
-        painter.setPen(QPen(QColor(colors.border), 1.2))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(QColor(self.box.face.paint.border), 1.2))
+        painter.setBrush(QColor(TOGGLE_FILL))
         painter.drawEllipse(center, TOGGLE_RADIUS, TOGGLE_RADIUS)
-        painter.setPen(QPen(QColor("#333333"), 1.6))
+        painter.setPen(QPen(QColor(TOGGLE_MARK), 1.6))
         painter.drawLine(QPointF(center.x() - 3.5, center.y()), QPointF(center.x() + 3.5, center.y()))
-        if self.box.collapsed is not None:
+        if self.box.face.hidden is not None:
             painter.drawLine(QPointF(center.x(), center.y() - 3.5), QPointF(center.x(), center.y() + 3.5))
-
-    def _paint_badge(self, painter: QPainter) -> None:
-        badge = self.box.badge
-        assert badge is not None
-        rect = QRectF(self.box.w - 20, -8, 26, 16)  # as the export draws it
-        painter.setPen(QPen(QColor("#ffffff"), 1))
-        painter.setBrush(QColor(SEVERITY_COLORS[badge.worst]))
-        painter.drawRoundedRect(rect, 8, 8)
-        painter.setFont(role_font("more"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(min(badge.total, 999)))
 
     # State ---------------------------------------------------------------------------------
 
@@ -141,24 +107,19 @@ class CardItem(QGraphicsItem):
         d = item_pos - self.toggle_center()
         return d.x() * d.x() + d.y() * d.y() <= (TOGGLE_RADIUS + 2) ** 2
 
-    def set_box(self, box: NodeBox, has_children: bool) -> None:
+    def set_box(self, box: NodeBox) -> None:
         """Follow a new layout of this node."""
-        if box != self.box or has_children != self.has_children:
-            if (box.w, box.h) != (self.box.w, self.box.h) or has_children != self.has_children:
+        if box.face != self.box.face:
+            if (box.w, box.h, box.face.expandable) != (self.box.w, self.box.h, self.has_children):
                 self.prepareGeometryChange()
             self.box = box
-            self.has_children = has_children
             self._bounds = self._compute_bounds()
-            if self.pos() != QPointF(box.x, box.y):
-                self.setPos(box.x, box.y)
             self.setToolTip(self._tooltip())
             self.update()
-
-    def move_to(self, x: float, y: float) -> None:
-        """Follow a new layout that only moved this card."""
-        if (x, y) != (self.box.x, self.box.y):
-            self.box = replace(self.box, x=x, y=y)
-            self.setPos(x, y)
+        else:
+            self.box = box
+        if self.pos() != QPointF(box.x, box.y):
+            self.setPos(box.x, box.y)
 
     def set_marks(self, highlighted: bool, on_path: bool) -> None:
         """Search highlight and path-to-root marks."""
@@ -172,12 +133,4 @@ class CardItem(QGraphicsItem):
         return super().itemChange(change, value)
 
     def _tooltip(self) -> str:
-        box = self.box
-        lines = [box.name, f"{box.short} · {box.headcount} people" if box.kind == "team" else box.short]
-        if box.lead:
-            lines.append(f"Lead: {box.lead}")
-        if box.collapsed is not None:
-            lines.append(f"Collapsed: {box.collapsed.teams} teams, {box.collapsed.headcount} people hidden")
-        if box.badge is not None and box.badge.total:
-            lines.append(box.badge.describe())
-        return "\n".join(lines)
+        return self.box.face.tooltip()

@@ -10,11 +10,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from orgdesigner.export.raster import role_font
 from orgdesigner.layout import Legend, Point
-from orgdesigner.ui.canvas.card_item import role_font
-
-ACCENT = "#1f6feb"
-TRACE = "#d1495b"
+from orgdesigner.layout.palette import (
+    ACCENT,
+    BADGE_INK,
+    LEGEND_INK,
+    LEGEND_LINK,
+    LEGEND_SWATCH_OUTLINE,
+    LEGEND_UNIT_SWATCH,
+    REFUSED,
+    TRACE,
+)
 
 
 def link_path(points: Sequence[Point]) -> QPainterPath:
@@ -55,19 +62,19 @@ class LegendItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         h = self.legend.heading
         painter.setFont(role_font(h.role))
-        painter.setPen(QColor("#1a202c"))
+        painter.setPen(QColor(LEGEND_INK))
         painter.drawText(QPointF(h.x, h.y), h.text)
         for e in self.entries:
             sw = QRectF(e.swatch.x, e.swatch.y, e.swatch.width, e.swatch.height)
             if e.kind == "link":
-                painter.setPen(QPen(QColor("#5b6b82"), 1.6, Qt.PenStyle.DashLine))
+                painter.setPen(QPen(QColor(LEGEND_LINK), 1.6, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(sw.left(), sw.center().y()), QPointF(sw.right(), sw.center().y()))
             else:
-                painter.setPen(QPen(QColor("#333333"), 0.8))
-                painter.setBrush(QBrush(QColor(e.color or "#eef1f5")))
+                painter.setPen(QPen(QColor(LEGEND_SWATCH_OUTLINE), 0.8))
+                painter.setBrush(QBrush(QColor(e.color or LEGEND_UNIT_SWATCH)))
                 painter.drawRoundedRect(sw, 3, 3)
             painter.setFont(role_font(e.text.role))
-            painter.setPen(QColor("#1a202c"))
+            painter.setPen(QColor(LEGEND_INK))
             painter.drawText(QPointF(e.text.x, e.text.y), e.text.text)
 
 
@@ -126,7 +133,7 @@ class DropIndicator:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._refused:
-            painter.setPen(QPen(QColor("#c0392b"), 3, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(REFUSED), 3, Qt.PenStyle.DashLine))
         else:
             painter.setPen(QPen(QColor(ACCENT), 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -191,7 +198,7 @@ class TraceOverlay(QGraphicsItem):
             back = path.pointAtPercent(0.97)
             painter.drawPath(link_path([(back.x(), back.y()), (tip.x(), tip.y())]))
             label = QRectF(mid.x() - 12, mid.y() - 10, 24, 20)
-            painter.setBrush(QColor("#ffffff"))
+            painter.setBrush(QColor(BADGE_INK))
             painter.drawRoundedRect(label, 6, 6)
             painter.setPen(QColor(TRACE))
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(distance))
@@ -201,10 +208,10 @@ class TraceOverlay(QGraphicsItem):
             k = seen.get(key, 0)
             seen[key] = k + 1
             centre = QPointF(card.left() + 8 + 19 * k, card.top())
-            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setPen(QPen(QColor(BADGE_INK), 1.5))
             painter.setBrush(QColor(TRACE))
             painter.drawEllipse(centre, 9, 9)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(QColor(BADGE_INK))
             painter.drawText(QRectF(centre.x() - 9, centre.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, str(step))
 
 

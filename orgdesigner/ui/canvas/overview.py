@@ -12,11 +12,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from orgdesigner.export.svg_style import UNIT_FILL, tint
 from orgdesigner.layout import category_styles
+from orgdesigner.layout.palette import ACCENT, ACCENT_WASH, OVERVIEW_DESK, card_paint
 from orgdesigner.ui.canvas.view import OrgView
-
-BACKGROUND = "#f3f5f8"
 
 
 class OverviewView(QWidget):
@@ -52,7 +50,7 @@ class OverviewView(QWidget):
         placement = self.main.org_scene.placement
         w, h = max(self.width(), 10), max(self.height(), 10)
         pix = QPixmap(w, h)
-        pix.fill(QColor(BACKGROUND))
+        pix.fill(QColor(OVERVIEW_DESK))
         if placement is not None and len(placement):
             b = placement.bounds
             scale = min((w - 8) / max(b.width, 1.0), (h - 8) / max(b.height, 1.0))
@@ -62,7 +60,7 @@ class OverviewView(QWidget):
             painter.scale(scale, scale)
             painter.translate(-self._origin)
             painter.setPen(Qt.PenStyle.NoPen)
-            fills = [QColor(tint(s.color) if s.color else UNIT_FILL) for s in category_styles()]
+            fills = [QColor(card_paint(s.color).fill) for s in category_styles()]
             category = placement.arrays.category
             xs, ys, hs, cw = placement.xs, placement.ys, placement.heights, placement.card_width
             for i in placement.order:
@@ -88,8 +86,8 @@ class OverviewView(QWidget):
         window = QRectF(top_left, bottom_right).intersected(frame)
         if window.isEmpty():
             return
-        painter.setPen(QPen(QColor("#1f6feb"), 1.5))
-        painter.setBrush(QColor(31, 111, 235, 40))
+        painter.setPen(QPen(QColor(ACCENT), 1.5))
+        painter.setBrush(QColor(ACCENT_WASH))
         painter.drawRect(window)
         self.window_drawn = window
 

@@ -8,9 +8,10 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
-from orgdesigner.export.svg_style import EDGE, LINK, UNIT_FILL, UNIT_STROKE, tint
-from orgdesigner.layout import LayoutOptions, Placement, category_styles, layout
+from orgdesigner.layout import LayoutOptions, NodeBox, Placement, category_styles, layout, route_links
 from orgdesigner.layout.options import BadgeCounts, Orientation
+from orgdesigner.layout.palette import EDGE, LINK, card_paint
+from orgdesigner.layout.segments import connector_segments
 from orgdesigner.ui.canvas.card_item import CardItem
 from orgdesigner.ui.canvas.decorations import LegendItem, LowDetailLayer, link_path
 from orgdesigner.ui.document import Document
@@ -18,8 +19,6 @@ from orgdesigner.ui.view_state import ViewState
 
 BUCKETS = 128
 EDGES_PER_PATH = 128
-EDGE_COLOR = EDGE
-LINK_COLOR = LINK
 
 
 class _Bucket(QGraphicsItem):
@@ -59,10 +58,6 @@ class OrgScene(QGraphicsScene):
         self.badge_source = badge_source
         self.placement: Placement | None = None
         self.cards: dict[str, CardItem] = {}
-        self._keys: dict[str, tuple[object, ...]] = {}
-        # Where each card was put (floats, not tuples: nothing for the garbage collector to walk)
-        self._placed_x: dict[str, float] = {}
-        self._placed_y: dict[str, float] = {}
         self._buckets = [_Bucket() for _ in range(BUCKETS)]
         for b in self._buckets:
             self.addItem(b)
@@ -110,56 +105,24 @@ class OrgScene(QGraphicsScene):
         placement = layout(org, self.options())
         self.placement = placement
         arr = placement.arrays
-        ids, xs, ys, hs = arr.ids, placement.xs, placement.ys, placement.heights
+        ids, xs, ys = arr.ids, placement.xs, placement.ys
         shown = {ids[i] for i in placement.order}
         cards = self.cards
-        keys, placed_x, placed_y = self._keys, self._placed_x, self._placed_y
         for nid in [i for i in cards if i not in shown]:
             item = cards.pop(nid)
-            keys.pop(nid, None)
-            placed_x.pop(nid, None)
-            placed_y.pop(nid, None)
             item.setSelected(False)
             self.removeItem(item)
-        rollup_heads = placement.rollup()[1]
-        badges = placement.options.badges
-        collapsed = placement.collapsed
-        parent = arr.parent
         buckets = self._buckets
-        for i in placement.order:
+        for i, face in zip(placement.order, placement.faces(), strict=True):
             nid = ids[i]
-            p = parent[i]
-            # Everything a card shows but its place, from the placement's arrays: a card whose
-            # key is unchanged keeps its box (moved if need be), so an edit re-fits the text of
-            # changed cards only.
-            key = (
-                hs[i],
-                arr.names[i],
-                arr.leads[i],
-                arr.category[i],
-                arr.is_team[i],
-                arr.headcount[i] if arr.is_team[i] else rollup_heads[i],
-                placement.hidden(i) if i in collapsed else None,
-                ids[p] if p >= 0 else None,
-                arr.depth[i],
-                placement.badge(i) if badges else None,
-                bool(arr.kids[i]),
-            )
             existing = cards.get(nid)
-            if existing is not None and keys.get(nid) == key:
-                if placed_x[nid] != xs[i] or placed_y[nid] != ys[i]:
-                    placed_x[nid], placed_y[nid] = xs[i], ys[i]
-                    existing.move_to(xs[i], ys[i])
-                continue
-            keys[nid] = key
-            placed_x[nid], placed_y[nid] = xs[i], ys[i]
-            box = placement.box(i)
             if existing is None:
-                item = CardItem(box, bool(arr.kids[i]))
+                item = CardItem(NodeBox(nid, xs[i], ys[i], face))
                 item.setParentItem(buckets[(i * BUCKETS) // max(len(ids), 1)])
                 cards[nid] = item
-            else:
-                existing.set_box(box, bool(arr.kids[i]))
+            elif existing.box.face != face or existing.box.x != xs[i] or existing.box.y != ys[i]:
+                # A card whose face is unchanged is only moved: nothing repainted.
+                existing.set_box(NodeBox(nid, xs[i], ys[i], face))
         self._low_stale = True
         if self.low_detail:
             self._rebuild_low_detail(placement)
@@ -191,9 +154,8 @@ class OrgScene(QGraphicsScene):
             groups.setdefault(category[i], []).append(QRectF(xs[i], ys[i], cw, hs[i]))
         out = []
         for cat, rects in groups.items():
-            color = styles[cat].color
-            fill = QColor(tint(color)) if color else QColor(UNIT_FILL)
-            out.append((fill, QColor(color or UNIT_STROKE), rects))
+            paint = card_paint(styles[cat].color)
+            out.append((QColor(paint.fill), QColor(paint.border), rects))
         b = placement.bounds
         self._low_layer.set_groups(out, QRectF(b.x, b.y, b.width, b.height))
         self._low_stale = False
@@ -209,9 +171,9 @@ class OrgScene(QGraphicsScene):
         for item in self._edge_items:
             self.removeItem(item)
         self._edge_items = []
-        pen = QPen(QColor(EDGE_COLOR), 1.5)
+        pen = QPen(QColor(EDGE), 1.5)
         pen.setCosmetic(False)
-        segments = list(placement.segments())
+        segments = connector_segments(placement)
         for start in range(0, len(segments), EDGES_PER_PATH):
             path = QPainterPath()
             for x1, y1, x2, y2 in segments[start : start + EDGES_PER_PATH]:
@@ -227,9 +189,9 @@ class OrgScene(QGraphicsScene):
         for item in self._link_items:
             self.removeItem(item)
         self._link_items = []
-        pen = QPen(QColor(LINK_COLOR), 1.5)
+        pen = QPen(QColor(LINK), 1.5)
         pen.setDashPattern([4.0, 8.0 / 3.0])
-        for line in placement.links:
+        for line in route_links(placement):
             item = QGraphicsPathItem(link_path(line.points))
             item.setPen(pen)
             item.setZValue(2)

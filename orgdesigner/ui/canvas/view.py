@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit, QWidget
 
+from orgdesigner.layout.palette import ACCENT, BADGE_INK, PAGE
 from orgdesigner.ui.canvas.card_item import CardItem
 from orgdesigner.ui.canvas.decorations import DropIndicator
 from orgdesigner.ui.canvas.drop_target import (
@@ -236,8 +237,8 @@ class OrgView(QGraphicsView):
         self.org_scene.render(painter, QRectF(0, 0, w, h), card.sceneBoundingRect().adjusted(4, 11, -13, -18))
         if count > 1:
             painter.setOpacity(1.0)
-            painter.fillRect(QRectF(w - 26, 0, 26, 18), QColor("#1f6feb"))
-            painter.setPen(QColor("#ffffff"))
+            painter.fillRect(QRectF(w - 26, 0, 26, 18), QColor(ACCENT))
+            painter.setPen(QColor(BADGE_INK))
             painter.drawText(QRectF(w - 26, 0, 26, 18), Qt.AlignmentFlag.AlignCenter, str(count))
         painter.end()
         return pix
@@ -318,7 +319,7 @@ class OrgView(QGraphicsView):
         # A light page (the chart as it exports) on a desk that follows the colour scheme.
         painter.fillRect(rect, desk_color())
         page = self.org_scene.sceneRect()
-        painter.fillRect(page, QColor("#ffffff"))
+        painter.fillRect(page, QColor(PAGE))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         self.indicator.paint(painter)
