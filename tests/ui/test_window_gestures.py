@@ -240,7 +240,7 @@ def test_the_trace_reads_without_the_findings_list(qtbot: QtBot, tmp_path: Path,
     trace = w.trace
     steps = [s for s in w.analysis.report.handoffs.steps if s.owner]
     assert [n for n, _ in trace.legend_lines()] == [s.step for s in steps]  # every step named
-    for (number, line), step in zip(trace.legend_lines(), steps, strict=True):
+    for (_number, line), step in zip(trace.legend_lines(), steps, strict=True):
         assert line.startswith(f"{step.name}: {w.doc.org.label(step.owner or '')}")
     labels = [QRectF(c.x() - MARKER_R, c.y() - MARKER_R, 2 * MARKER_R, 2 * MARKER_R) for c, _ in trace.markers]
     labels += [rect for rect, _ in trace.pills]
