@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.analysis.compare import Comparison, compare_orgs
 from orgdesigner.export.compare_common import change_lines, figure_rows, sentence
+from orgdesigner.layout.palette import CHANGE_COLORS, PAGE
 from orgdesigner.model import Organization, ScenarioSet
 from orgdesigner.model.scenarios import BASELINE
 from orgdesigner.ui.canvas.edits import CanvasEdits
@@ -47,12 +48,8 @@ class MarkStyle:
     word: str
 
 
-MARKS = {
-    "added": MarkStyle("#1a7f37", "NEW"),
-    "removed": MarkStyle("#c0392b", "REMOVED"),
-    "moved": MarkStyle("#1f6feb", "MOVED"),
-    "changed": MarkStyle("#a8650f", "CHANGED"),
-}
+_WORDS = {"added": "NEW", "removed": "REMOVED", "moved": "MOVED", "changed": "CHANGED"}
+MARKS = {kind: MarkStyle(CHANGE_COLORS[kind], word) for kind, word in _WORDS.items()}
 
 
 def change_marks(c: Comparison) -> tuple[dict[str, str], dict[str, str]]:
@@ -122,7 +119,7 @@ class ChangeMarks(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(color))
             painter.drawRoundedRect(tag, 4, 4)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(QColor(PAGE))
             painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, style.word)
 
 

@@ -27,10 +27,10 @@ from orgdesigner.model import Organization, ScenarioSet, Team
 from orgdesigner.model.scenarios import BASELINE
 from orgdesigner.ui.actions import SteadyUndoActions, WindowActions, shortcuts
 from orgdesigner.ui.canvas.card_item import CardItem
-from orgdesigner.ui.canvas.decorations import TraceOverlay
 from orgdesigner.ui.canvas.edits import CanvasEdits
 from orgdesigner.ui.canvas.overview import OverviewView
 from orgdesigner.ui.canvas.scene import OrgScene
+from orgdesigner.ui.canvas.trace import TraceOverlay, TraceStop
 from orgdesigner.ui.canvas.view import READABLE_SCALE, OrgView
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.file_controller import FileController
@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
             self.files.attach(path)
         self.autosaver = Autosaver(self.doc, self)
         self.trace = TraceOverlay()
-        self.trace.hide()
-        self.scene.addItem(self.trace)
+        self.trace.attach(self.scene)
+        self.trace.show_trace(False)
 
         self.palette_widget = PaletteWidget()
         self.palette_widget.setStyleSheet(FOCUS_FRAME)
@@ -312,27 +312,29 @@ class MainWindow(QMainWindow):
 
     def _update_trace(self) -> None:
         show = self.actions_.trace.isChecked()
-        self.trace.setVisible(show)
+        self.trace.show_trace(show)
         if not show:
             return
-        stops: list[tuple[int, str, QRectF]] = []
-        hops: list[tuple[QRectF, QRectF, int]] = []
-        last: QRectF | None = None
+        org = self.doc.org
+        stops: list[TraceStop] = []
         for step in self.analysis.report.handoffs.steps:
-            if step.owner is None:
+            if step.owner is None or step.owner not in org:
                 continue
             card = self.scene.visible_card_for(step.owner)
             if card is None:
                 continue
             box = card.box
             rect = QRectF(box.x, box.y, box.w, box.h)
-            stops.append((step.step, step.name, rect))
-            if last is not None:
-                hops.append((last, rect, step.distance or 0))
-            last = rect
-        self.trace.set_trace(stops, hops)
+            distance = step.distance if stops else None
+            stops.append(TraceStop(step.step, step.name, org.label(step.owner), rect, distance))
+        placement = self.scene.placement
+        b = None if placement is None else placement.bounds
+        chart = QRectF() if b is None else QRectF(b.x, b.y, b.width, b.height)
+        self.trace.set_trace(stops, chart)
+        # The legend sits below the chart: let the canvas scroll to it.
+        self.scene.setSceneRect(self.scene.sceneRect().united(self.trace.sceneBoundingRect().adjusted(0, 0, 20, 20)))
         total = self.analysis.report.handoffs.total_distance
-        self.statusBar().showMessage(f"ML project trace: {total} reporting lines crossed from idea to production", 8000)
+        self.show_message(f"ML project trace: {total} reporting lines crossed from idea to production")
 
     # Commands ------------------------------------------------------------------------------
 

@@ -236,7 +236,7 @@ def test_trace_overlay_follows_the_handoffs(window: MainWindow) -> None:
     assert window.trace.isVisible()
     owned = [s for s in window.analysis.report.handoffs.steps if s.owner]
     assert len(window.trace.stops) == len(owned) == 8
-    assert sum(d for _, _, d in window.trace.hops) == window.analysis.report.handoffs.total_distance
+    assert sum(s.distance or 0 for s in window.trace.stops) == window.analysis.report.handoffs.total_distance
 
 
 def test_save_and_reopen_give_the_same_model(

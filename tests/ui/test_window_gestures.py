@@ -226,3 +226,29 @@ def test_a_dragged_palette_entry_is_not_left_highlighted(window: MainWindow, mon
     monkeypatch.setattr(QTreeWidget, "startDrag", lambda self, actions: None)  # the drag itself
     palette.startDrag(Qt.DropAction.CopyAction)
     assert not item.isSelected()
+
+
+@pytest.mark.parametrize("template", ["typical", "mlops-cross-functional", "llm-era", "stage-5"])
+def test_the_trace_reads_without_the_findings_list(qtbot: QtBot, tmp_path: Path, template: str) -> None:
+    from PySide6.QtCore import QRectF
+
+    from orgdesigner.ui.canvas.trace import MARKER_R
+
+    w = MainWindow(load_template(template), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w.show()
+    w.actions_.trace.setChecked(True)
+    trace = w.trace
+    steps = [s for s in w.analysis.report.handoffs.steps if s.owner]
+    assert [n for n, _ in trace.legend_lines()] == [s.step for s in steps]  # every step named
+    for (_number, line), step in zip(trace.legend_lines(), steps, strict=True):
+        assert line.startswith(f"{step.name}: {w.doc.org.label(step.owner or '')}")
+    labels = [QRectF(c.x() - MARKER_R, c.y() - MARKER_R, 2 * MARKER_R, 2 * MARKER_R) for c, _ in trace.markers]
+    labels += [rect for rect, _ in trace.pills]
+    assert all(text.endswith(("line", "lines")) and text.startswith("+") for _r, text in trace.pills)
+    cards = [QRectF(c.box.x, c.box.y, c.box.w, c.box.h) for c in w.scene.cards.values()]
+    for i, label in enumerate(labels):  # clear of every card and of each other
+        assert not any(label.intersects(card) for card in cards), label
+        assert not any(label.intersects(other) for other in labels[i + 1 :]), label
+    assert trace.arcs.zValue() < 0 < trace.zValue()  # arcs beneath the cards, labels above
+    assert w.scene.sceneRect().contains(trace.legend)  # the legend can be scrolled to
+    close_without_asking(w)

@@ -1,5 +1,5 @@
 """What the canvas draws besides cards: the legend, dotted-line arrows, the drop indicator and
-the ML project trace."""
+the zoomed-out layer (the ML project trace has its own module, ``trace.py``)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,18 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from orgdesigner.export.raster import role_font
 from orgdesigner.layout import Legend, Point
 from orgdesigner.layout.palette import (
     ACCENT,
-    BADGE_INK,
     LEGEND_INK,
     LEGEND_LINK,
     LEGEND_SWATCH_OUTLINE,
     LEGEND_UNIT_SWATCH,
     REFUSED,
-    TRACE,
 )
 
 
@@ -145,74 +143,6 @@ class DropIndicator:
             painter.setBrush(QColor(ACCENT))
             painter.drawEllipse(a, 4, 4)
             painter.drawEllipse(b, 4, 4)
-
-
-class TraceOverlay(QGraphicsItem):
-    """The ML project's eight steps drawn over the chart: a numbered marker on each owner's
-    card and an arc from one owner to the next, labelled with the reporting lines it crosses."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stops: list[tuple[int, str, QRectF]] = []
-        self.hops: list[tuple[QRectF, QRectF, int]] = []
-        self._rect = QRectF()
-        self._paths: list[tuple[QPainterPath, QPointF, int]] = []
-        self.setZValue(20)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_trace(self, stops: list[tuple[int, str, QRectF]], hops: list[tuple[QRectF, QRectF, int]]) -> None:
-        """Stops are (step, name, owner's card); hops join consecutive owners with their distance."""
-        self.prepareGeometryChange()
-        self.stops, self.hops = stops, hops
-        self._paths = []
-        rect = QRectF()
-        for _, _, card in stops:
-            rect = rect.united(card.adjusted(-20, -30, 20, 10))
-        for k, (a, b, distance) in enumerate(hops):
-            if a == b:
-                continue
-            start = QPointF(a.center().x() + 10, a.top())
-            end = QPointF(b.center().x() - 10, b.top())
-            lift = 36 + 14 * (k % 3) + 0.08 * abs(end.x() - start.x())
-            control = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - lift)
-            path = QPainterPath(start)
-            path.quadTo(control, end)
-            mid = path.pointAtPercent(0.5)
-            self._paths.append((path, mid, distance))
-            rect = rect.united(path.boundingRect().adjusted(-14, -14, 14, 14))
-        self._rect = rect
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(QFont(role_font("more")))
-        arrow = QPen(QColor(TRACE), 2.5)
-        for path, mid, distance in self._paths:
-            painter.setPen(arrow)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            tip = path.pointAtPercent(1.0)
-            back = path.pointAtPercent(0.97)
-            painter.drawPath(link_path([(back.x(), back.y()), (tip.x(), tip.y())]))
-            label = QRectF(mid.x() - 12, mid.y() - 10, 24, 20)
-            painter.setBrush(QColor(BADGE_INK))
-            painter.drawRoundedRect(label, 6, 6)
-            painter.setPen(QColor(TRACE))
-            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(distance))
-        seen: dict[tuple[float, float], int] = {}
-        for step, _name, card in self.stops:
-            key = (card.x(), card.y())
-            k = seen.get(key, 0)
-            seen[key] = k + 1
-            centre = QPointF(card.left() + 8 + 19 * k, card.top())
-            painter.setPen(QPen(QColor(BADGE_INK), 1.5))
-            painter.setBrush(QColor(TRACE))
-            painter.drawEllipse(centre, 9, 9)
-            painter.setPen(QColor(BADGE_INK))
-            painter.drawText(QRectF(centre.x() - 9, centre.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, str(step))
 
 
 class LowDetailLayer(QGraphicsItem):
