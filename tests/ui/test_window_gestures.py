@@ -252,3 +252,31 @@ def test_the_trace_reads_without_the_findings_list(qtbot: QtBot, tmp_path: Path,
     assert trace.arcs.zValue() < 0 < trace.zValue()  # arcs beneath the cards, labels above
     assert w.scene.sceneRect().contains(trace.legend)  # the legend can be scrolled to
     close_without_asking(w)
+
+
+def test_the_canvas_legend_is_the_exported_legend(window: MainWindow) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from orgdesigner.export.raster import png_bytes
+
+    placement = window.scene.placement
+    assert placement is not None and placement.legend is not None
+    legend = window.scene._legend
+    assert legend is not None
+    area = legend.boundingRect().intersected(QRectF(0, 0, placement.width, placement.height))
+    exported = QImage.fromData(png_bytes(placement)).copy(area.toRect())
+    drawn = QImage(exported.size(), QImage.Format.Format_ARGB32)
+    drawn.fill(0xFFFFFFFF)
+    painter = QPainter(drawn)
+    painter.translate(-area.left(), -area.top())
+    legend.paint(painter, None, None)  # type: ignore[arg-type]
+    painter.end()
+    exported = exported.convertToFormat(QImage.Format.Format_ARGB32)
+    differing = sum(
+        1
+        for x in range(0, drawn.width(), 2)
+        for y in range(0, drawn.height(), 2)
+        if drawn.pixelColor(x, y) != exported.pixelColor(x, y)
+    )
+    assert differing <= 0.02 * (drawn.width() * drawn.height() / 4)  # the same swatches and text
