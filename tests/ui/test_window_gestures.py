@@ -280,3 +280,33 @@ def test_the_canvas_legend_is_the_exported_legend(window: MainWindow) -> None:
         if drawn.pixelColor(x, y) != exported.pixelColor(x, y)
     )
     assert differing <= 0.02 * (drawn.width() * drawn.height() / 4)  # the same swatches and text
+
+
+def test_jumping_through_history_leaves_nothing_stale_on_screen(window: MainWindow) -> None:
+    from PySide6.QtGui import QImage
+
+    def on_screen() -> QImage:
+        # What the window's backing store holds (what a user sees), not a fresh render.
+        vp = window.view.viewport()
+        corner = vp.mapTo(window, vp.rect().topLeft())
+        image = window.screen().grabWindow(window.winId()).toImage()
+        return image.copy(corner.x(), corner.y(), vp.width(), vp.height()).convertToFormat(QImage.Format.Format_RGB32)
+
+    window.view.zoom_actual()
+    window.view.centerOn(window.scene.cards["data-ai"])
+    window.doc.move_nodes(["data-science"], "product-eng")
+    window.doc.set_fields("sre", headcount=44)
+    window.doc.remove_nodes(["software-eng"])
+    window.doc.set_fields("data-eng", name="Data Engineering and Analytics Platform Services Group")
+    window.doc.add_team("mlops", "platform")
+    for index in (0, 5, 1, 5, 3, 4, 2, 5, 0):
+        window.history.setCurrentIndex(window.history.model().index(index, 0))
+        window.doc.undo_stack.setIndex(index)
+        QApplication.processEvents()
+        shown = on_screen()
+        colours = {shown.pixel(x, y) for x in range(0, shown.width(), 9) for y in range(0, shown.height(), 9)}
+        assert len(colours) > 8  # a chart is on screen, not a blank grab
+        window.scene.invalidate()
+        window.view.viewport().repaint()
+        QApplication.processEvents()
+        assert shown == on_screen(), index
