@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QImage,
     QPageLayout,
@@ -35,6 +36,7 @@ from orgdesigner.layout import (
     TEXT_PAD,
     TEXT_STYLES,
     CardFace,
+    Legend,
     LinkLine,
     Placement,
     Segment,
@@ -104,7 +106,8 @@ def _paint(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     if legend:
-        _paint_legend(painter, pl)
+        assert pl.legend is not None
+        paint_legend(painter, pl.legend)
     pen = QPen(QColor(EDGE), 1.5)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     painter.setPen(pen)
@@ -150,6 +153,35 @@ def paint_face(painter: QPainter, face: CardFace, outline: QPen | None = None, t
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, face.badge_label)
 
 
+def paint_name_large(painter: QPainter, face: CardFace, size: float) -> None:
+    """A card's name alone, ``size`` chart units high (at least the name line's own size), cut
+    with "…" to the card's width and centred: what a card shows zoomed out, where its usual
+    lines would be too small to read."""
+    font = QFont(role_font("name"))
+    font.setPixelSize(max(round(size), TEXT_STYLES["name"][0]))
+    painter.setFont(font)
+    painter.setPen(QColor(face.paint.ink))
+    width = face.width - 2 * TEXT_PAD
+    metrics = QFontMetricsF(font)
+    lines = _two_lines(face.name, metrics, width) if metrics.height() * 2 <= face.height else []
+    text = "\n".join(lines) or metrics.elidedText(face.name, Qt.TextElideMode.ElideRight, width)
+    painter.drawText(QRectF(TEXT_PAD, 0, width, face.height), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _two_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """``text`` on at most two lines of ``width``, words kept whole, the second cut with "…"."""
+    words = text.split()
+    first: list[str] = []
+    while words and metrics.horizontalAdvance(" ".join([*first, words[0]])) <= width:
+        first.append(words.pop(0))
+    if not first:
+        return []
+    lines = [" ".join(first)]
+    if words:
+        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
 def _paint_links(painter: QPainter, links: Sequence[LinkLine]) -> None:
     if not links:
         return
@@ -168,9 +200,8 @@ def _paint_links(painter: QPainter, links: Sequence[LinkLine]) -> None:
         painter.drawPolygon(QPolygonF([QPointF(x2, y2), QPointF(bx + px, by + py), QPointF(bx - px, by - py)]))
 
 
-def _paint_legend(painter: QPainter, pl: Placement) -> None:
-    legend = pl.legend
-    assert legend is not None
+def paint_legend(painter: QPainter, legend: Legend) -> None:
+    """The chart's title and discipline legend, as every picture draws it (the canvas too)."""
     painter.setPen(QColor(INK))
     painter.setFont(role_font("heading"))
     painter.drawText(QPointF(legend.heading.x, legend.heading.y), legend.heading.text)

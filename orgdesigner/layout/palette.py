@@ -56,10 +56,7 @@ OVERVIEW_DESK = "#f3f5f8"
 """Around the chart in the overview."""
 LEGEND_INK = "#1a202c"
 LEGEND_LINK = "#5b6b82"
-LEGEND_SWATCH_OUTLINE = "#333333"
-LEGEND_UNIT_SWATCH = "#eef1f5"
-"""The canvas legend: its text, its dotted-line sample, its swatches' outline and the swatch of
-an entry without a colour."""
+"""The canvas's own notes (the trace's legend, the zoomed-out unit names): text and frame."""
 
 
 def tint(color: str, amount: float = TEAM_TINT) -> str:

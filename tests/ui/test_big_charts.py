@@ -100,3 +100,57 @@ def test_a_drop_keeps_the_view_on_what_the_user_works_on(big_window: MainWindow)
     # The view moved only as far as showing the dropped card needs, not with the whole layout.
     assert abs(after.x() - before.x()) < w.view.viewport().width() / 2
     assert abs(after.y() - before.y()) < w.view.viewport().height() / 2
+
+
+def test_zoomed_out_the_units_names_show_the_shape_of_the_org(big_window: MainWindow) -> None:
+    w = big_window
+    w.actions_.depth_all.trigger()
+    w.view.fit_chart()
+    w.view.zoom_by(0.03 / w.view.scale_factor())
+    assert w.scene.low_detail
+    w.view.viewport().repaint()
+    drawn = w.scene._low_layer.labels_drawn
+    units = {u.name for u in w.doc.org.units()}
+    assert len(drawn) >= 3 and all(name in units or name.endswith("…") for name, _ in drawn)
+    boxes = [box for _, box in drawn]
+    assert not any(a.intersects(b) for k, a in enumerate(boxes) for b in boxes[k + 1 :])  # never on each other
+
+
+def test_a_small_chart_fitted_to_the_window_shows_its_names(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor
+
+    from orgdesigner.io import load_template
+
+    w = MainWindow(load_template("typical"), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w.resize(1400, 860)
+    w.show()
+    qtbot.waitExposed(w)
+    for zoom in (0.3, 0.42, 0.6):
+        w.view.zoom_by(zoom / w.view.scale_factor())
+        image = w.view.viewport().grab().toImage()
+        for nid in ("data-eng", "sre", "data-ai"):
+            card = w.scene.cards[nid]
+            w.view.ensureVisible(card)
+            image = w.view.viewport().grab().toImage()
+            box = w.view.mapFromScene(card.sceneBoundingRect().adjusted(10, 10, -10, -10)).boundingRect()
+            fill = QColor(card.box.face.paint.fill)
+            ink = QColor(card.box.face.paint.ink)
+            inked = sum(
+                1
+                for x in range(box.left(), box.right(), 2)
+                for y in range(box.top(), box.bottom(), 2)
+                if _nearer(image.pixelColor(x, y), ink, fill)
+            )
+            assert inked >= 8, (nid, zoom)  # letters, not a blank box
+    close_without_asking(w)
+
+
+def _nearer(pixel: object, ink: object, fill: object) -> bool:
+    from PySide6.QtGui import QColor
+
+    assert isinstance(pixel, QColor) and isinstance(ink, QColor) and isinstance(fill, QColor)
+
+    def dist(a: QColor, b: QColor) -> int:
+        return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+    return dist(pixel, ink) < dist(pixel, fill)

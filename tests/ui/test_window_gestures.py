@@ -252,3 +252,61 @@ def test_the_trace_reads_without_the_findings_list(qtbot: QtBot, tmp_path: Path,
     assert trace.arcs.zValue() < 0 < trace.zValue()  # arcs beneath the cards, labels above
     assert w.scene.sceneRect().contains(trace.legend)  # the legend can be scrolled to
     close_without_asking(w)
+
+
+def test_the_canvas_legend_is_the_exported_legend(window: MainWindow) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from orgdesigner.export.raster import png_bytes
+
+    placement = window.scene.placement
+    assert placement is not None and placement.legend is not None
+    legend = window.scene._legend
+    assert legend is not None
+    area = legend.boundingRect().intersected(QRectF(0, 0, placement.width, placement.height))
+    exported = QImage.fromData(png_bytes(placement)).copy(area.toRect())
+    drawn = QImage(exported.size(), QImage.Format.Format_ARGB32)
+    drawn.fill(0xFFFFFFFF)
+    painter = QPainter(drawn)
+    painter.translate(-area.left(), -area.top())
+    legend.paint(painter, None, None)  # type: ignore[arg-type]
+    painter.end()
+    exported = exported.convertToFormat(QImage.Format.Format_ARGB32)
+    differing = sum(
+        1
+        for x in range(0, drawn.width(), 2)
+        for y in range(0, drawn.height(), 2)
+        if drawn.pixelColor(x, y) != exported.pixelColor(x, y)
+    )
+    assert differing <= 0.02 * (drawn.width() * drawn.height() / 4)  # the same swatches and text
+
+
+def test_jumping_through_history_leaves_nothing_stale_on_screen(window: MainWindow) -> None:
+    from PySide6.QtGui import QImage
+
+    def on_screen() -> QImage:
+        # What the window's backing store holds (what a user sees), not a fresh render.
+        vp = window.view.viewport()
+        corner = vp.mapTo(window, vp.rect().topLeft())
+        image = window.screen().grabWindow(window.winId()).toImage()
+        return image.copy(corner.x(), corner.y(), vp.width(), vp.height()).convertToFormat(QImage.Format.Format_RGB32)
+
+    window.view.zoom_actual()
+    window.view.centerOn(window.scene.cards["data-ai"])
+    window.doc.move_nodes(["data-science"], "product-eng")
+    window.doc.set_fields("sre", headcount=44)
+    window.doc.remove_nodes(["software-eng"])
+    window.doc.set_fields("data-eng", name="Data Engineering and Analytics Platform Services Group")
+    window.doc.add_team("mlops", "platform")
+    for index in (0, 5, 1, 5, 3, 4, 2, 5, 0):
+        window.history.setCurrentIndex(window.history.model().index(index, 0))
+        window.doc.undo_stack.setIndex(index)
+        QApplication.processEvents()
+        shown = on_screen()
+        colours = {shown.pixel(x, y) for x in range(0, shown.width(), 9) for y in range(0, shown.height(), 9)}
+        assert len(colours) > 8  # a chart is on screen, not a blank grab
+        window.scene.invalidate()
+        window.view.viewport().repaint()
+        QApplication.processEvents()
+        assert shown == on_screen(), index

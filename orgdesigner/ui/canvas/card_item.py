@@ -7,14 +7,20 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from orgdesigner.export.raster import paint_face
+from orgdesigner.export.raster import paint_face, paint_name_large
 from orgdesigner.layout import NodeBox
 from orgdesigner.layout.palette import ACCENT, HIGHLIGHT, TOGGLE_FILL, TOGGLE_MARK
 
 CARD_TYPE = 65536 + 1  # QGraphicsItem.UserType + 1
 TOGGLE_RADIUS = 7.0
 BADGE_RADIUS = 9.0
-LOD_TEXT = 0.45  # below this zoom text is unreadable: draw plain cards
+FULL_FACE = 0.5
+"""From this zoom up a card shows its whole face: at 50% its 10-pixel lines are 5 pixels high."""
+NAME_ONLY = 0.2
+"""From this zoom up to :data:`FULL_FACE` a card shows only its name, in a font large enough to
+read (:data:`NAME_PIXELS` on screen): a 14-card chart fitted to a window reads at any size."""
+NAME_PIXELS = 8.0
+"""How tall a card's name is on screen, at least, when only the name is shown."""
 
 
 class CardItem(QGraphicsItem):
@@ -63,21 +69,25 @@ class CardItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.2)
         outline = self._outline_pen()
-        if lod < 0.2:
+        if lod < NAME_ONLY:
             painter.setPen(outline or QPen(QColor(face.paint.border), face.frame.border_width))
             painter.setBrush(QBrush(QColor(face.paint.fill)))
             painter.drawRect(QRectF(0, 0, face.width, face.height))
             return
-        paint_face(painter, face, outline, text=lod >= LOD_TEXT)
+        full = lod >= FULL_FACE
+        paint_face(painter, face, outline, text=full)
+        if not full:
+            paint_name_large(painter, face, NAME_PIXELS / lod)
         if face.expandable:
             self._paint_toggle(painter)
 
     # Painting helpers ----------------------------------------------------------------------
 
     def _outline_pen(self) -> QPen | None:
-        """The border that marks the card (selected, found, on a found card's path), if any."""
+        """The border that marks the card (selected, found, on a found card's path), if any; a
+        selected card's is thick enough to see on a dark unit card too."""
         if self.isSelected():
-            return QPen(QColor(ACCENT), 2.5)
+            return QPen(QColor(ACCENT), 4)
         if self.highlighted:
             return QPen(QColor(HIGHLIGHT), 3)
         if self.on_path:

@@ -7,17 +7,15 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from orgdesigner.export.raster import role_font
+from orgdesigner.export.raster import paint_legend, role_font
 from orgdesigner.layout import Legend, Point
 from orgdesigner.layout.palette import (
     ACCENT,
     LEGEND_INK,
-    LEGEND_LINK,
-    LEGEND_SWATCH_OUTLINE,
-    LEGEND_UNIT_SWATCH,
+    PAGE,
     REFUSED,
 )
 
@@ -57,23 +55,9 @@ class LegendItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        # The exports' own painter: the canvas legend is the exported one, swatch for swatch.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        h = self.legend.heading
-        painter.setFont(role_font(h.role))
-        painter.setPen(QColor(LEGEND_INK))
-        painter.drawText(QPointF(h.x, h.y), h.text)
-        for e in self.entries:
-            sw = QRectF(e.swatch.x, e.swatch.y, e.swatch.width, e.swatch.height)
-            if e.kind == "link":
-                painter.setPen(QPen(QColor(LEGEND_LINK), 1.6, Qt.PenStyle.DashLine))
-                painter.drawLine(QPointF(sw.left(), sw.center().y()), QPointF(sw.right(), sw.center().y()))
-            else:
-                painter.setPen(QPen(QColor(LEGEND_SWATCH_OUTLINE), 0.8))
-                painter.setBrush(QBrush(QColor(e.color or LEGEND_UNIT_SWATCH)))
-                painter.drawRoundedRect(sw, 3, 3)
-            painter.setFont(role_font(e.text.role))
-            painter.setPen(QColor(LEGEND_INK))
-            painter.drawText(QPointF(e.text.x, e.text.y), e.text.text)
+        paint_legend(painter, self.legend)
 
 
 class DropIndicator:
@@ -145,12 +129,20 @@ class DropIndicator:
             painter.drawEllipse(b, 4, 4)
 
 
+UNIT_LABEL_PIXELS = 12.0
+"""How tall a unit's name is on screen when the chart is zoomed out."""
+
+
 class LowDetailLayer(QGraphicsItem):
     """Every card as a plain coloured box, drawn in one call per colour: what the canvas shows
-    when it is zoomed out too far to read text, instead of thousands of card items."""
+    when it is zoomed out too far to read text, instead of thousands of card items. Over the
+    boxes, the units' names at a readable size wherever the cards below a unit leave them room,
+    so the shape of the org shows at any zoom."""
 
     def __init__(self) -> None:
         super().__init__()
+        self._labels: list[tuple[QPointF, float, str]] = []
+        self.labels_drawn: list[tuple[str, QRectF]] = []
         self._groups: list[tuple[QColor, QColor, list[QRectF]]] = []
         self._rect = QRectF()
         self.selected: list[QRectF] = []
@@ -165,10 +157,49 @@ class LowDetailLayer(QGraphicsItem):
         self._rect = rect
         self.update()
 
+    def set_unit_labels(self, labels: list[tuple[QPointF, float, str]]) -> None:
+        """Each unit's card centre, the width its label may take, and its name (widest first)."""
+        self._labels = labels
+        self.update()
+
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self._paint_boxes(painter)
+        self._paint_labels(painter, option.levelOfDetailFromTransform(painter.worldTransform()))
+
+    def _paint_labels(self, painter: QPainter, lod: float) -> None:
+        self.labels_drawn = []
+        if not self._labels or lod <= 0:
+            return
+        font = QFont(role_font("name"))
+        size = UNIT_LABEL_PIXELS / lod
+        font.setPixelSize(max(1, round(size)))
+        metrics = QFontMetricsF(font)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        halo = QPen(QColor(PAGE), size / 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        drawn: list[QRectF] = []
+        for centre, room, name in self._labels:
+            if room * lod < 3 * UNIT_LABEL_PIXELS:
+                break  # widest first: every later unit has less room still
+            width = metrics.horizontalAdvance(name)
+            if width > room:
+                name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+                width = metrics.horizontalAdvance(name)
+                if len(name) <= 2:
+                    continue
+            box = QRectF(centre.x() - width / 2, centre.y() - metrics.height() / 2, width, metrics.height())
+            if any(box.intersects(other) for other in drawn):
+                continue  # levels squeezed together: the wider unit keeps the place
+            drawn.append(box)
+            path = QPainterPath()
+            path.addText(QPointF(centre.x() - width / 2, centre.y() + metrics.capHeight() / 2), font, name)
+            painter.strokePath(path, halo)
+            painter.fillPath(path, QColor(LEGEND_INK))
+            self.labels_drawn.append((name, box))
+
+    def _paint_boxes(self, painter: QPainter) -> None:
         for fill, outline, rects in self._groups:
             painter.setPen(QPen(outline, 0))
             painter.setBrush(fill)

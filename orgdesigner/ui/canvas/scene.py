@@ -158,6 +158,7 @@ class OrgScene(QGraphicsScene):
             out.append((QColor(paint.fill), QColor(paint.border), rects))
         b = placement.bounds
         self._low_layer.set_groups(out, QRectF(b.x, b.y, b.width, b.height))
+        self._low_layer.set_unit_labels(unit_labels(placement))
         self._low_stale = False
 
     def _update_low_selection(self) -> None:
@@ -257,3 +258,28 @@ class OrgScene(QGraphicsScene):
     def _selection_changed(self) -> None:
         self._update_low_selection()
         self.selection_ids_changed.emit(self.selected_ids())
+
+
+def unit_labels(placement: Placement) -> list[tuple[QPointF, float, str]]:
+    """For each unit shown: the centre of its card, the room its label has (the width of the
+    cards below it, in top-down; two card widths in left-right) and its name, widest first, so
+    that zoomed far out the org's shape can be read from its units' names."""
+    arr = placement.arrays
+    xs, ys, hs, cw = placement.xs, placement.ys, placement.heights, placement.card_width
+    shown = placement.order
+    lo = {i: xs[i] for i in shown}
+    hi = {i: xs[i] + cw for i in shown}
+    parent = arr.parent
+    for i in sorted(shown, reverse=True):  # numbers are in pre-order: children after parents
+        p = parent[i]
+        if p >= 0 and p in lo:
+            lo[p] = min(lo[p], lo[i])
+            hi[p] = max(hi[p], hi[i])
+    top_down = placement.options.orientation == "top-down"
+    out = [
+        (QPointF(xs[i] + cw / 2, ys[i] + hs[i] / 2), hi[i] - lo[i] if top_down else 2 * cw, arr.names[i])
+        for i in shown
+        if not arr.is_team[i]
+    ]
+    out.sort(key=lambda label: -label[1])
+    return out
