@@ -8,8 +8,15 @@ from pydantic import ValidationError
 
 from orgdesigner.model.errors import EditRefused, ModelError
 from orgdesigner.model.nodes import NODE_ADAPTER, Link, Node, NodeKind, Team, Unit
-from orgdesigner.model.text import check_name
-from orgdesigner.model.tree import FlatNode, OrgTree, RemovedSubtree, check_responsibilities, check_stage
+from orgdesigner.model.text import check_name, shown
+from orgdesigner.model.tree import (
+    FlatNode,
+    OrgTree,
+    RemovedSubtree,
+    check_responsibilities,
+    check_stage,
+    link_key,
+)
 
 _COMMON_FIELDS = ("id", "name", "lead", "notes")
 
@@ -93,6 +100,7 @@ class Organization(OrgTree):
         if links:
             dropped = {i for i, _ in links}
             self._links = [lk for i, lk in enumerate(self._links) if i not in dropped]
+            self._link_keys.difference_update(link_key(lk) for _, lk in links)
         return RemovedSubtree(parent, index, flat, links)
 
     def restore_subtree(self, removed: RemovedSubtree) -> None:
@@ -111,8 +119,9 @@ class Organization(OrgTree):
         for flat in removed.nodes[1:]:
             assert flat.parent is not None
             self._insert(flat.node, flat.parent, len(self._children[flat.parent]))
-        for i, lk in removed.links:
-            self._links.insert(min(i, len(self._links)), lk)
+        if removed.links:
+            self._links = _merge_back(self._links, removed.links)
+            self._link_keys.update(link_key(lk) for _, lk in removed.links)
 
     def add_subtree(self, nodes: list[FlatNode], parent: str, index: int | None = None) -> None:
         """Add several nodes at once: the first goes under ``parent``, the rest under their own
@@ -205,14 +214,15 @@ class Organization(OrgTree):
             raise EditRefused(problem)
         pos = len(self._links) if index is None else max(0, min(index, len(self._links)))
         self._links.insert(pos, link)
+        self._link_keys.add(link_key(link))
 
     def remove_link(self, link: Link) -> int:
         """Remove a dotted line; return where it was in the link list."""
-        try:
-            i = self._links.index(link)
-        except ValueError:
-            raise EditRefused(f"there is no dotted line from {link.source!r} to {link.target!r}") from None
+        if link_key(link) not in self._link_keys:
+            raise EditRefused(f"there is no dotted line from {shown(link.source)} to {shown(link.target)}")
+        i = self._links.index(link)
         del self._links[i]
+        self._link_keys.discard(link_key(link))
         return i
 
     # Whole org -----------------------------------------------------------------------------
@@ -255,6 +265,22 @@ class Organization(OrgTree):
             self._root = node.id
         else:
             self._children[parent].insert(index, node.id)
+
+
+def _merge_back(links: list[Link], removed: tuple[tuple[int, Link], ...]) -> list[Link]:
+    """``links`` with the ``removed`` ones back at their old places (indexes ascending), in
+    one pass: inserting them one by one costs a list shift each."""
+    out: list[Link] = []
+    rest = iter(links)
+    for index, link in removed:
+        while len(out) < index:
+            nxt = next(rest, None)
+            if nxt is None:
+                break
+            out.append(nxt)
+        out.append(link)
+    out.extend(rest)
+    return out
 
 
 def new_team(org: OrgTree, name: str, discipline: str, headcount: int = 0, **extra: Any) -> Team:
