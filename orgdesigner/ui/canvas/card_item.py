@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from orgdesigner.layout.geometry import TEXT_STYLES, NodeBox
 from orgdesigner.ui.canvas.palette_colors import SEVERITY_COLORS, CardColors, card_colors
+from orgdesigner.ui.plain_text import plain_tooltip
 
 CARD_TYPE = 65536 + 1  # QGraphicsItem.UserType + 1
 TOGGLE_RADIUS = 7.0
@@ -180,4 +181,4 @@ class CardItem(QGraphicsItem):
             lines.append(f"Collapsed: {box.collapsed.teams} teams, {box.collapsed.headcount} people hidden")
         if box.badge is not None and box.badge.total:
             lines.append(box.badge.describe())
-        return "\n".join(lines)
+        return plain_tooltip("\n".join(lines))
