@@ -9,7 +9,7 @@ from typing import TypeVar
 from orgdesigner.model.catalogue import load_catalogue
 from orgdesigner.model.errors import ModelError
 from orgdesigner.model.nodes import Link, Node, Team, Unit
-from orgdesigner.model.text import check_name
+from orgdesigner.model.text import check_name, shown
 
 DEFAULT_TARGET_STAGE = 4
 T = TypeVar("T", bound="OrgTree")
@@ -36,7 +36,7 @@ class RemovedSubtree:
 def check_stage(stage: object) -> int:
     """A maturity stage number, 1 to 5."""
     if not isinstance(stage, int) or isinstance(stage, bool) or not 1 <= stage <= 5:
-        raise ValueError(f"target_stage must be a whole number from 1 to 5, not {stage!r}")
+        raise ValueError(f"target_stage must be a whole number from 1 to 5, not {shown(stage)}")
     return stage
 
 
@@ -93,7 +93,7 @@ class OrgTree:
             if pid is None:
                 if root is not None:
                     raise ModelError(
-                        f"two roots: {root!r} and {nid!r} both have no parent; an org has one root",
+                        f"two roots: {shown(root)} and {shown(nid)} both have no parent; an org has one root",
                         nid,
                         "parent",
                     )
@@ -101,7 +101,7 @@ class OrgTree:
             elif pid == nid:
                 raise ModelError("the node is its own parent", nid, "parent")
             elif pid not in nodes_by_id:
-                raise ModelError(f"parent {pid!r} is not a node of this org", nid, "parent")
+                raise ModelError(f"parent {shown(pid)} is not a node of this org", nid, "parent")
             else:
                 children[pid].append(nid)
         if nodes_by_id and root is None:
@@ -297,15 +297,15 @@ class OrgTree:
     def _link_problem(self, link: Link) -> str | None:
         src, dst = self._nodes.get(link.source), self._nodes.get(link.target)
         if src is None:
-            return f"link source {link.source!r} is not a node of this org"
+            return f"link source {shown(link.source)} is not a node of this org"
         if dst is None:
-            return f"link target {link.target!r} is not a node of this org"
+            return f"link target {shown(link.target)} is not a node of this org"
         if not isinstance(src, Team):
-            return f"only a team can serve another node, and {src.name!r} is a unit"
+            return f"only a team can serve another node, and {shown(src.name)} is a unit"
         if link.source == link.target:
-            return f"{src.name!r} cannot serve itself"
+            return f"{shown(src.name)} cannot serve itself"
         if link_key(link) in self._link_keys:
-            return f"{src.name!r} already serves {dst.name!r}"
+            return f"{shown(src.name)} already serves {shown(dst.name)}"
         return None
 
 
@@ -319,9 +319,9 @@ def _check_responsibilities(node: Node, known: frozenset[str]) -> None:
         seen: set[str] = set()
         for rid in node.responsibilities:
             if rid not in known:
-                raise ModelError(f"unknown responsibility {rid!r}", node.id, "responsibilities")
+                raise ModelError(f"unknown responsibility {shown(rid)}", node.id, "responsibilities")
             if rid in seen:
-                raise ModelError(f"responsibility {rid!r} is listed twice", node.id, "responsibilities")
+                raise ModelError(f"responsibility {shown(rid)} is listed twice", node.id, "responsibilities")
             seen.add(rid)
 
 
@@ -340,6 +340,6 @@ def _cycle_from(start: str, parent_of: dict[str, str | None]) -> str:
         cur = parent_of[cur]
     if cur is not None and cur in seen:
         cycle = [*path[seen[cur] :], cur]
-        shown = " -> ".join(repr(c) for c in cycle[:8]) + (" -> ..." if len(cycle) > 8 else "")
-        return f"parents form a cycle ({shown})"
+        path_text = " -> ".join(shown(c) for c in cycle[:8]) + (" -> ..." if len(cycle) > 8 else "")
+        return f"parents form a cycle ({path_text})"
     return "the node is not connected to the root"

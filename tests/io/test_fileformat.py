@@ -36,7 +36,7 @@ def doc(**over: object) -> str:
 
 def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     org = make_org(300, "random", links=20)
-    org.set_fields("n5", notes="line one\nline two \u202eRTL \U0001f680", lead="Zoë")
+    org.set_fields("n5", notes="line one\nline two \u200fRTL\u2028 \U0001f680", lead="Zoë")
     path = tmp_path / "org.json"
     write_org(org, path)
     again = read_org(path)
