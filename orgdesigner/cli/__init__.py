@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from orgdesigner import __version__
 from orgdesigner.io import OrgFileError
+from orgdesigner.io.errors import one_line
 
 VERBS = ("summary", "check", "export", "import", "templates", "new", "catalogue", "schema")
 
@@ -24,11 +25,21 @@ class UsageError(Exception):
     """A command line that cannot be carried out; the message is printed as one line."""
 
 
+MESSAGE_MAX = 1_000
+"""The longest error line the command prints (its values are cut shorter already)."""
+
+
+def error_line(message: str) -> str:
+    """``orgdesigner: error: MESSAGE`` as one printable line: whatever a path, an option or a
+    value from a file holds, no control character reaches the terminal and the line is short."""
+    return f"orgdesigner: error: {one_line(message, MESSAGE_MAX)}"
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message, MESSAGE_MAX)} (see {self.prog} --help)\n")
 
 
 def _verb_module(name: str) -> ModuleType | None:
@@ -84,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args._run(args))
         return _run_gui(build_gui_parser().parse_args(args_list))
     except (OrgFileError, UsageError) as exc:
-        print(f"orgdesigner: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # Output piped into e.g. `head`: stop quietly, as other command-line tools do.

@@ -13,6 +13,7 @@ from orgdesigner.cli.sources import add_source_arguments, load_source
 from orgdesigner.export.report_json import report_json
 from orgdesigner.export.report_markdown import report_markdown
 from orgdesigner.export.report_text import report_text
+from orgdesigner.model.text import parse_whole_number
 
 NAME = "check"
 HELP = (
@@ -24,9 +25,9 @@ FAIL_LEVELS = ("error", "warning", "never")
 
 def _span(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        value = parse_whole_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value

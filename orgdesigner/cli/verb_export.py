@@ -9,6 +9,7 @@ from pathlib import Path
 
 from orgdesigner.cli.sources import add_source_arguments, load_source
 from orgdesigner.export import ExportError
+from orgdesigner.model.text import parse_decimal_number, parse_whole_number, shown
 
 NAME = "export"
 HELP = "draw an org chart as SVG, PNG or PDF (or write .drawio, .graphml, .mmd, .dot, .csv), by suffix"
@@ -16,21 +17,21 @@ HELP = "draw an org chart as SVG, PNG or PDF (or write .drawio, .graphml, .mmd, 
 
 def _positive(text: str) -> float:
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        value = parse_decimal_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if not (value > 0 and math.isfinite(value)):
-        raise argparse.ArgumentTypeError(f"{text!r} must be a number above 0")
+        raise argparse.ArgumentTypeError(f"{shown(text)} must be a number above 0")
     return value
 
 
 def _depth(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        value = parse_whole_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+        raise argparse.ArgumentTypeError(f"{shown(text)} must be 0 or more")
     return value
 
 

@@ -6,17 +6,27 @@ import argparse
 import sys
 from pathlib import Path
 
+from orgdesigner.cli import MESSAGE_MAX, error_line
 from orgdesigner.io.csv_errors import CsvImportError
 from orgdesigner.io.csv_import import ImportResult, discipline_counts, import_csv
 from orgdesigner.io.csv_mapping import FIELDS, MappingError, parse_map_option
+from orgdesigner.io.errors import one_line
 from orgdesigner.io.fileformat import dumps_org
 from orgdesigner.io.text_formats import TEXT_WRITERS
 from orgdesigner.model import load_catalogue
+from orgdesigner.model.text import parse_whole_number
 
 NAME = "import"
 HELP = "import people from a CSV (an HR system's export) as an org file"
 # Problems printed one per line before the rest are counted.
 REPORT_LINES = 200
+
+
+def _stage(text: str) -> int:
+    try:
+        return parse_whole_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--target-stage",
         metavar="N",
-        type=int,
+        type=_stage,
         choices=range(1, 6),
         default=4,
         help="the maturity stage (1-5) the org is designed for (default 4)",
@@ -99,35 +109,40 @@ def run(args: argparse.Namespace) -> int:
 def _print_problems(exc: CsvImportError) -> None:
     problems = exc.problems
     if len(problems) == 1 and problems[0].row is None:
-        print(f"orgdesigner: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return
     lines = [
         f"orgdesigner: error: {exc.path}: cannot import: "
         f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was written"
     ]
-    lines += [f"  {p}" for p in problems[:REPORT_LINES]]
+    lines += [f"  {one_line(str(p), MESSAGE_MAX)}" for p in problems[:REPORT_LINES]]
     if len(problems) > REPORT_LINES:
         lines.append(f"  ... and {len(problems) - REPORT_LINES} more")
+    lines[0] = one_line(lines[0], MESSAGE_MAX)
     print("\n".join(lines), file=sys.stderr)
+
+
+def _say(line: str) -> None:
+    print(one_line(line, MESSAGE_MAX))
 
 
 def _print_report(result: ImportResult, source: str, output: str) -> None:
     org = result.org
     headcount = sum(t.headcount for t in org.teams())
     if result.native:
-        print(
+        _say(
             f"wrote {output}: {org.name} ({len(org)} nodes, {len(org.links)} links, headcount "
             f"{headcount}) from the orgdesigner CSV {source}"
         )
     else:
-        print(
+        _say(
             f"wrote {output}: {org.name}: {len(result.guesses)} people as {len(org)} teams "
             f"(headcount {headcount}) from {source}"
         )
-        print(f"columns: {result.mapping.describe()}")
+        _say(f"columns: {result.mapping.describe()}")
         catalogue = load_catalogue()
         for discipline, count in discipline_counts(result).most_common():
             guessed = sum(1 for g in result.guesses if g.discipline is discipline and g.guess.matched)
             print(f"  {catalogue.discipline(discipline).name}: {count} ({guessed} by keyword)")
     for warning in result.warnings:
-        print(f"orgdesigner: warning: {warning}", file=sys.stderr)
+        print(f"orgdesigner: warning: {one_line(str(warning), MESSAGE_MAX)}", file=sys.stderr)

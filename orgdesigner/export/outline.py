@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from orgdesigner.model import Organization, Team, Unit, load_catalogue
+from orgdesigner.model.text import escape_controls
 
 MAX_INDENT_LEVELS = 24
 
@@ -32,7 +33,7 @@ def write_outline(org: Organization, out: TextIO) -> None:
     units = sum(1 for n in org.iter_nodes() if isinstance(n, Unit))
     teams = len(org) - units
     stage = cat.stage(org.target_stage)
-    out.write(f"{org.name}\n")
+    out.write(f"{escape_controls(org.name)}\n")
     out.write(f"target stage: {org.target_stage} ({stage.name})\n")
     out.write(f"units: {units}   teams: {teams}   links: {len(org.links)}   headcount: {headcount_total(org)}\n")
     if not len(org):
@@ -51,6 +52,6 @@ def write_outline(org: Organization, out: TextIO) -> None:
             detail = f"unit, {cat.structure(node.structure).name}"
         else:
             detail = f"team, {cat.discipline(node.discipline).name}, {node.headcount} people"
-        lead = f", lead {node.lead}" if node.lead else ""
-        lines.append(f"{prefix}{node.name} ({detail}{lead})\n")
+        lead = f", lead {escape_controls(node.lead)}" if node.lead else ""
+        lines.append(f"{prefix}{escape_controls(node.name)} ({detail}{lead})\n")
     out.write("".join(lines))

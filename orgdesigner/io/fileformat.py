@@ -23,6 +23,7 @@ from orgdesigner.io.errors import OrgFileError
 from orgdesigner.model import FlatNode, Link, ModelError, Node, Organization, Team, Unit
 from orgdesigner.model.gc_pause import gc_paused
 from orgdesigner.model.organization import explain_validation
+from orgdesigner.model.text import shown
 
 FORMAT = "orgdesigner"
 VERSION = 1
@@ -59,15 +60,15 @@ class OrgRecord:
 
 def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
     """A file's bytes, refusing folders, missing files and files over ``limit``."""
-    shown = str(path)
+    where = str(path)
     p = Path(path)
     try:
         if p.is_dir():
-            raise OrgFileError(shown, "is a folder, not a file")
+            raise OrgFileError(where, "is a folder, not a file")
         size = p.stat().st_size
         if size > limit:
             raise OrgFileError(
-                shown,
+                where,
                 f"the file is {size / 2**20:.1f} MB; orgdesigner opens files of at most {limit / 2**20:.0f} MB",
             )
         # Non-blocking open: a FIFO with no writer would otherwise hang open() for ever; reads
@@ -77,13 +78,13 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
                 os.set_blocking(fh.fileno(), True)
             data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise OrgFileError(shown, "no such file") from None
+        raise OrgFileError(where, "no such file") from None
     except PermissionError:
-        raise OrgFileError(shown, "cannot read: permission denied") from None
+        raise OrgFileError(where, "cannot read: permission denied") from None
     except OSError as exc:
-        raise OrgFileError(shown, f"cannot read: {exc.strerror or exc}") from None
+        raise OrgFileError(where, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise OrgFileError(shown, f"the file is larger than {limit / 2**20:.0f} MB")
+        raise OrgFileError(where, f"the file is larger than {limit / 2**20:.0f} MB")
     return data
 
 
@@ -153,7 +154,7 @@ def parse_record(obj: Any, source: str) -> OrgRecord:
         version += 1
     unknown = sorted(set(obj) - _TOP_KEYS)
     if unknown:
-        raise OrgFileError(source, f"unknown field {unknown[0]!r}", unknown[0])
+        raise OrgFileError(source, f"unknown top-level field {shown(unknown[0])}")
     nodes = obj.get("nodes", [])
     links = obj.get("links", [])
     if not isinstance(nodes, list):
@@ -254,8 +255,8 @@ def _problem(exc: ValidationError, field: str | None) -> str:
 
 def _node_place(nodes: list[dict[str, Any]], index: int, field: str | None) -> str:
     nid = nodes[index].get("id") if index < len(nodes) else None
-    where = f"node {nid!r}" if isinstance(nid, str) and len(nid) <= 64 else f"nodes[{index}]"
-    return f"{where}, field {field!r}" if field else where
+    where = f"node {shown(nid)}" if isinstance(nid, str) and len(nid) <= 64 else f"nodes[{index}]"
+    return f"{where}, field {shown(field)}" if field else where
 
 
 def _json_type(value: Any) -> str:

@@ -68,6 +68,19 @@ def parse_whole_number(text: str) -> int:
     return int(body)
 
 
+_DECIMAL_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
+def parse_decimal_number(text: str) -> float:
+    """A number written in ASCII digits with an optional sign and decimal point (``2``,
+    ``0.5``, ``-1.25``); raise ``ValueError`` for anything else, including ``1_0``, ``١٢``,
+    ``1e3``, ``nan`` and ``inf`` that ``float()`` would take."""
+    body = text.strip()
+    if not _DECIMAL_RE.fullmatch(body):
+        raise ValueError(f"{shown(text)} is not a number")
+    return float(body)
+
+
 def describe_char(ch: str) -> str:
     """Name a character for a message: ``U+0007``."""
     return f"U+{ord(ch):04X}"

@@ -24,6 +24,7 @@ from orgdesigner.model import (
     new_unit,
 )
 from orgdesigner.model.organization import explain_validation
+from orgdesigner.model.text import shown
 from orgdesigner.ui.commands import (
     AddNodesCommand,
     LinkCommand,
@@ -138,7 +139,7 @@ class Document(QObject):
             name = load_catalogue().discipline(discipline).name
             team = new_team(self.org, name, str(Discipline(discipline)), headcount=0)
         except (ValueError, KeyError) as exc:
-            raise EditRefused(f"cannot add a team of {discipline!r}: {_reason(exc)}") from None
+            raise EditRefused(f"cannot add a team of {shown(discipline)}: {_reason(exc)}") from None
         self.add_node(team, parent, index)
         return team
 
@@ -178,7 +179,7 @@ class Document(QObject):
         if not top:
             return
         if new_parent not in org:
-            raise EditRefused(f"there is no node {new_parent!r} in the org")
+            raise EditRefused(f"there is no node {shown(new_parent)} in the org")
         moving = set(top)
         kids = list(org.children(new_parent))
         end = len(kids) if display_index is None else max(0, min(display_index, len(kids)))

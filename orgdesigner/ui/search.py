@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from orgdesigner.model import Team, load_catalogue
+from orgdesigner.model.text import shown
 from orgdesigner.ui.canvas.scene import OrgScene
 from orgdesigner.ui.canvas.view import OrgView
 
@@ -69,7 +70,7 @@ class SearchController(QObject):
         self._go()
         if needle:
             count = len(self.matches)
-            self.view.message.emit(f"{count} match{'es' * (count != 1)} for {text.strip()!r}")
+            self.view.message.emit(f"{count} match{'es' * (count != 1)} for {shown(text.strip())}")
 
     def next_match(self) -> None:
         """Enter: the next match."""

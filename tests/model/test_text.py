@@ -17,6 +17,7 @@ from orgdesigner.model.text import (
     check_text,
     escape_controls,
     has_visible,
+    parse_decimal_number,
     parse_whole_number,
     shown,
 )
@@ -113,3 +114,14 @@ def test_an_accepted_name_is_one_visible_line_without_controls(value: str) -> No
         return
     assert escape_controls(value) == value  # nothing a terminal would act on
     assert has_visible(value) and "\n" not in value and "\u2028" not in value
+
+
+@pytest.mark.parametrize("text, value", [("2", 2.0), ("0.5", 0.5), (" -1.25 ", -1.25), (".5", 0.5), ("3.", 3.0)])
+def test_decimal_numbers_in_ascii_digits(text: str, value: float) -> None:
+    assert parse_decimal_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["1_0", "١٢", "４", "1e3", "nan", "inf", "-", ".", "", "1.2.3", "0x10", "1,5"])
+def test_what_float_would_take_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a number"):
+        parse_decimal_number(text)
