@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu
 from orgdesigner.model import Team, load_catalogue
 from orgdesigner.ui.icons import discipline_icon, structure_icon
 from orgdesigner.ui.palette import PALETTE_STRUCTURES
+from orgdesigner.ui.plain_text import action_text
 
 if TYPE_CHECKING:
     from orgdesigner.ui.main_window import MainWindow
@@ -49,6 +50,6 @@ def build_context_menu(window: MainWindow, node_id: str | None) -> QMenu:
             if link.source == node_id
             else f"Remove Dotted Line from {org.label(other)}"
         )
-        act = menu.addAction(text)
+        act = menu.addAction(action_text(text))
         act.triggered.connect(lambda _c=False, lk=link: window._edit(lambda: doc.remove_link(lk)))
     return menu

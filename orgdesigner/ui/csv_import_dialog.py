@@ -35,6 +35,7 @@ from orgdesigner.io.csv_mapping import FIELD_LABELS, FIELDS, ColumnMapping, gues
 from orgdesigner.io.csv_native import is_native_table
 from orgdesigner.io.csv_read import Table, read_table
 from orgdesigner.model import Discipline, Organization, Team, load_catalogue
+from orgdesigner.ui.plain_text import plain_tooltip, window_title
 
 NO_COLUMN = "(none)"
 NAME_COLUMN, DISCIPLINE_COLUMN, REASON_COLUMN, HEADCOUNT_COLUMN = range(4)
@@ -83,7 +84,7 @@ class CsvImportDialog(QDialog):
 
     def __init__(self, path: str | os.PathLike[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import CSV: {Path(path).name}")
+        self.setWindowTitle(window_title(f"Import CSV: {Path(path).name}"))
         self.setAccessibleName("Import CSV")
         self.resize(900, 640)
         self.table: Table | None = None
@@ -316,13 +317,13 @@ class CsvImportDialog(QDialog):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         if len(people) == 1:
             item.setText(REASON_COLUMN, _reason(people[0]))
-            item.setToolTip(NAME_COLUMN, f"row {people[0].row}: {people[0].title}")
+            item.setToolTip(NAME_COLUMN, plain_tooltip(f"row {people[0].row}: {people[0].title}"))
             return
         item.setText(REASON_COLUMN, f"{len(people)} people grouped")
         for person in people:
             child = QTreeWidgetItem(item)
             child.setText(NAME_COLUMN, person.name)
-            child.setToolTip(NAME_COLUMN, f"row {person.row}: {person.title}")
+            child.setToolTip(NAME_COLUMN, plain_tooltip(f"row {person.row}: {person.title}"))
             child.setData(NAME_COLUMN, ROWS_ROLE, [person.row])
             child.setText(DISCIPLINE_COLUMN, discipline_name(person.discipline))
             child.setData(DISCIPLINE_COLUMN, DISCIPLINE_ROLE, person.discipline.value)

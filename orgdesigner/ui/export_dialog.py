@@ -11,11 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QMessageBox,
-    QSpinBox,
     QWidget,
 )
 
@@ -25,6 +22,8 @@ from orgdesigner.io import OrgFileError
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.layout import LayoutOptions
 from orgdesigner.model.text import slugify
+from orgdesigner.ui.number_box import DecimalNumberBox, WholeNumberBox
+from orgdesigner.ui.plain_text import warn
 
 if TYPE_CHECKING:
     from orgdesigner.ui.main_window import MainWindow
@@ -52,7 +51,7 @@ class ExportOptionsDialog(QDialog):
         self.orientation.addItem("Top-down", "top-down")
         self.orientation.addItem("Left-right", "left-right")
         self.orientation.setCurrentIndex(0 if window.scene.orientation == "top-down" else 1)
-        self.collapse = QSpinBox()
+        self.collapse = WholeNumberBox()
         self.collapse.setAccessibleName("Collapse below depth")
         self.collapse.setRange(0, 99)
         self.collapse.setSpecialValueText("as on screen")
@@ -64,7 +63,7 @@ class ExportOptionsDialog(QDialog):
         form.addRow("&Collapse depth", self.collapse)
         form.addRow("", self.legend)
         form.addRow("", self.badges)
-        self.scale = QDoubleSpinBox()
+        self.scale = DecimalNumberBox()
         self.scale.setAccessibleName("Scale")
         self.scale.setRange(0.1, 8.0)
         self.scale.setSingleStep(0.5)
@@ -136,7 +135,7 @@ def export_to(window: MainWindow, path: str, options: LayoutOptions, raster: Ras
     try:
         size = export_file(window.doc.org, path, options, raster)
     except (ExportError, OrgFileError) as exc:
-        QMessageBox.warning(window, "Cannot export", str(exc))
+        warn(window, "Cannot export", str(exc))
         return None
     window.statusBar().showMessage(f"Exported {Path(path).name} ({size:,} bytes)", 8000)
     return path
@@ -162,7 +161,7 @@ def write_report(window: MainWindow, path: str, fmt: str) -> str | None:
     try:
         write_atomic(path, text.encode("utf-8"))
     except OrgFileError as exc:
-        QMessageBox.warning(window, "Cannot export the report", str(exc))
+        warn(window, "Cannot export the report", str(exc))
         return None
     window.statusBar().showMessage(f"Exported the report to {Path(path).name}", 8000)
     return path

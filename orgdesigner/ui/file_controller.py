@@ -12,6 +12,7 @@ from orgdesigner.io import OrgFileError, load_template, read_org
 from orgdesigner.model import Organization
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.file_lock import FileLock
+from orgdesigner.ui.plain_text import message_box, warn
 
 MAX_RECENT = 10
 ORG_FILTER = "orgdesigner charts (*.json);;All files (*)"
@@ -57,13 +58,13 @@ class FileController(QObject):
         if not self.doc.is_modified:
             return True
         name = Path(self.doc.path).name if self.doc.path else "this chart"
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to {name}?")
-        box.setInformativeText("Your changes will be lost if you don't save them.")
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        box = message_box(
+            self.window,
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save the changes to {name}?",
+            "Your changes will be lost if you don't save them.",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
@@ -74,7 +75,7 @@ class FileController(QObject):
     def show_error(self, title: str, message: str) -> None:
         """Tell the user about a problem (kept in ``last_error`` for tests)."""
         self.last_error = message
-        QMessageBox.warning(self.window, title, message)
+        warn(self.window, title, message)
 
     # Opening -------------------------------------------------------------------------------
 
@@ -135,11 +136,14 @@ class FileController(QObject):
         lock = FileLock(resolved)
         holder = lock.acquire()
         if holder is not None:
-            box = QMessageBox(self.window)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("File already open")
-            box.setText(f"{Path(path).name} is already open in orgdesigner ({holder.describe()}).")
-            box.setInformativeText("Editing it in two places can lose changes. Open it here anyway?")
+            box = message_box(
+                self.window,
+                QMessageBox.Icon.Warning,
+                "File already open",
+                f"{Path(path).name} is already open in orgdesigner ({holder.describe()}).",
+                "Editing it in two places can lose changes. Open it here anyway?",
+                QMessageBox.StandardButton.NoButton,
+            )
             open_anyway = box.addButton("Open Anyway", QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from orgdesigner.analysis import Report, Severity
 from orgdesigner.model import Organization
+from orgdesigner.ui.plain_text import plain_tooltip
 
 _NODES = Qt.ItemDataRole.UserRole
 _SEVERITY_TITLES = {Severity.ERROR: "Gaps and errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
@@ -119,7 +120,7 @@ class FindingsPanel(QWidget):
     def _leaf(self, parent: QTreeWidgetItem, text: str, nodes: list[str], tip: str | None = None) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text])
         item.setData(0, _NODES, nodes)
-        item.setToolTip(0, tip or text)
+        item.setToolTip(0, plain_tooltip(tip or text))
         return item
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

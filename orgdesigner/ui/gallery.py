@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from functools import cache
 
 from PySide6.QtCore import QSize, Qt
@@ -64,7 +65,9 @@ class TemplateGallery(QDialog):
         for info in list_templates():
             item = QListWidgetItem(QIcon(template_thumbnail(info.name)), f"{info.title}\n{info.description}")
             item.setData(Qt.ItemDataRole.UserRole, info.name)
-            item.setToolTip(f"<b>{info.title}</b> ({info.name})<br>{info.description}")
+            item.setToolTip(
+                f"<b>{html.escape(info.title)}</b> ({html.escape(info.name)})<br>{html.escape(info.description)}"
+            )
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{info.title}: {info.description}")
             item.setSizeHint(QSize(THUMB.width() + 20, THUMB.height() + 112))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

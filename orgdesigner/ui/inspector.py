@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,8 @@ from orgdesigner.model import EditRefused, Structure, Team, Unit, load_catalogue
 from orgdesigner.model.text import LEAD_MAX, NOTES_MAX, check_name, check_text
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.icons import discipline_icon, structure_icon
+from orgdesigner.ui.number_box import WholeNumberBox
+from orgdesigner.ui.plain_text import plain_label, plain_tooltip
 
 
 class _NotesEdit(QPlainTextEdit):
@@ -53,7 +54,7 @@ class InspectorWidget(QWidget):
         self.setAccessibleName("Inspector")
         cat = load_catalogue()
 
-        self.title = QLabel()
+        self.title = plain_label()
         font = QFont(self.title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -75,7 +76,7 @@ class InspectorWidget(QWidget):
         self.structure.setAccessibleName("Structure")
         for s in cat.structures:
             self.structure.addItem(structure_icon(s.id.value), s.name, s.id.value)
-        self.headcount = QSpinBox()
+        self.headcount = WholeNumberBox()
         self.headcount.setAccessibleName("Headcount")
         self.headcount.setRange(0, 1_000_000)
         self.headcount.setKeyboardTracking(False)
@@ -93,7 +94,7 @@ class InspectorWidget(QWidget):
         self.responsibilities.setMinimumHeight(160)
         self.reset_defaults = QPushButton("Use discipline defaults")
         self.reset_defaults.setAccessibleName("Use the discipline's default responsibilities")
-        self.resp_hint = QLabel("★ marks the discipline's defaults.")
+        self.resp_hint = plain_label("★ marks the discipline's defaults.")
         self.resp_hint.setWordWrap(True)
         self.stage = QComboBox()
         self.stage.setAccessibleName("Target stage")
@@ -206,8 +207,10 @@ class InspectorWidget(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if r.id in owned else Qt.CheckState.Unchecked)
             item.setToolTip(
-                f"{r.id} — belongs to {cat.discipline(r.discipline).name}"
-                + (" (a default of this discipline)" if r.id in defaults else "")
+                plain_tooltip(
+                    f"{r.id} — belongs to {cat.discipline(r.discipline).name}"
+                    + (" (a default of this discipline)" if r.id in defaults else "")
+                )
             )
             self.responsibilities.addItem(item)
         self.reset_defaults.setEnabled(team.responsibilities is not None)
@@ -332,7 +335,7 @@ class InspectorWidget(QWidget):
             self.refresh()
 
     def _error_label(self) -> QLabel:
-        label = QLabel()
+        label = plain_label()
         label.setWordWrap(True)
         label.setStyleSheet("color: #c0392b;")
         label.setAccessibleName("Problem")

@@ -12,7 +12,6 @@ from PySide6.QtCore import QByteArray, QPoint, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -35,6 +34,7 @@ from orgdesigner.ui.findings_panel import FindingsPanel
 from orgdesigner.ui.inspector import InspectorWidget
 from orgdesigner.ui.live_analysis import LiveAnalysis
 from orgdesigner.ui.palette import PaletteWidget
+from orgdesigner.ui.plain_text import action_text, ask, follow_undo_text, plain_label, plain_tooltip, window_title
 from orgdesigner.ui.recovery import Autosaver
 from orgdesigner.ui.search import SearchController
 
@@ -75,16 +75,19 @@ class MainWindow(QMainWindow):
 
         self.actions_ = WindowActions(self)
         a = self.actions_
-        self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
+        stack = self.doc.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.doc.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        follow_undo_text(self.undo_action, "&Undo", stack.undoTextChanged)
+        follow_undo_text(self.redo_action, "&Redo", stack.redoTextChanged)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.recent_menu = a.build_menus(self, self._fill_docks_menu, self.undo_action, self.redo_action)
         self.toolbar = a.build_toolbar(self, self.undo_action, self.redo_action)
         self.search = SearchController(self.scene, self.view, self)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search.field)
-        self.zoom_label = QLabel("100%")
+        self.zoom_label = plain_label("100%")
         self.zoom_label.setAccessibleName("Zoom level")
         self.statusBar().addPermanentWidget(self.zoom_label)
 
@@ -159,7 +162,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = Path(self.doc.path).name if self.doc.path else f"{self.doc.org.name} (unsaved)"
-        self.setWindowTitle(f"{name}[*] — orgdesigner")
+        self.setWindowTitle(f"{window_title(name)}[*] — orgdesigner")
         self.setWindowModified(self.doc.is_modified)
 
     def _report_changed(self) -> None:
@@ -232,14 +235,16 @@ class MainWindow(QMainWindow):
     def delete_selection(self) -> None:
         """Delete the selected cards and their subtrees."""
         ids = self.scene.selected_ids()
-        if ids and self.doc.org.root in ids:
-            answer = QMessageBox.question(
+        if (
+            ids
+            and self.doc.org.root in ids
+            and not ask(
                 self,
                 "Delete the whole chart?",
                 "The top of the chart is selected: deleting it deletes every card. Go on?",
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        ):
+            return
         self._edit(lambda: self.doc.remove_nodes(ids))
 
     def rename_selection(self) -> None:
@@ -341,8 +346,8 @@ class MainWindow(QMainWindow):
         menu.clear()
         files = self.files.recent_files()
         for i, path in enumerate(files):
-            act = QAction(f"&{i + 1} {Path(path).name}", menu)
-            act.setToolTip(path)
+            act = QAction(f"&{i + 1} {action_text(Path(path).name)}", menu)
+            act.setToolTip(plain_tooltip(path))
             act.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
             menu.addAction(act)
         if files:

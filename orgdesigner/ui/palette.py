@@ -4,6 +4,7 @@ onto a card, or to add under the selected card with Enter or a double-click."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape as esc
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
@@ -65,11 +66,11 @@ class PaletteWidget(QTreeWidget):
             item = QTreeWidgetItem(teams, [d.name])
             item.setIcon(0, discipline_icon(d.id.value))
             item.setData(0, _ROLE, ("team", d.id.value))
-            titles = "".join(f"<li>{cat.responsibility(r).title}</li>" for r in d.responsibilities)
+            titles = "".join(f"<li>{esc(cat.responsibility(r).title)}</li>" for r in d.responsibilities)
             item.setToolTip(
                 0,
-                f"<b>{d.name}</b><br>{d.summary}<br><i>Key activities:</i><ul>{titles}</ul>"
-                f"<i>Tools:</i> {', '.join(d.tools)}",
+                f"<b>{esc(d.name)}</b><br>{esc(d.summary)}<br><i>Key activities:</i><ul>{titles}</ul>"
+                f"<i>Tools:</i> {esc(', '.join(d.tools))}",
             )
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{d.name} team")
         units = QTreeWidgetItem(self, ["Units"])
@@ -79,7 +80,7 @@ class PaletteWidget(QTreeWidget):
             item = QTreeWidgetItem(units, [info.name])
             item.setIcon(0, structure_icon(s.value))
             item.setData(0, _ROLE, ("unit", s.value))
-            item.setToolTip(0, f"<b>{info.name}</b> (unit)<br>{info.description}")
+            item.setToolTip(0, f"<b>{esc(info.name)}</b> (unit)<br>{esc(info.description)}")
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{info.name} unit")
         self.expandAll()
         self.itemActivated.connect(self._activated)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 MESSAGE_MAX = 2_000
@@ -37,6 +38,18 @@ def action_text(text: str) -> str:
     """Text for a QAction, menu entry or button: ``&`` doubled, so Qt shows it instead of
     taking the next letter as the shortcut."""
     return text.replace("&", "&&")
+
+
+def follow_undo_text(action: QAction, prefix: str, text_changed: SignalInstance) -> None:
+    """Keep an undo or redo action's text (``&Undo Rename R&D``) and tooltip plain as the undo
+    stack's text changes: QUndoStack sets the command's text as it is, so its ``&`` went and
+    its tooltip was rendered as markup."""
+
+    def follow(text: str) -> None:
+        action.setText(f"{prefix} {action_text(text)}" if text else prefix)
+        action.setToolTip(plain_tooltip(f"{prefix.replace('&', '')} {text}".strip()))
+
+    text_changed.connect(follow)
 
 
 def window_title(text: str) -> str:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from orgdesigner.io import load_template
 from orgdesigner.model import Team, Unit
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.inspector import InspectorWidget
+from orgdesigner.ui.number_box import DecimalNumberBox, WholeNumberBox
 
 
 def make(qtbot: QtBot) -> tuple[Document, InspectorWidget]:
@@ -94,3 +98,44 @@ def test_refused_kind_change_is_explained(qtbot: QtBot) -> None:
     assert w.message.isVisible() and "dotted lines" in w.message.text()
     assert doc.org == before
     assert w.kind.currentData() == "team"
+
+
+def _type(box: QAbstractSpinBox, text: str) -> None:
+    editor = box.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    for ch in text:  # QTest.keyClicks takes ASCII only
+        QApplication.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+    box.interpretText()
+
+
+@pytest.mark.parametrize("text", ["١٢", "１２", "1e3", "-4"])
+def test_the_headcount_takes_ascii_digits_only_in_any_locale(qtbot: QtBot, text: str) -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    try:
+        doc = Document(load_template("typical"))
+        inspector = InspectorWidget(doc)
+        qtbot.addWidget(inspector)
+        inspector.set_node("sre")
+        before = doc.org.node("sre")
+        _type(inspector.headcount, text)
+        assert inspector.headcount.text().isascii()
+        node = doc.org.node("sre")
+        assert isinstance(node, Team) and isinstance(before, Team)
+        assert node.headcount in (before.headcount, 13) and node.headcount not in (12, 1000)
+        _type(inspector.headcount, "42")
+        assert doc.org.node("sre").headcount == 42  # type: ignore[union-attr]
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+def test_number_boxes_refuse_pasted_numbers_in_other_digits(qtbot: QtBot) -> None:
+    whole, decimal = WholeNumberBox(), DecimalNumberBox()
+    whole.setRange(0, 1000)
+    decimal.setRange(0, 10)
+    for box, good in ((whole, "12"), (decimal, "2.5")):
+        qtbot.addWidget(box)
+        assert box.validate(good, 0)[0] == QValidator.State.Acceptable
+        for bad in ("١٢", "1_0", "1e1", "1,5", "nan"):
+            assert box.validate(bad, 0)[0] == QValidator.State.Invalid, bad
+        assert box.validate("", 0)[0] == QValidator.State.Intermediate
