@@ -77,15 +77,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _check_output(path: str) -> None:
     from orgdesigner.cli import UsageError
+    from orgdesigner.io.atomic import resolve_output
 
-    target = Path(path)
+    target = resolve_output(path)  # a folder, FIFO or device, a missing folder: refused before any work
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise UsageError(f"{path}: is a folder, not a file")
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{path}: cannot write: {str(folder)!r} is a file, not a folder")
-    if not folder.is_dir():
-        raise UsageError(f"{path}: cannot write: the folder {str(folder)!r} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UsageError(f"{path}: cannot write: permission denied in the folder {str(folder)!r}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -43,6 +44,7 @@ def run_app(file: str | None = None, template: str | None = None) -> int:
     else:
         org = read_org(file)
     app = make_application()
+    sweep_stale_temps(QSettings(), file)
     windows = open_recoveries(QSettings())
     if file is not None or template is not None or not windows:
         window = MainWindow(org, QSettings())
@@ -56,6 +58,20 @@ def run_app(file: str | None = None, template: str | None = None) -> int:
 
 
 _WINDOWS: list[object] = []
+
+
+def sweep_stale_temps(settings: QSettings, file: str | None = None) -> list[Path]:
+    """At start-up: remove the temporary files killed saves of ours left beside the recent
+    files, the file being opened and the recovery copies; return them."""
+    from orgdesigner.io.atomic import clean_stale_temps
+    from orgdesigner.ui.recovery import recovery_dir
+
+    value = settings.value("recent_files", [])
+    recent = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    folders = {recovery_dir()} | {Path(f).parent for f in recent if isinstance(f, str) and f}
+    if file:
+        folders.add(Path(file).resolve().parent)
+    return [p for folder in sorted(folders) for p in clean_stale_temps(folder)]
 
 
 def open_recoveries(settings: QSettings) -> list[MainWindow]:
