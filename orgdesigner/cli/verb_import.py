@@ -11,7 +11,7 @@ from orgdesigner.io.csv_errors import CsvImportError
 from orgdesigner.io.csv_import import ImportResult, discipline_counts, import_csv
 from orgdesigner.io.csv_mapping import FIELDS, MappingError, parse_map_option
 from orgdesigner.io.errors import one_line
-from orgdesigner.io.fileformat import dumps_org
+from orgdesigner.io.fileformat import encode_org
 from orgdesigner.io.text_formats import TEXT_WRITERS
 from orgdesigner.model import load_catalogue
 from orgdesigner.model.text import parse_whole_number
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         _print_problems(exc)
         return 2
     writer = TEXT_WRITERS.get(suffix)
-    data = writer(result.org) if writer is not None else dumps_org(result.org).encode("utf-8")
+    data = writer(result.org) if writer is not None else encode_org(result.org, args.output)
     write_atomic(output, data)
     _print_report(result, args.csv, args.output)
     return 0

@@ -104,7 +104,7 @@ def load_json(data: bytes | str, source: str) -> Any:
         text = data
     if not text.strip():
         raise OrgFileError(source, "the file is empty")
-    containers = text.count("{") + text.count("[")  # a quick bound on what parsing would build
+    containers = count_containers(text)
     if containers > MAX_CONTAINERS:
         problem = f"the file holds {containers:,} JSON objects and lists, more than a chart can use"
         raise OrgFileError(source, f"{problem} ({MAX_CONTAINERS:,})")
@@ -118,6 +118,12 @@ def load_json(data: bytes | str, source: str) -> Any:
         if "integer string conversion" in str(exc):  # Python's int_max_str_digits guard
             raise OrgFileError(source, "not valid JSON: a number has more than 4300 digits") from None
         raise OrgFileError(source, f"not valid JSON: {exc}") from None
+
+
+def count_containers(text: str) -> int:
+    """A quick bound on how many JSON objects and lists parsing ``text`` would build: its ``{``
+    and ``[`` (those inside strings too), the count reading refuses above ``MAX_CONTAINERS``."""
+    return text.count("{") + text.count("[")
 
 
 def _reject_constant(name: str) -> Any:
@@ -329,6 +335,34 @@ def dumps_org(org: Organization) -> str:
     return "".join(parts)
 
 
+def unreadable_because(text: str, size: int) -> str | None:
+    """Why a file of this text (``size`` bytes) would be refused by reading, or None."""
+    if size > MAX_FILE_BYTES:
+        return (
+            f"the chart would make a file of {size / 2**20:.1f} MB, and orgdesigner opens files of at most "
+            f"{MAX_FILE_BYTES / 2**20:.0f} MB"
+        )
+    containers = count_containers(text)
+    if containers > MAX_CONTAINERS:
+        return (
+            f"the file would hold {containers:,} JSON objects and lists (braces and brackets in its texts "
+            f"count too), and orgdesigner opens files of at most {MAX_CONTAINERS:,}"
+        )
+    return None
+
+
+def encode_org(org: Organization, path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes, when orgdesigner could open the file they make; else raise
+    :class:`OrgFileError` (naming ``path``), so that nothing is written that would then be refused."""
+    text = dumps_org(org)
+    data = text.encode("utf-8")
+    problem = unreadable_because(text, len(data))
+    if problem:
+        raise OrgFileError(str(path), f"not written: {problem}")
+    return data
+
+
 def write_org(org: Organization, path: str | os.PathLike[str]) -> None:
-    """Save atomically: the file on disk is always the old version or the new one."""
-    write_atomic(path, dumps_org(org).encode("utf-8"))
+    """Save atomically: the file on disk is always the old version or the new one. A chart that
+    would make a file orgdesigner refuses to open is not written (``OrgFileError``)."""
+    write_atomic(path, encode_org(org, path))

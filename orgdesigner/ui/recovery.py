@@ -21,7 +21,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from orgdesigner.io import OrgFileError, parse_org
 from orgdesigner.io.atomic import write_atomic
-from orgdesigner.io.fileformat import org_to_dict
+from orgdesigner.io.fileformat import org_to_dict, unreadable_because
 from orgdesigner.model import Organization
 from orgdesigner.ui.document import Document
 
@@ -136,8 +136,13 @@ class Autosaver(QObject):
         body = text.split('"org":', 1)[1]
         if body == self.last_written:
             return False
+        data = text.encode("utf-8")
+        problem = unreadable_because(body, len(data))  # a copy that could not be read back is of no use
+        if problem:
+            self.last_error = f"{self.file}: not written: {problem}"
+            return False
         try:
-            write_atomic(self.file, text.encode("utf-8"))
+            write_atomic(self.file, data)
         except OrgFileError as exc:
             self.last_error = str(exc)
             return False
