@@ -101,7 +101,7 @@ def recover_into_window(copy: RecoveryCopy, settings: QSettings) -> MainWindow:
     window = MainWindow(copy.org, settings)
     if copy.original_path:
         window.files._take_lock(copy.original_path)
-    window.doc.load(copy.org, copy.original_path, modified=True)
+    window.doc.load(copy.org, copy.original_path, modified=True, disk_state=copy.disk_state)
     window.autosaver.write_now()
     window.statusBar().showMessage(f"Recovered {copy.title} as autosaved at {copy.when}; save it to keep it", 15000)
     window.show()

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from orgdesigner.io import write_org
+from orgdesigner.io.atomic import write_atomic
+from orgdesigner.io.fileformat import encode_org
 from orgdesigner.model import (
     Discipline,
     EditRefused,
@@ -34,6 +35,7 @@ from orgdesigner.ui.commands import (
     SetFieldsCommand,
     SetOrgFieldCommand,
 )
+from orgdesigner.ui.disk_watch import DiskState
 
 
 def _reason(exc: Exception) -> str:
@@ -71,6 +73,7 @@ class Document(QObject):
         self._saved = org.copy()
         self._modified = False
         self._unsaved_on_load = False
+        self.disk_state: DiskState | None = None  # what ``path`` held when last read or written
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # State ---------------------------------------------------------------------------------
@@ -96,11 +99,15 @@ class Document(QObject):
             self._modified = modified
             self.modified_changed.emit(modified)
 
-    def load(self, org: Organization, path: str | None, modified: bool = False) -> None:
-        """Show another chart (open, new, recover): clears the undo history."""
+    def load(
+        self, org: Organization, path: str | None, modified: bool = False, disk_state: DiskState | None = None
+    ) -> None:
+        """Show another chart (open, new, recover): clears the undo history. ``disk_state``:
+        what the file held when ``org`` was read from it."""
         self.undo_stack.clear()
         self.org = org
         self.path = path
+        self.disk_state = disk_state
         self._saved = org.copy()
         self._unsaved_on_load = modified
         self.undo_stack.setClean()
@@ -115,7 +122,9 @@ class Document(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("no file name to save to")
-        write_org(self.org, target)
+        data = encode_org(self.org, target)
+        write_atomic(target, data)
+        self.disk_state = DiskState.of(target, data)
         self._saved = self.org.copy()
         self._unsaved_on_load = False
         if target != self.path:
@@ -243,6 +252,18 @@ class Document(QObject):
             self._push(
                 SetOrgFieldCommand(self, f"Set target stage to {stage}", Organization.set_target_stage, old, stage)
             )
+
+    def reload(self, org: Organization, disk_state: DiskState | None, text: str) -> None:
+        """Take the chart as the file now holds it, as one undo entry (undo gives back what was
+        shown before), and count it as saved."""
+        before = self.org.replace_all(org)
+        self._push(ReplaceOrgCommand(self, text, before, org.copy()))
+        self._saved = self.org.copy()
+        self._unsaved_on_load = False
+        self.disk_state = disk_state
+        self.undo_stack.setClean()
+        self._update_modified()
+        self.replaced.emit()
 
     def apply_template(self, template: Organization, title: str) -> None:
         """Replace the chart by a template, undoably."""

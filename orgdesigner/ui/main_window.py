@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         a.badges.toggled.connect(self.scene.set_show_badges)
         a.about.triggered.connect(self.about)
         f.recent_changed.connect(self._refresh_recent)
+        f.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
         doc.modified_changed.connect(lambda _m: self._update_title())
         doc.path_changed.connect(lambda _p: self._update_title())
         doc.replaced.connect(self._chart_replaced)

@@ -23,6 +23,7 @@ from orgdesigner.io import OrgFileError, parse_org
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.io.fileformat import org_to_dict, unreadable_because
 from orgdesigner.model import Organization
+from orgdesigner.ui.disk_watch import DiskState
 from orgdesigner.ui.document import Document
 
 AUTOSAVE_INTERVAL_MS = 30_000
@@ -53,6 +54,7 @@ class RecoveryCopy:
     original_path: str | None
     saved_at: float
     org: Organization
+    disk_state: DiskState | None = None  # what the file held when the crashed window read or wrote it
 
     @property
     def title(self) -> str:
@@ -82,7 +84,9 @@ def find_recoveries() -> list[RecoveryCopy]:
         try:
             data = json.loads(file.read_text("utf-8"))
             org = parse_org(json.dumps(data["org"]), str(file))
-            out.append(RecoveryCopy(file.stem, file, data.get("path"), float(data["saved_at"]), org))
+            disk = data.get("disk")
+            state = DiskState(int(disk[0]), int(disk[1]), str(disk[2])) if isinstance(disk, list) else None
+            out.append(RecoveryCopy(file.stem, file, data.get("path"), float(data["saved_at"]), org, state))
         except (OSError, ValueError, KeyError, TypeError, OrgFileError):
             continue
     return sorted(out, key=lambda r: r.saved_at, reverse=True)
@@ -130,6 +134,7 @@ class Autosaver(QObject):
             "path": self.doc.path,
             "saved_at": time.time(),
             "pid": os.getpid(),
+            "disk": None if (d := self.doc.disk_state) is None else [d.size, d.mtime_ns, d.digest],
             "org": org_to_dict(self.doc.org),
         }
         text = json.dumps(record, ensure_ascii=False)
