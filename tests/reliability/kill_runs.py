@@ -179,6 +179,7 @@ def kill_exports(folder: Path, kills: int, suffix: str = ".png", seed: int = 13)
 
 
 KILL_RUNS: dict[str, Callable[[Path, int], KillReport]] = {
-    "window saves (File > Save, 5,080 nodes)": kill_window_saves,
+    "window saves (File > Save of 5,080 nodes, in a loop)": kill_window_saves,
     "orgdesigner export -o chart.png (2,000 nodes)": kill_exports,
+    "orgdesigner export -o chart.svg (2,000 nodes)": lambda folder, kills: kill_exports(folder, kills, ".svg"),
 }
