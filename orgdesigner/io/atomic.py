@@ -62,8 +62,8 @@ def resolve_output(path: str | os.PathLike[str]) -> Path:
             raise OrgFileError(where, "cannot write: the symlinks loop")
     try:
         mode = target.stat().st_mode
-    except FileNotFoundError:
-        mode = None
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None  # a file to make (its folder is checked below)
     except OSError as exc:
         raise OrgFileError(where, f"cannot write: {_describe_os_error(exc)}") from None
     if mode is not None and not stat.S_ISREG(mode):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 
+import shiboken6
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -46,7 +47,10 @@ def follow_undo_text(action: QAction, prefix: str, text_changed: SignalInstance)
     its tooltip was rendered as markup."""
 
     def follow(text: str) -> None:
+        if not shiboken6.isValid(action):  # the stack outlives the window's actions as it closes
+            return
         action.setText(f"{prefix} {action_text(text)}" if text else prefix)
+        action.setIconText(prefix.replace("&", ""))  # the toolbar's button: short, whatever the name
         action.setToolTip(plain_tooltip(f"{prefix.replace('&', '')} {text}".strip()))
 
     text_changed.connect(follow)
