@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from orgdesigner import __version__
 from orgdesigner.io import OrgFileError
+from orgdesigner.io.errors import one_line
 
 VERBS = (
     "summary",
@@ -36,11 +37,21 @@ class UsageError(Exception):
     """A command line that cannot be carried out; the message is printed as one line."""
 
 
+MESSAGE_MAX = 1_000
+"""The longest error line the command prints (its values are cut shorter already)."""
+
+
+def error_line(message: str) -> str:
+    """``orgdesigner: error: MESSAGE`` as one printable line: whatever a path, an option or a
+    value from a file holds, no control character reaches the terminal and the line is short."""
+    return f"orgdesigner: error: {one_line(message, MESSAGE_MAX)}"
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message, MESSAGE_MAX)} (see {self.prog} --help)\n")
 
 
 def _verb_module(name: str) -> ModuleType | None:
@@ -96,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args._run(args))
         return _run_gui(build_gui_parser().parse_args(args_list))
     except (OrgFileError, UsageError) as exc:
-        print(f"orgdesigner: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # Output piped into e.g. `head`: stop quietly, as other command-line tools do.
@@ -117,8 +128,10 @@ def _run_gui(args: argparse.Namespace) -> int:
     if args.file and args.template:
         raise UsageError("give a FILE or --template NAME, not both")
     from orgdesigner.cli.sources import load_chart
+    from orgdesigner.io import parse_chart, read_bytes
 
-    chart = load_chart(args.file, args.template, default_template=True)  # a bad file: one line, exit 2
+    data = read_bytes(args.file) if args.file else None  # a bad file: one line, exit 2
+    chart = parse_chart(data, args.file) if data is not None else load_chart(None, args.template, True)
     if not _has_display():
         from orgdesigner.cli.verb_summary import print_summary
 
@@ -131,4 +144,4 @@ def _run_gui(args: argparse.Namespace) -> int:
         return 0
     from orgdesigner.ui.app import run_app
 
-    return run_app(args.file, args.template, chart)  # read once, handed on
+    return run_app(args.file, args.template, chart, data)  # read once, handed on

@@ -10,6 +10,7 @@ from pathlib import Path
 from orgdesigner.cli.sources import add_source_arguments, load_source
 from orgdesigner.export import ExportError
 from orgdesigner.model import Organization
+from orgdesigner.model.text import parse_decimal_number, parse_whole_number, shown
 
 NAME = "export"
 HELP = "draw an org chart as SVG, PNG or PDF (or write .drawio, .graphml, .mmd, .dot, .csv), by suffix"
@@ -17,21 +18,21 @@ HELP = "draw an org chart as SVG, PNG or PDF (or write .drawio, .graphml, .mmd, 
 
 def _positive(text: str) -> float:
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        value = parse_decimal_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if not (value > 0 and math.isfinite(value)):
-        raise argparse.ArgumentTypeError(f"{text!r} must be a number above 0")
+        raise argparse.ArgumentTypeError(f"{shown(text)} must be a number above 0")
     return value
 
 
 def _depth(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        value = parse_whole_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+        raise argparse.ArgumentTypeError(f"{shown(text)} must be 0 or more")
     return value
 
 
@@ -83,15 +84,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def check_output(path: str) -> None:
     """Refuse an output path that cannot be written, before any work is done."""
     from orgdesigner.cli import UsageError
+    from orgdesigner.io.atomic import resolve_output
 
-    target = Path(path)
+    target = resolve_output(path)  # a folder, FIFO or device, a missing folder: refused before any work
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise UsageError(f"{path}: is a folder, not a file")
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{path}: cannot write: {str(folder)!r} is a file, not a folder")
-    if not folder.is_dir():
-        raise UsageError(f"{path}: cannot write: the folder {str(folder)!r} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UsageError(f"{path}: cannot write: permission denied in the folder {str(folder)!r}")
 

@@ -7,14 +7,25 @@ import argparse
 import sys
 from pathlib import Path
 
+from orgdesigner.cli import MESSAGE_MAX, error_line
 from orgdesigner.io.csv_errors import CsvImportError
 from orgdesigner.io.csv_mapping import FIELDS, MappingError, parse_map_option
+from orgdesigner.io.errors import one_line
+from orgdesigner.io.fileformat import encode_org
 from orgdesigner.io.text_formats import TEXT_WRITERS
+from orgdesigner.model.text import parse_whole_number
 
 NAME = "import"
 HELP = "import people from an HR export (CSV), d3-org-chart JSON or a Backstage catalog (YAML) as an org file"
 # Problems printed one per line before the rest are counted.
 REPORT_LINES = 200
+
+
+def _stage(text: str) -> int:
+    try:
+        return parse_whole_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +88,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--target-stage",
         metavar="N",
-        type=int,
+        type=_stage,
         choices=range(1, 6),
         help="the maturity stage (1-5) the org is designed for (default 4, or what an orgdesigner CSV says)",
     )
@@ -92,7 +103,6 @@ def run(args: argparse.Namespace) -> int:
     from orgdesigner.cli import UsageError
     from orgdesigner.io.atomic import write_atomic
     from orgdesigner.io.csv_import import ImportOptions
-    from orgdesigner.io.fileformat import dumps_org
     from orgdesigner.io.import_sources import import_file
     from orgdesigner.io.title_table import read_titles
     from orgdesigner.io.unit_guess import UnitMapError, parse_unit_option
@@ -129,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         _print_problems(exc)
         return 2
     writer = TEXT_WRITERS.get(suffix)
-    data = writer(result.org) if writer is not None else dumps_org(result.org).encode("utf-8")
+    data = writer(result.org) if writer is not None else encode_org(result.org, args.output)
     write_atomic(output, data)
     if args.save_titles:
         from orgdesigner.cli.import_report import title_rows
@@ -147,13 +157,14 @@ def _print_problems(exc: CsvImportError) -> None:
 
     problems = exc.problems
     if len(problems) == 1 and problems[0].row is None:
-        print(f"orgdesigner: error: {escape_controls(str(exc))}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return
     lines = [
         f"orgdesigner: error: {exc.path}: cannot import: "
         f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was written"
     ]
-    lines += [f"  {p}" for p in problems[:REPORT_LINES]]
+    lines += [f"  {one_line(str(p), MESSAGE_MAX)}" for p in problems[:REPORT_LINES]]
     if len(problems) > REPORT_LINES:
         lines.append(f"  ... and {len(problems) - REPORT_LINES} more")
+    lines[0] = one_line(lines[0], MESSAGE_MAX)
     print("\n".join(escape_controls(line) for line in lines), file=sys.stderr)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from orgdesigner.model import Organization, Team, Unit, load_catalogue
+from orgdesigner.model.text import escape_controls
 
 MAX_INDENT_LEVELS = 24
 
@@ -34,7 +35,7 @@ def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> 
     units = sum(1 for n in org.iter_nodes() if isinstance(n, Unit))
     teams = len(org) - units
     stage = cat.stage(org.target_stage)
-    out.write(f"{org.name}\n")
+    out.write(f"{escape_controls(org.name)}\n")
     out.write(f"target stage: {org.target_stage} ({stage.name})\n")
     out.write(f"units: {units}   teams: {teams}   links: {len(org.links)}   headcount: {headcount_total(org)}\n")
     out.write("".join(line + "\n" for line in extra))
@@ -54,6 +55,6 @@ def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> 
             detail = f"unit, {cat.structure(node.structure).name}"
         else:
             detail = f"team, {cat.discipline(node.discipline).name}, {node.headcount} people"
-        lead = f", lead {node.lead}" if node.lead else ""
-        lines.append(f"{prefix}{node.name} ({detail}{lead})\n")
+        lead = f", lead {escape_controls(node.lead)}" if node.lead else ""
+        lines.append(f"{prefix}{escape_controls(node.name)} ({detail}{lead})\n")
     out.write("".join(lines))

@@ -1,32 +1,22 @@
-"""The report as Markdown for a wiki page or a pull request. Every piece of text is escaped,
-so a team called ``<script>`` or ``[x](javascript:alert(1))`` shows as typed, inert."""
+"""The report as Markdown for a wiki page or a pull request. Every piece of text goes through
+:func:`inert_markdown`, so a team called ``<script>``, ``[x](javascript:alert(1))``,
+``https://evil.example/login`` or ``@everyone`` shows as typed: no markup, no link, no mention."""
 
 from __future__ import annotations
 
 from orgdesigner.analysis import Report, Severity
+from orgdesigner.export.markdown_text import inert_markdown
 from orgdesigner.export.report_common import SEVERITY_TITLES, Section, finding_entries, headline, sections
 from orgdesigner.model import OrgTree
 
-# HTML's three metacharacters become entities; every ASCII punctuation mark with a meaning
-# in CommonMark or GitHub Markdown gets a backslash, ':' and '@' too, so that no URL, www. or
-# e-mail address is autolinked (the autolinkers start at an unescaped ':', 'www.' or '@'), and
-# a word joiner after '@' keeps GitHub from reading an @mention.
-_ESCAPES = {ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|~:"}
-_ESCAPES[ord("@")] = "\\@\u2060"
-_ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"})
-_ESCAPES.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
-
-
-def md_escape(text: str) -> str:
-    """Text that Markdown renders literally, one line, safe in a table cell: no markup, no
-    autolinked URL or e-mail address, no @mention."""
-    return text.translate(_ESCAPES)
+md_escape = inert_markdown
+"""The one escaper every Markdown writer uses (see :mod:`orgdesigner.export.markdown_text`)."""
 
 
 def report_markdown(report: Report, org: OrgTree) -> str:
     """The whole report as a Markdown document."""
-    out = [f"# Org check: {md_escape(report.summary.name)}", ""]
-    out += [f"- **{label}:** {md_escape(value)}" for label, value in headline(report)]
+    out = [f"# Org check: {inert_markdown(report.summary.name)}", ""]
+    out += [f"- **{label}:** {inert_markdown(value)}" for label, value in headline(report)]
     out += ["", "## Findings", ""]
     if not report.findings:
         out += ["No findings.", ""]
@@ -44,13 +34,13 @@ def report_markdown(report: Report, org: OrgTree) -> str:
 
 
 def _section(section: Section) -> list[str]:
-    lines = [f"## {md_escape(section.title)}", ""]
+    lines = [f"## {inert_markdown(section.title)}", ""]
     if section.rows:
-        lines.append("| " + " | ".join(md_escape(h) for h in section.header) + " |")
+        lines.append("| " + " | ".join(inert_markdown(h) for h in section.header) + " |")
         lines.append("|" + "---|" * len(section.header))
-        lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in section.rows]
+        lines += ["| " + " | ".join(inert_markdown(c) for c in row) + " |" for row in section.rows]
         lines.append("")
     if section.notes:
-        lines += [md_escape(n) + "  " for n in section.notes]
+        lines += [inert_markdown(n) + "  " for n in section.notes]
         lines.append("")
     return lines

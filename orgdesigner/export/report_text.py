@@ -3,24 +3,24 @@ colour only when asked for (the CLI asks when stdout is a terminal)."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from orgdesigner.analysis import Report, Severity
 from orgdesigner.export.report_common import SEVERITY_TITLES, Section, finding_entries, headline, sections
 from orgdesigner.model import OrgTree
+from orgdesigner.model.text import escape_controls
 
 WIDTH = 100
 CELL_MAX = 44
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 _COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 
 
 def clean(text: str) -> str:
-    """Text safe to print: control characters (terminal escapes among them) become spaces."""
-    return _CONTROL.sub(" ", text)
+    """Text safe to print: control characters (terminal escapes among them), bidi controls and
+    line separators shown as escapes (``\\x1b``), as every message shows them."""
+    return escape_controls(text)
 
 
 class _Painter:

@@ -25,7 +25,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.io.errors import OrgFileError
-from orgdesigner.io.jsontext import MAX_CONTAINERS, MAX_FILE_BYTES, json_type, load_json, read_bytes, short
+from orgdesigner.io.jsontext import (
+    MAX_CONTAINERS,
+    MAX_FILE_BYTES,
+    count_containers,
+    json_type,
+    load_json,
+    read_bytes,
+    short,
+)
 from orgdesigner.model import FlatNode, Link, ModelError, Node, Organization, Team, Unit
 from orgdesigner.model.gc_pause import gc_paused
 from orgdesigner.model.organization import explain_validation
@@ -44,6 +52,8 @@ __all__ = [
     "chart_to_dict",
     "dumps_chart",
     "dumps_org",
+    "encode_chart",
+    "encode_org",
     "load_json",
     "node_record",
     "org_to_dict",
@@ -151,7 +161,7 @@ def parse_record(obj: Any, source: str) -> OrgRecord:
     unknown = sorted(set(obj) - _TOP_KEYS[version])
     if unknown:
         hint = " (scenarios need version 2)" if unknown[0] == "scenarios" else ""
-        raise OrgFileError(source, f"unknown field {short(unknown[0])}{hint}", f"field {short(unknown[0])}")
+        raise OrgFileError(source, f"unknown top-level field {shown(unknown[0])}{hint}", f"field {shown(unknown[0])}")
     while version < VERSION:
         obj = MIGRATIONS[version](obj)
         version += 1
@@ -311,8 +321,8 @@ def _problem(exc: ValidationError, field: str | None) -> str:
 
 def _node_place(nodes: list[dict[str, Any]], index: int, field: str | None) -> str:
     nid = nodes[index].get("id") if index < len(nodes) else None
-    where = f"node {nid!r}" if isinstance(nid, str) and len(nid) <= 64 else f"nodes[{index}]"
-    return f"{where}, field {field!r}" if field else where
+    where = f"node {shown(nid)}" if isinstance(nid, str) and len(nid) <= 64 else f"nodes[{index}]"
+    return f"{where}, field {shown(field)}" if field else where
 
 
 # Writing -----------------------------------------------------------------------------------
@@ -365,8 +375,9 @@ def _top_text(d: dict[str, Any]) -> list[str]:
 
 def write_org(org: Organization, path: str | os.PathLike[str]) -> None:
     """Save one org atomically, as version 1: the file on disk is always the old version or
-    the new one."""
-    write_atomic(path, dumps_org(org).encode("utf-8"))
+    the new one. A chart that would make a file orgdesigner refuses to open is not written
+    (``OrgFileError``)."""
+    write_atomic(path, encode_text(dumps_org(org), path))
 
 
 def chart_to_dict(chart: ScenarioSet) -> dict[str, Any]:
@@ -416,5 +427,43 @@ def _lines(items: list[Any], indent: str, close: str) -> str:
 
 
 def write_chart(chart: ScenarioSet, path: str | os.PathLike[str]) -> None:
-    """Save the whole chart atomically (version 1 when it has no scenarios)."""
-    write_atomic(path, dumps_chart(chart).encode("utf-8"))
+    """Save the whole chart atomically (version 1 when it has no scenarios); refused, with
+    nothing written, when the file would be one orgdesigner refuses to open."""
+    write_atomic(path, encode_chart(chart, path))
+
+
+def encode_chart(chart: ScenarioSet, path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes for the whole chart, when orgdesigner could open the file they make;
+    else :class:`OrgFileError` naming ``path``."""
+    return encode_text(dumps_chart(chart), path)
+
+
+def encode_org(org: Organization, path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a version-1 file of ``org``, when orgdesigner could open it (else
+    :class:`OrgFileError` naming ``path``), so that nothing is written that would be refused."""
+    return encode_text(dumps_org(org), path)
+
+
+def encode_text(text: str, path: str | os.PathLike[str]) -> bytes:
+    """``text`` as UTF-8, or :class:`OrgFileError` when reading it back would be refused."""
+    data = text.encode("utf-8")
+    problem = unreadable_because(text, len(data))
+    if problem:
+        raise OrgFileError(str(path), f"not written: {problem}")
+    return data
+
+
+def unreadable_because(text: str, size: int) -> str | None:
+    """Why a file of this text (``size`` bytes) would be refused by reading, or None."""
+    if size > MAX_FILE_BYTES:
+        return (
+            f"the chart would make a file of {size / 2**20:.1f} MB, and orgdesigner opens files of at most "
+            f"{MAX_FILE_BYTES / 2**20:.0f} MB"
+        )
+    containers = count_containers(text)
+    if containers > MAX_CONTAINERS:
+        return (
+            f"the file would hold {containers:,} JSON objects and lists (braces and brackets in its texts "
+            f"count too), and orgdesigner opens files of at most {MAX_CONTAINERS:,}"
+        )
+    return None

@@ -58,7 +58,7 @@ def load_json(data: bytes | str, source: str) -> Any:
         text = data
     if not text.strip():
         raise OrgFileError(source, "the file is empty")
-    containers = text.count("{") + text.count("[")  # a quick bound on what parsing would build
+    containers = count_containers(text)
     if containers > MAX_CONTAINERS:
         problem = f"the file holds {containers:,} JSON objects and lists, more than a chart can use"
         raise OrgFileError(source, f"{problem} ({MAX_CONTAINERS:,})")
@@ -72,6 +72,12 @@ def load_json(data: bytes | str, source: str) -> Any:
         if "integer string conversion" in str(exc):  # Python's int_max_str_digits guard
             raise OrgFileError(source, "not valid JSON: a number has more than 4300 digits") from None
         raise OrgFileError(source, f"not valid JSON: {exc}") from None
+
+
+def count_containers(text: str) -> int:
+    """A quick bound on how many JSON objects and lists parsing ``text`` would build: its ``{``
+    and ``[`` (those inside strings too), the count reading refuses above ``MAX_CONTAINERS``."""
+    return text.count("{") + text.count("[")
 
 
 def _reject_constant(name: str) -> Any:

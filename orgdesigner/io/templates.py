@@ -10,6 +10,7 @@ from importlib import resources
 from orgdesigner.io.errors import OrgFileError
 from orgdesigner.io.fileformat import parse_org
 from orgdesigner.model import Organization
+from orgdesigner.model.text import shown
 
 DEFAULT_TEMPLATE = "typical"
 
@@ -38,10 +39,10 @@ def template_names() -> list[str]:
 def template_text(name: str) -> str:
     """The file text of a template (raises ``OrgFileError`` for an unknown name)."""
     if name not in template_names():
-        raise OrgFileError(f"template {name!r}", f"no such template; choose one of: {', '.join(template_names())}")
+        raise OrgFileError(f"template {shown(name)}", f"no such template; choose one of: {', '.join(template_names())}")
     return resources.files("orgdesigner.templates").joinpath(f"{name}.json").read_text("utf-8")
 
 
 def load_template(name: str) -> Organization:
     """The org of a template, freshly built (callers may edit it)."""
-    return parse_org(template_text(name), f"template {name!r}")
+    return parse_org(template_text(name), f"template {shown(name)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from orgdesigner.model.text import shown
+
 
 class EditRefused(ValueError):
     """An edit that would break the org's invariants; the message is for a person."""
@@ -21,7 +23,7 @@ class ModelError(ValueError):
         """Where the problem is, e.g. ``node 'sre', field 'headcount'``."""
         parts = []
         if self.node_id is not None:
-            parts.append(f"node {self.node_id!r}")
+            parts.append(f"node {shown(self.node_id)}")
         if self.field is not None:
-            parts.append(f"field {self.field!r}")
+            parts.append(f"field {shown(self.field)}")
         return ", ".join(parts)

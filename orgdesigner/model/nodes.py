@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
-from orgdesigner.model.text import LEAD_MAX, NOTES_MAX, check_id, check_name, check_text
+from orgdesigner.model.text import LEAD_MAX, NOTES_MAX, check_id, check_name, check_text, has_visible
 
 
 class Structure(StrEnum):
@@ -52,8 +52,12 @@ class LinkKind(StrEnum):
 
 
 def _lead(value: str | None) -> str | None:
-    # A blank lead is no lead: every picture then agrees (no "Lead:" with nothing after it).
-    return None if value is None or not value.strip() else check_text(value, "lead", LEAD_MAX)
+    # A blank lead (spaces, or only invisible characters) is no lead: every picture then
+    # agrees (no "Lead:" with nothing after it).
+    if value is None or not value.strip():
+        return None
+    check_text(value, "lead", LEAD_MAX)
+    return value if has_visible(value) else None
 
 
 def _notes(value: str | None) -> str | None:

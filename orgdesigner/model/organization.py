@@ -8,8 +8,15 @@ from pydantic import ValidationError
 
 from orgdesigner.model.errors import EditRefused, ModelError
 from orgdesigner.model.nodes import NODE_ADAPTER, Link, Node, NodeKind, Team, Unit
-from orgdesigner.model.text import check_name
-from orgdesigner.model.tree import FlatNode, OrgTree, RemovedSubtree, check_responsibilities, check_stage
+from orgdesigner.model.text import check_name, shown
+from orgdesigner.model.tree import (
+    FlatNode,
+    OrgTree,
+    RemovedSubtree,
+    check_responsibilities,
+    check_stage,
+    link_key,
+)
 
 _COMMON_FIELDS = ("id", "name", "lead", "notes")
 
@@ -66,13 +73,13 @@ class Organization(OrgTree):
         if parent is None:
             if self._root is not None:
                 raise EditRefused(
-                    f"cannot add {node.name!r} without a parent: the org already has its root "
-                    f"{self.label(self._root)!r}"
+                    f"cannot add {shown(node.name)} without a parent: the org already has its root "
+                    f"{shown(self.label(self._root))}"
                 )
             self._insert(node, None, 0)
             return
         if parent not in self._nodes:
-            raise EditRefused(f"cannot add {node.name!r}: its parent {parent!r} is not in the org")
+            raise EditRefused(f"cannot add {shown(node.name)}: its parent {shown(parent)} is not in the org")
         self._insert(node, parent, self._clamp(parent, index))
 
     def remove_subtree(self, node_id: str) -> RemovedSubtree:
@@ -93,6 +100,7 @@ class Organization(OrgTree):
         if links:
             dropped = {i for i, _ in links}
             self._links = [lk for i, lk in enumerate(self._links) if i not in dropped]
+            self._link_keys.difference_update(link_key(lk) for _, lk in links)
         return RemovedSubtree(parent, index, flat, links)
 
     def restore_subtree(self, removed: RemovedSubtree) -> None:
@@ -102,17 +110,18 @@ class Organization(OrgTree):
         top = removed.nodes[0]
         for flat in removed.nodes:
             if flat.node.id in self._nodes:
-                raise EditRefused(f"cannot restore {flat.node.name!r}: id {flat.node.id!r} is taken")
+                raise EditRefused(f"cannot restore {shown(flat.node.name)}: id {shown(flat.node.id)} is taken")
         if removed.parent is not None and removed.parent not in self._nodes:
-            raise EditRefused(f"cannot restore {top.node.name!r}: its parent is gone")
+            raise EditRefused(f"cannot restore {shown(top.node.name)}: its parent is gone")
         if removed.parent is None and self._root is not None:
-            raise EditRefused(f"cannot restore {top.node.name!r} as root: the org has a root")
+            raise EditRefused(f"cannot restore {shown(top.node.name)} as root: the org has a root")
         self._insert(top.node, removed.parent, self._clamp(removed.parent, removed.index))
         for flat in removed.nodes[1:]:
             assert flat.parent is not None
             self._insert(flat.node, flat.parent, len(self._children[flat.parent]))
-        for i, lk in removed.links:
-            self._links.insert(min(i, len(self._links)), lk)
+        if removed.links:
+            self._links = _merge_back(self._links, removed.links)
+            self._link_keys.update(link_key(lk) for _, lk in removed.links)
 
     def add_subtree(self, nodes: list[FlatNode], parent: str, index: int | None = None) -> None:
         """Add several nodes at once: the first goes under ``parent``, the rest under their own
@@ -128,7 +137,7 @@ class Organization(OrgTree):
         seen = {ids[0]}
         for f in nodes[1:]:
             if f.parent not in seen:
-                raise EditRefused(f"cannot add {f.node.name!r}: its parent is not among the new nodes")
+                raise EditRefused(f"cannot add {shown(f.node.name)}: its parent is not among the new nodes")
             seen.add(f.node.id)
         self.restore_subtree(
             RemovedSubtree(parent, self._clamp(parent, index), tuple([FlatNode(nodes[0].node, parent), *nodes[1:]]))
@@ -140,15 +149,15 @@ class Organization(OrgTree):
         self._require(node_id)
         node = self._nodes[node_id]
         if new_parent not in self._nodes:
-            raise EditRefused(f"cannot move {node.name!r}: the target {new_parent!r} is not in the org")
+            raise EditRefused(f"cannot move {shown(node.name)}: the target {shown(new_parent)} is not in the org")
         old_parent = self._parent[node_id]
         if old_parent is None:
-            raise EditRefused(f"cannot move {node.name!r}: it is the root of the org")
+            raise EditRefused(f"cannot move {shown(node.name)}: it is the root of the org")
         if new_parent == node_id:
-            raise EditRefused(f"cannot move {node.name!r} under itself")
+            raise EditRefused(f"cannot move {shown(node.name)} under itself")
         if self.is_ancestor(node_id, new_parent):
             target = self._nodes[new_parent]
-            raise EditRefused(f"cannot move {node.name!r} under its own {target.kind} {target.name!r}")
+            raise EditRefused(f"cannot move {shown(node.name)} under its own {target.kind} {shown(target.name)}")
         old_index = self._children[old_parent].index(node_id)
         self._children[old_parent].pop(old_index)
         siblings = self._children[new_parent]
@@ -163,7 +172,7 @@ class Organization(OrgTree):
         old = self._nodes[node.id]
         if isinstance(node, Unit) and any(lk.source == node.id for lk in self._links):
             raise EditRefused(
-                f"cannot make {node.name!r} a unit while it serves other nodes: remove its dotted lines first"
+                f"cannot make {shown(node.name)} a unit while it serves other nodes: remove its dotted lines first"
             )
         try:
             check_responsibilities(node)
@@ -177,13 +186,13 @@ class Organization(OrgTree):
         self._require(node_id)
         old = self._nodes[node_id]
         if "id" in changes and changes["id"] != node_id:
-            raise EditRefused(f"cannot change the id of {old.name!r}")
+            raise EditRefused(f"cannot change the id of {shown(old.name)}")
         data = old.model_dump(exclude_none=True)
         kind = changes.get("kind", old.kind)
         if kind != old.kind:
             data = {k: v for k, v in data.items() if k in _COMMON_FIELDS}
             if kind == NodeKind.TEAM and "discipline" not in changes:
-                raise EditRefused(f"to make {old.name!r} a team, give it a discipline")
+                raise EditRefused(f"to make {shown(old.name)} a team, give it a discipline")
         data.update(changes)
         data = {k: v for k, v in data.items() if v is not None}
         try:
@@ -205,14 +214,15 @@ class Organization(OrgTree):
             raise EditRefused(problem)
         pos = len(self._links) if index is None else max(0, min(index, len(self._links)))
         self._links.insert(pos, link)
+        self._link_keys.add(link_key(link))
 
     def remove_link(self, link: Link) -> int:
         """Remove a dotted line; return where it was in the link list."""
-        try:
-            i = self._links.index(link)
-        except ValueError:
-            raise EditRefused(f"there is no dotted line from {link.source!r} to {link.target!r}") from None
+        if link_key(link) not in self._link_keys:
+            raise EditRefused(f"there is no dotted line from {shown(link.source)} to {shown(link.target)}")
+        i = self._links.index(link)
         del self._links[i]
+        self._link_keys.discard(link_key(link))
         return i
 
     # Whole org -----------------------------------------------------------------------------
@@ -229,12 +239,13 @@ class Organization(OrgTree):
 
     def _require(self, node_id: str) -> None:
         if node_id not in self._nodes:
-            raise EditRefused(f"there is no node {node_id!r} in the org")
+            raise EditRefused(f"there is no node {shown(node_id)} in the org")
 
     def _check_new_node(self, node: Node) -> None:
         if node.id in self._nodes:
+            other = self._nodes[node.id].name
             raise EditRefused(
-                f"cannot add {node.name!r}: the id {node.id!r} is already used by {self._nodes[node.id].name!r}"
+                f"cannot add {shown(node.name)}: the id {shown(node.id)} is already used by {shown(other)}"
             )
         try:
             check_responsibilities(node)
@@ -255,6 +266,22 @@ class Organization(OrgTree):
             self._root = node.id
         else:
             self._children[parent].insert(index, node.id)
+
+
+def _merge_back(links: list[Link], removed: tuple[tuple[int, Link], ...]) -> list[Link]:
+    """``links`` with the ``removed`` ones back at their old places (indexes ascending), in
+    one pass: inserting them one by one costs a list shift each."""
+    out: list[Link] = []
+    rest = iter(links)
+    for index, link in removed:
+        while len(out) < index:
+            nxt = next(rest, None)
+            if nxt is None:
+                break
+            out.append(nxt)
+        out.append(link)
+    out.extend(rest)
+    return out
 
 
 def new_team(org: OrgTree, name: str, discipline: str, headcount: int = 0, **extra: Any) -> Team:

@@ -213,6 +213,20 @@ class ScenarioSet:
         self._scenarios.insert(self._clamp(index, len(self._scenarios)), org)
         return i
 
+    def replace_scenarios(self, orgs: Iterable[Organization]) -> list[Organization]:
+        """Make ``orgs`` (taken as they are) the scenarios, all at once (a file reloaded from
+        disk); returns the old ones, which undo gives back. Refused, changing nothing, when the
+        new ones break a rule."""
+        new = list(orgs)
+        try:
+            ScenarioSet(self._baseline, new)
+        except ModelError as exc:
+            raise EditRefused(exc.problem) from None
+        if any(org is self._baseline for org in new):
+            raise EditRefused("the baseline cannot be one of its own scenarios")
+        old, self._scenarios = self._scenarios, new
+        return old
+
     # Internals -----------------------------------------------------------------------------
 
     def _refuse_new(self, name: str) -> None:

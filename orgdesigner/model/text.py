@@ -6,15 +6,29 @@ import re
 import unicodedata
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,64}$"
-ID_RE = re.compile(ID_PATTERN)
+"""The id rule as the JSON Schema states it (where ``$`` is the end of the text)."""
+ID_RE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
+"""The id rule for Python, applied with ``fullmatch``: ``re.match`` with ``$`` also matches
+before a final newline, so ``"a\n"`` passed beside ``"a"``."""
 NAME_MAX = 200
 LEAD_MAX = 200
 NOTES_MAX = 10_000
 
-# Characters XML 1.0 cannot carry (and that no org chart needs): C0 controls other than
-# tab/newline/return, lone surrogates, and the non-characters U+FFFE/U+FFFF.
-_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_LINE_BREAK_RE = re.compile("[\t\n\r]")
+# Characters no text may hold: C0 controls other than tab/newline/return, DEL and the C1
+# controls (a terminal acts on them), lone surrogates and the non-characters U+FFFE/U+FFFF
+# (XML 1.0 cannot carry them).
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Bidirectional embeddings, overrides and isolates: they reorder the text shown after them
+# (``\u202e`` makes "exe.txt" read "txt.exe"). Right-to-left names need none of them; the
+# marks U+200E, U+200F and U+061C, which only mark a direction, are allowed.
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Line breaks: tab, newline, return and the Unicode line and paragraph separators.
+_LINE_BREAK_RE = re.compile("[\t\n\r\u2028\u2029]")
+# Characters that draw nothing on their own: besides spaces and format characters (zero-width
+# space and joiners, soft hyphen, word joiner, BOM, tags) and combining marks with no base,
+# the Hangul fillers and the Braille blank, which fonts draw as empty.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Mn", "Me", "Zs", "Zl", "Zp"})
+_BLANK_GLYPHS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 SHOWN_MAX = 60
@@ -54,6 +68,19 @@ def parse_whole_number(text: str) -> int:
     return int(body)
 
 
+_DECIMAL_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
+def parse_decimal_number(text: str) -> float:
+    """A number written in ASCII digits with an optional sign and decimal point (``2``,
+    ``0.5``, ``-1.25``); raise ``ValueError`` for anything else, including ``1_0``, ``١٢``,
+    ``1e3``, ``nan`` and ``inf`` that ``float()`` would take."""
+    body = text.strip()
+    if not _DECIMAL_RE.fullmatch(body):
+        raise ValueError(f"{shown(text)} is not a number")
+    return float(body)
+
+
 def describe_char(ch: str) -> str:
     """Name a character for a message: ``U+0007``."""
     return f"U+{ord(ch):04X}"
@@ -61,9 +88,20 @@ def describe_char(ch: str) -> str:
 
 def check_id(value: str) -> str:
     """Return ``value`` if it is a valid node id, else raise ``ValueError``."""
-    if not ID_RE.match(value):
-        raise ValueError(f"id {value[:80]!r} must be 1-64 characters of letters, digits, '_', '.' or '-'")
+    if not ID_RE.fullmatch(value):
+        raise ValueError(f"id {shown(value)} must be 1-64 characters of letters, digits, '_', '.' or '-'")
     return value
+
+
+def is_visible(ch: str) -> bool:
+    """True when a character draws something by itself (not a space, a format character, a
+    combining mark or a blank glyph)."""
+    return ch not in _BLANK_GLYPHS and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+
+
+def has_visible(value: str) -> bool:
+    """True when the text shows at least one character."""
+    return any(is_visible(ch) for ch in value)
 
 
 def check_text(value: str, what: str, max_len: int, multiline: bool = False) -> str:
@@ -73,6 +111,11 @@ def check_text(value: str, what: str, max_len: int, multiline: bool = False) -> 
     bad = _FORBIDDEN_RE.search(value)
     if bad:
         raise ValueError(f"{what} contains the control character {describe_char(bad.group())}")
+    bidi = _BIDI_RE.search(value)
+    if bidi:
+        raise ValueError(
+            f"{what} contains the bidirectional control {describe_char(bidi.group())}, which reorders the text after it"
+        )
     if not multiline:
         brk = _LINE_BREAK_RE.search(value)
         if brk:
@@ -81,10 +124,13 @@ def check_text(value: str, what: str, max_len: int, multiline: bool = False) -> 
 
 
 def check_name(value: str, what: str = "name") -> str:
-    """A name: 1-200 characters, not blank, one line."""
+    """A name: 1-200 characters on one line, with at least one visible character."""
     if not value.strip():
         raise ValueError(f"{what} must not be empty")
-    return check_text(value, what, NAME_MAX)
+    check_text(value, what, NAME_MAX)
+    if not has_visible(value):
+        raise ValueError(f"{what} shows nothing: it holds only spaces or invisible characters")
+    return value
 
 
 def slugify(text: str, fallback: str = "node") -> str:

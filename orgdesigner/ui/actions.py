@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
+from orgdesigner.ui.plain_text import plain_tooltip
+
 Key = QKeySequence.StandardKey
 
 
@@ -46,8 +48,8 @@ class SteadyUndoActions(QObject):
         self.redo.setEnabled(after is not None)
         undo_keys = QKeySequence(Key.Undo).toString(QKeySequence.SequenceFormat.NativeText)
         redo_keys = QKeySequence("Ctrl+Shift+Z").toString(QKeySequence.SequenceFormat.NativeText)
-        self.undo.setToolTip(f"Undo {before.text()} ({undo_keys})" if before is not None else "Nothing to undo")
-        self.redo.setToolTip(f"Redo {after.text()} ({redo_keys})" if after is not None else "Nothing to redo")
+        self.undo.setToolTip(plain_tooltip(f"Undo {before.text()} ({undo_keys})" if before else "Nothing to undo"))
+        self.redo.setToolTip(plain_tooltip(f"Redo {after.text()} ({redo_keys})" if after else "Nothing to redo"))
 
 
 class WindowActions(QObject):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
-from orgdesigner.io import DEFAULT_TEMPLATE, OrgFileError, load_template, read_chart
+from orgdesigner.io import DEFAULT_TEMPLATE, OrgFileError, load_template, parse_chart, read_bytes
 from orgdesigner.model import ScenarioSet
 
 if TYPE_CHECKING:
@@ -34,19 +35,28 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(file: str | None = None, template: str | None = None, chart: ScenarioSet | None = None) -> int:
+def run_app(
+    file: str | None = None, template: str | None = None, chart: ScenarioSet | None = None, data: bytes | None = None
+) -> int:
     """Open the main window on ``file`` or ``template`` (default: the typical template).
-    ``chart`` is the file already read by the caller (the command line reads it first, so that a
-    bad file is one line on stderr): it is read once, and handed on."""
+    ``chart`` is the file already read by the caller, ``data`` its bytes (the command line reads
+    it first, so that a bad file is one line on stderr): it is read once, and handed on."""
+    from orgdesigner.ui.disk_watch import DiskState
     from orgdesigner.ui.main_window import MainWindow
 
     if chart is None:
         # Read before any window appears, so a bad name or file is one line on stderr.
-        chart = ScenarioSet(load_template(template or DEFAULT_TEMPLATE)) if file is None else read_chart(file)
+        if file is None:
+            chart = ScenarioSet(load_template(template or DEFAULT_TEMPLATE))
+        else:
+            data = read_bytes(file)
+            chart = parse_chart(data, file)
+    disk_state = None if file is None or data is None else DiskState.of(file, data)
     app = make_application()
+    sweep_stale_temps(QSettings(), file)
     windows = open_recoveries(QSettings())
     if file is not None or template is not None or not windows:
-        window = MainWindow(chart, QSettings(), path=file)
+        window = MainWindow(chart, QSettings(), path=file, disk_state=disk_state)
         window.show()
         windows.append(window)
     app.setProperty("orgdesigner_windows", len(windows))
@@ -55,6 +65,20 @@ def run_app(file: str | None = None, template: str | None = None, chart: Scenari
 
 
 _WINDOWS: list[object] = []
+
+
+def sweep_stale_temps(settings: QSettings, file: str | None = None) -> list[Path]:
+    """At start-up: remove the temporary files killed saves of ours left beside the recent
+    files, the file being opened and the recovery copies; return them."""
+    from orgdesigner.io.atomic import clean_stale_temps
+    from orgdesigner.ui.recovery import recovery_dir
+
+    value = settings.value("recent_files", [])
+    recent = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    folders = {recovery_dir()} | {Path(f).parent for f in recent if isinstance(f, str) and f}
+    if file:
+        folders.add(Path(file).resolve().parent)
+    return [p for folder in sorted(folders) for p in clean_stale_temps(folder)]
 
 
 def open_recoveries(settings: QSettings) -> list[MainWindow]:
@@ -82,7 +106,7 @@ def recover_into_window(copy: RecoveryCopy, settings: QSettings) -> MainWindow:
     original file."""
     from orgdesigner.ui.main_window import MainWindow
 
-    window = MainWindow(copy.chart, settings, path=copy.original_path, modified=True)
+    window = MainWindow(copy.chart, settings, path=copy.original_path, modified=True, disk_state=copy.disk_state)
     window.autosaver.write_now()
     window.statusBar().showMessage(f"Recovered {copy.title} as autosaved at {copy.when}; save it to keep it", 15000)
     window.show()

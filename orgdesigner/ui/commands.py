@@ -246,3 +246,30 @@ class RenameScenarioCommand(ScenarioCommand):
 
     def _revert(self) -> None:
         self._chart.rename(self._new, self._old)
+
+
+class ReplaceChartCommand(ScenarioCommand):
+    """The whole chart replaced (its file reloaded from disk): the baseline's content and the
+    list of scenarios, both given back by undo."""
+
+    def __init__(
+        self,
+        chart: ScenarioSet,
+        text: str,
+        before: tuple[Organization, list[Organization]],
+        after: tuple[Organization, list[Organization]],
+    ) -> None:
+        super().__init__(chart, text)
+        self._before = before
+        self._after = after
+
+    def touched(self, undone: bool) -> Organization | None:
+        return self._chart.baseline
+
+    def _apply(self) -> None:
+        self._chart.baseline.replace_all(self._after[0])
+        self._chart.replace_scenarios(self._after[1])
+
+    def _revert(self) -> None:
+        self._chart.baseline.replace_all(self._before[0])
+        self._chart.replace_scenarios(self._before[1])

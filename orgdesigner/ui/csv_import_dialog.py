@@ -54,8 +54,8 @@ from orgdesigner.ui.import_tables import (
     VALUE_ROLE,
     TitlesTable,
     UnitsTable,
-    plain_tip,
 )
+from orgdesigner.ui.plain_text import plain_tooltip, window_title
 
 NO_COLUMN = "(none)"
 NAME_COLUMN, DISCIPLINE_COLUMN, REASON_COLUMN, HEADCOUNT_COLUMN = range(4)
@@ -105,7 +105,7 @@ class CsvImportDialog(QDialog):
 
     def __init__(self, path: str | os.PathLike[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import: {Path(path).name}")
+        self.setWindowTitle(window_title(f"Import: {Path(path).name}"))
         self.setAccessibleName("Import")
         self.resize(1100, 700)
         self.path = str(path)
@@ -160,7 +160,7 @@ class CsvImportDialog(QDialog):
         self.group_teams = QCheckBox("Teams: a manager's reports of one discipline are one card")
         self.group_teams.setAccessibleName("Group people into teams")
         self.group_teams.setToolTip(
-            plain_tip(
+            plain_tooltip(
                 "On: a manager's reports who manage nobody and share a discipline become one team with their "
                 "headcount, departments become units. Off: one card per person (orgdesigner import --people)."
             )
@@ -203,11 +203,15 @@ class CsvImportDialog(QDialog):
         self.units.itemChanged.connect(self._unit_edited)
         self.load_titles = QPushButton("Load titles…")
         self.load_titles.setAccessibleName("Load a titles table")
-        self.load_titles.setToolTip(plain_tip("Use a title -> discipline table saved before (CSV: title, discipline)"))
+        self.load_titles.setToolTip(
+            plain_tooltip("Use a title -> discipline table saved before (CSV: title, discipline)")
+        )
         self.load_titles.clicked.connect(self._ask_load_titles)
         self.save_titles = QPushButton("Save titles…")
         self.save_titles.setAccessibleName("Save the titles table")
-        self.save_titles.setToolTip(plain_tip("Save this table, to reuse it here or with orgdesigner import --titles"))
+        self.save_titles.setToolTip(
+            plain_tooltip("Save this table, to reuse it here or with orgdesigner import --titles")
+        )
         self.save_titles.clicked.connect(self._ask_save_titles)
         titles_page = QWidget()
         titles_layout = QVBoxLayout(titles_page)
@@ -407,13 +411,13 @@ class CsvImportDialog(QDialog):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         if len(people) == 1:
             item.setText(REASON_COLUMN, _reason(people[0]))
-            item.setToolTip(NAME_COLUMN, plain_tip(f"row {people[0].row}: {people[0].title}"))
+            item.setToolTip(NAME_COLUMN, plain_tooltip(f"row {people[0].row}: {people[0].title}"))
             return
         item.setText(REASON_COLUMN, f"{len(people)} people grouped")
         for person in people:
             child = QTreeWidgetItem(item)
             child.setText(NAME_COLUMN, person.name)
-            child.setToolTip(NAME_COLUMN, plain_tip(f"row {person.row}: {person.title}"))
+            child.setToolTip(NAME_COLUMN, plain_tooltip(f"row {person.row}: {person.title}"))
             child.setData(NAME_COLUMN, ROWS_ROLE, [person.row])
             child.setText(DISCIPLINE_COLUMN, discipline_name(person.discipline))
             child.setData(DISCIPLINE_COLUMN, DISCIPLINE_ROLE, person.discipline.value)

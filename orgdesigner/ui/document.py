@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from orgdesigner.io import write_chart
+from orgdesigner.io.atomic import write_atomic
+from orgdesigner.io.fileformat import encode_chart
 from orgdesigner.model import (
     Discipline,
     EditRefused,
@@ -36,11 +37,13 @@ from orgdesigner.ui.commands import (
     RemoveNodesCommand,
     RemoveScenarioCommand,
     RenameScenarioCommand,
+    ReplaceChartCommand,
     ReplaceOrgCommand,
     ScenarioCommand,
     SetFieldsCommand,
     SetOrgFieldCommand,
 )
+from orgdesigner.ui.disk_watch import DiskState
 from orgdesigner.ui.plain_text import action_text
 
 
@@ -97,6 +100,7 @@ class Document(QObject):
         self._unsaved_on_load = modified
         self._quiet = False
         self._index = 0
+        self.disk_state: DiskState | None = None  # what ``path`` held when last read or written
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._index_changed)
 
@@ -145,8 +149,15 @@ class Document(QObject):
             self._modified = modified
             self.modified_changed.emit(modified)
 
-    def load(self, chart: ScenarioSet | Organization, path: str | None, modified: bool = False) -> None:
-        """Show another chart (open, new, recover), on its baseline: clears the undo history."""
+    def load(
+        self,
+        chart: ScenarioSet | Organization,
+        path: str | None,
+        modified: bool = False,
+        disk_state: DiskState | None = None,
+    ) -> None:
+        """Show another chart (open, new, recover), on its baseline: clears the undo history.
+        ``disk_state``: what the file held when the chart was read from it."""
         self._quiet = True  # clearing the history moves the index: that is not an edit
         try:
             self.undo_stack.clear()
@@ -156,6 +167,7 @@ class Document(QObject):
         self.chart = chart if isinstance(chart, ScenarioSet) else ScenarioSet(chart)
         self.org = self.chart.baseline
         self.path = path
+        self.disk_state = disk_state
         self._saved = copy_chart(self.chart)
         self._unsaved_on_load = modified
         self.undo_stack.setClean()
@@ -179,7 +191,9 @@ class Document(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("no file name to save to")
-        write_chart(self.chart, target)
+        data = encode_chart(self.chart, target)
+        write_atomic(target, data)
+        self.disk_state = DiskState.of(target, data)
         self._saved = copy_chart(self.chart)
         self._unsaved_on_load = False
         if target != self.path:
@@ -250,7 +264,7 @@ class Document(QObject):
             name = load_catalogue().discipline(discipline).name
             team = new_team(self.org, name, str(Discipline(discipline)), headcount=0)
         except (ValueError, KeyError) as exc:
-            raise EditRefused(f"cannot add a team of {discipline!r}: {_reason(exc)}") from None
+            raise EditRefused(f"cannot add a team of {shown(discipline)}: {_reason(exc)}") from None
         self.add_node(team, parent, index)
         return team
 
@@ -290,7 +304,7 @@ class Document(QObject):
         if not top:
             return
         if new_parent not in org:
-            raise EditRefused(f"there is no node {new_parent!r} in the org")
+            raise EditRefused(f"there is no node {shown(new_parent)} in the org")
         moving = set(top)
         kids = list(org.children(new_parent))
         end = len(kids) if display_index is None else max(0, min(display_index, len(kids)))
@@ -357,6 +371,26 @@ class Document(QObject):
             self._push(
                 SetOrgFieldCommand(self.org, f"Set target stage to {stage}", Organization.set_target_stage, old, stage)
             )
+
+    def reload(self, chart: ScenarioSet, disk_state: DiskState | None, text: str) -> None:
+        """Take the chart as its file now holds it (the baseline and every scenario), as one undo
+        entry (undo gives back what was shown before), count it as saved, and show the
+        baseline."""
+        mine = self.chart
+        before = (mine.baseline.copy(), list(mine.scenarios))
+        after = (chart.baseline.copy(), list(chart.scenarios))
+        mine.baseline.replace_all(after[0])
+        mine.replace_scenarios(after[1])
+        self.org = mine.baseline
+        self._push(ReplaceChartCommand(mine, text, before, after))
+        self._saved = copy_chart(mine)
+        self._unsaved_on_load = False
+        self.disk_state = disk_state
+        self.undo_stack.setClean()
+        self._update_modified()
+        self.scenarios_changed.emit()
+        self.scenario_changed.emit(self.current)
+        self.replaced.emit()
 
     def apply_template(self, template: Organization, title: str) -> None:
         """Replace the chart by a template, undoably."""

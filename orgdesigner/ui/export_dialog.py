@@ -12,11 +12,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QMessageBox,
-    QSpinBox,
     QWidget,
 )
 
@@ -29,6 +26,8 @@ from orgdesigner.model.organization import subtree_org
 from orgdesigner.model.text import slugify
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.live_analysis import LiveAnalysis
+from orgdesigner.ui.number_box import DecimalNumberBox, WholeNumberBox
+from orgdesigner.ui.plain_text import warn
 from orgdesigner.ui.view_state import ViewState
 
 
@@ -69,7 +68,7 @@ class ExportOptionsDialog(QDialog):
         self.orientation.addItem("Top-down", "top-down")
         self.orientation.addItem("Left-right", "left-right")
         self.orientation.setCurrentIndex(0 if source.view_state.orientation == "top-down" else 1)
-        self.collapse = QSpinBox()
+        self.collapse = WholeNumberBox()
         self.collapse.setAccessibleName("Collapse below depth")
         self.collapse.setRange(0, 99)
         self.collapse.setSpecialValueText("as on screen")
@@ -88,7 +87,7 @@ class ExportOptionsDialog(QDialog):
         form.addRow("", self.legend)
         form.addRow("", self.badges)
         form.addRow("", self.subtree)
-        self.scale = QDoubleSpinBox()
+        self.scale = DecimalNumberBox()
         self.scale.setAccessibleName("Scale")
         self.scale.setRange(0.1, 8.0)
         self.scale.setSingleStep(0.5)
@@ -168,7 +167,7 @@ def export_to(
     try:
         size = export_file(org if root is None or root not in org else subtree_org(org, root), path, options, raster)
     except (ExportError, OrgFileError) as exc:
-        QMessageBox.warning(source.parent, "Cannot export", str(exc))
+        warn(source.parent, "Cannot export", str(exc))
         return None
     source.say(f"Exported {Path(path).name} ({size:,} bytes)")
     return path
@@ -194,7 +193,7 @@ def write_report(source: ExportSource, path: str, fmt: str) -> str | None:
     try:
         write_atomic(path, text.encode("utf-8"))
     except OrgFileError as exc:
-        QMessageBox.warning(source.parent, "Cannot export the report", str(exc))
+        warn(source.parent, "Cannot export the report", str(exc))
         return None
     source.say(f"Exported the report to {Path(path).name}")
     return path
@@ -213,7 +212,7 @@ def run_decision_export(source: ExportSource) -> str | None:
     try:
         write_decision(build_decision(source.doc.chart, None), path)
     except (ExportError, OrgFileError, ValueError) as exc:
-        QMessageBox.warning(source.parent, "Cannot export the decision report", str(exc))
+        warn(source.parent, "Cannot export the decision report", str(exc))
         return None
     source.say(f"Exported the decision report to {Path(path).name}")
     return path

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from orgdesigner.io import OrgFileError, load_template, read_chart
+from orgdesigner.io import OrgFileError, load_template, parse_chart, read_bytes
 from orgdesigner.model import Organization
+from orgdesigner.ui.disk_watch import DiskState, changed_on_disk
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.file_lock import FileLock
+from orgdesigner.ui.plain_text import message_box, warn
 
 MAX_RECENT = 10
 ORG_FILTER = "orgdesigner charts (*.json);;All files (*)"
@@ -22,6 +24,7 @@ class FileController(QObject):
 
     recent_changed = Signal()
     opened = Signal(str)
+    notice = Signal(str)  # a sentence for the status bar
 
     def __init__(self, doc: Document, window: QWidget, settings: QSettings) -> None:
         super().__init__(window)
@@ -30,6 +33,15 @@ class FileController(QObject):
         self.settings = settings
         self.last_error: str | None = None
         self.lock: FileLock | None = None
+        # The open file is watched: changed on disk, it is reloaded when nothing here is unsaved;
+        # else saving asks (reload, overwrite, save as).
+        self._disk_timer = QTimer(self)
+        self._disk_timer.setSingleShot(True)
+        self._disk_timer.setInterval(250)  # a writer's several events, and its rename, as one
+        self._disk_timer.timeout.connect(self.check_disk)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(lambda _path: self._disk_timer.start())
+        doc.path_changed.connect(self._watch)
 
     # Recent files --------------------------------------------------------------------------
 
@@ -57,13 +69,13 @@ class FileController(QObject):
         if not self.doc.is_modified:
             return True
         name = Path(self.doc.path).name if self.doc.path else "this chart"
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to {name}?")
-        box.setInformativeText("Your changes will be lost if you don't save them.")
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        box = message_box(
+            self.window,
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save the changes to {name}?",
+            "Your changes will be lost if you don't save them.",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
@@ -74,7 +86,7 @@ class FileController(QObject):
     def show_error(self, title: str, message: str) -> None:
         """Tell the user about a problem (kept in ``last_error`` for tests)."""
         self.last_error = message
-        QMessageBox.warning(self.window, title, message)
+        warn(self.window, title, message)
 
     # Opening -------------------------------------------------------------------------------
 
@@ -91,23 +103,27 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            chart = read_chart(path)
+            data = read_bytes(path)
+            chart = parse_chart(data, path)
         except OrgFileError as exc:
             self.show_error("Cannot open the file", str(exc))
             return False
         if not self.take_lock(path):
             return False
-        self.doc.load(chart, str(Path(path).resolve()))
+        resolved = str(Path(path).resolve())
+        self.doc.load(chart, resolved, disk_state=DiskState.of(resolved, data))
         self.settings.setValue("last_dir", str(Path(path).resolve().parent))
         self._remember(path)
         self.opened.emit(path)
         return True
 
-    def attach(self, path: str) -> bool:
+    def attach(self, path: str, disk_state: DiskState | None) -> bool:
         """Tie the chart already shown to ``path`` (the file it was read from, or the file a
-        recovered copy belongs to): take its lock and remember it, without reading it again."""
+        recovered copy belongs to), ``disk_state`` being what the file held then: take its lock,
+        watch it and remember it, without reading it again."""
         if not self.take_lock(path):
             return False
+        self.doc.disk_state = disk_state
         self.doc.set_file(str(Path(path).resolve()))
         self._remember(path)
         return True
@@ -144,11 +160,14 @@ class FileController(QObject):
         lock = FileLock(resolved)
         holder = lock.acquire()
         if holder is not None:
-            box = QMessageBox(self.window)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("File already open")
-            box.setText(f"{Path(path).name} is already open in orgdesigner ({holder.describe()}).")
-            box.setInformativeText("Editing it in two places can lose changes. Open it here anyway?")
+            box = message_box(
+                self.window,
+                QMessageBox.Icon.Warning,
+                "File already open",
+                f"{Path(path).name} is already open in orgdesigner ({holder.describe()}).",
+                "Editing it in two places can lose changes. Open it here anyway?",
+                QMessageBox.StandardButton.NoButton,
+            )
             open_anyway = box.addButton("Open Anyway", QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
@@ -189,6 +208,16 @@ class FileController(QObject):
     def _save_to(self, path: str) -> bool:
         if not self.take_lock(path):
             return False
+        current = self.doc.path
+        if current is not None and _same_file(path, current) and changed_on_disk(current, self.doc.disk_state):
+            choice = self._ask_changed_on_disk(Path(current).name)
+            if choice == "reload":
+                self.reload()
+                return False
+            if choice == "save as":
+                return self.save_as()
+            if choice != "overwrite":
+                return False
         try:
             self.doc.save(path)
         except OrgFileError as exc:
@@ -196,6 +225,71 @@ class FileController(QObject):
             return False
         self._remember(path)
         return True
+
+    # The file changed on disk ------------------------------------------------------------------
+
+    def _watch(self, path: str) -> None:
+        files = self.watcher.files()
+        if files:
+            self.watcher.removePaths(files)
+        if path and Path(path).exists():
+            self.watcher.addPath(path)
+
+    def check_disk(self) -> None:
+        """After the watcher's signal: reload a file changed on disk when nothing here is unsaved,
+        else say that saving will ask."""
+        path = self.doc.path
+        if path is None:
+            return
+        if Path(path).exists() and path not in self.watcher.files():
+            self.watcher.addPath(path)  # a file replaced by a rename is no longer watched
+        if not changed_on_disk(path, self.doc.disk_state):
+            return
+        name = Path(path).name
+        if self.doc.is_modified:
+            self.notice.emit(f"{name} changed on disk; saving will ask whether to reload it, overwrite it or save as")
+        elif self.reload():
+            self.notice.emit(f"{name} changed on disk and was reloaded (Undo gives back what was shown)")
+
+    def reload(self) -> bool:
+        """Take the chart as its file now holds it (undoably); a file that no longer reads is
+        reported and the chart stays as it is."""
+        path = self.doc.path
+        if path is None:
+            return False
+        try:
+            data = read_bytes(path)
+            chart = parse_chart(data, path)
+        except OrgFileError as exc:
+            self.show_error("Cannot reload the file", str(exc))
+            return False
+        self.doc.reload(chart, DiskState.of(path, data), f"Reload {Path(path).name} from disk")
+        return True
+
+    def _ask_changed_on_disk(self, name: str) -> str:
+        box = message_box(
+            self.window,
+            QMessageBox.Icon.Warning,
+            "Changed on disk",
+            f"{name} has changed on disk since it was opened or last saved here.",
+            "Reload it (your changes stay in the undo history), overwrite it with this chart, "
+            "or save this chart under another name?",
+            QMessageBox.StandardButton.NoButton,
+        )
+        choices = [
+            (box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole), "reload"),
+            (box.addButton("Overwrite", QMessageBox.ButtonRole.AcceptRole), "overwrite"),
+            (box.addButton("Save As…", QMessageBox.ButtonRole.ActionRole), "save as"),
+        ]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        self.last_error = box.text()
+        clicked = box.clickedButton()
+        return next((choice for button, choice in choices if button is clicked), "cancel")
+
+
+def _same_file(a: str, b: str) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
 
 
 def _slug(name: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from orgdesigner.model.text import shown
 from orgdesigner.ui.recovery import state_dir
 
 
@@ -25,7 +26,7 @@ class LockHolder:
 
     def describe(self) -> str:
         """``process 1234 on host 'vm'``."""
-        return f"process {self.pid} on host {self.host!r}"
+        return f"process {self.pid} on host {shown(self.host)}"
 
 
 class FileLock:

@@ -31,6 +31,7 @@ from orgdesigner.analysis.edit_delta import EditDelta
 from orgdesigner.analysis.grouping import FindingGroup, group_findings
 from orgdesigner.export.report_common import PLACEMENT_WORDS
 from orgdesigner.model import OrgTree
+from orgdesigner.ui.plain_text import plain_tooltip
 
 _NODES = Qt.ItemDataRole.UserRole
 _KEY = Qt.ItemDataRole.UserRole + 1
@@ -281,6 +282,7 @@ class FindingsPanel(QWidget):
     def _leaf(self, parent: QTreeWidgetItem, text: str, nodes: list[str]) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text])
         item.setData(0, _NODES, nodes)
+        item.setToolTip(0, plain_tooltip(text))
         return item
 
     def _lazy(self, item: QTreeWidgetItem, findings: tuple[Finding, ...]) -> None:

@@ -4,8 +4,6 @@ dialog rebuilds the org from the changes."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +20,7 @@ from orgdesigner.io.import_assemble import UnitInfo
 from orgdesigner.io.title_table import TitleRow, title_key
 from orgdesigner.io.unit_guess import unit_key
 from orgdesigner.model import Discipline, Structure, load_catalogue
+from orgdesigner.ui.plain_text import plain_tooltip
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -35,11 +34,6 @@ HOW_LABELS = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows ``text`` as it is: Qt would guess that ``<b>x</b>`` is rich text."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def discipline_name(discipline: Discipline) -> str:
@@ -102,7 +96,7 @@ def _fixed(text: str, tip: str | None = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     if tip:
-        item.setToolTip(plain_tip(tip))
+        item.setToolTip(plain_tooltip(tip))
     return item
 
 

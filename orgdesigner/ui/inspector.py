@@ -28,7 +28,7 @@ from orgdesigner.model import EditRefused, Structure, Team, Unit, load_catalogue
 from orgdesigner.model.text import LEAD_MAX, NOTES_MAX, check_name, check_text, parse_whole_number
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.icons import discipline_icon, structure_icon
-from orgdesigner.ui.plain_text import tooltip_text
+from orgdesigner.ui.plain_text import plain_label, plain_tooltip
 
 MAX_HEADCOUNT = 1_000_000
 
@@ -73,7 +73,7 @@ class _ElidedTitle(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(tooltip_text(text))
+        self.setToolTip(plain_tooltip(text))
         self._fit()
 
     def full_text(self) -> str:
@@ -152,7 +152,7 @@ class InspectorWidget(QScrollArea):
         self.responsibilities.setMinimumHeight(160)
         self.reset_defaults = QPushButton("Use discipline defaults")
         self.reset_defaults.setAccessibleName("Use the discipline's default responsibilities")
-        self.resp_hint = QLabel("★ marks the discipline's defaults.")
+        self.resp_hint = plain_label("★ marks the discipline's defaults.")
         self.resp_hint.setWordWrap(True)
         self.stage = QComboBox()
         self.stage.setAccessibleName("Target stage")
@@ -275,7 +275,7 @@ class InspectorWidget(QScrollArea):
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 default = " (a default of this discipline)" if r.id in defaults else ""
-                item.setToolTip(tooltip_text(f"Belongs to {cat.discipline(r.discipline).name}{default}"))
+                item.setToolTip(plain_tooltip(f"Belongs to {cat.discipline(r.discipline).name}{default}"))
                 listed.addItem(item)
         for i, rid in enumerate(ids):
             state = Qt.CheckState.Checked if rid in owned else Qt.CheckState.Unchecked
@@ -412,7 +412,7 @@ class InspectorWidget(QScrollArea):
             self.refresh()
 
     def _error_label(self) -> QLabel:
-        label = QLabel()
+        label = plain_label()
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setStyleSheet("color: #c0392b;")

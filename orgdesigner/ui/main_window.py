@@ -13,7 +13,6 @@ from PySide6.QtCore import QByteArray, QPoint, QRectF, QSettings, QSize, Qt, QTi
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -40,12 +39,14 @@ from orgdesigner.ui.help_window import HelpWindow
 from orgdesigner.ui.inspector import InspectorWidget
 from orgdesigner.ui.live_analysis import LiveAnalysis
 from orgdesigner.ui.palette import PaletteWidget
+from orgdesigner.ui.plain_text import action_text, ask, plain_label, plain_tooltip, window_title
 from orgdesigner.ui.recovery import Autosaver
 from orgdesigner.ui.scenarios_panel import ScenariosPanel
 from orgdesigner.ui.search import SearchController
 from orgdesigner.ui.view_state import ViewState, start_collapsed
 
 if TYPE_CHECKING:
+    from orgdesigner.ui.disk_watch import DiskState
     from orgdesigner.ui.export_dialog import ExportSource
 
 DEFAULT_SIZE = QSize(1400, 860)
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         path: str | None = None,
         modified: bool = False,
+        disk_state: DiskState | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.files = FileController(self.doc, self, self.settings)
         if path is not None:
-            self.files.attach(path)
+            self.files.attach(path, disk_state)
         self.autosaver = Autosaver(self.doc, self)
         self.trace = TraceOverlay()
         self.trace.attach(self.scene)
@@ -124,13 +126,17 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Undo))
         self.redo_action = self.doc.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
+        # The actions' texts come from each command's action text ("&" doubled); their tooltips
+        # would be the same text read as markup: set them plain, from the command's own text.
+        self.doc.undo_stack.indexChanged.connect(self._undo_tooltips)
+        self._undo_tooltips()
         self.recent_menu = a.build_menus(self, self._fill_docks_menu, self.undo_action, self.redo_action)
         self.steady_undo = SteadyUndoActions(self, self.doc.undo_stack)
         self.toolbar = a.build_toolbar(self, self.steady_undo.undo, self.steady_undo.redo)
         self.search = SearchController(self.scene, self.view, self)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search.widget)
-        self.zoom_label = QLabel("100%")
+        self.zoom_label = plain_label("100%")
         self.zoom_label.setAccessibleName("Zoom level")
         self.statusBar().addPermanentWidget(self.zoom_label)
 
@@ -200,6 +206,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.about)
         a.help.triggered.connect(self.show_help)
         f.recent_changed.connect(self._refresh_recent)
+        f.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
         doc.modified_changed.connect(lambda _m: self._update_title())
         doc.path_changed.connect(lambda _p: self._update_title())
         doc.replaced.connect(self._chart_replaced)
@@ -228,8 +235,16 @@ class MainWindow(QMainWindow):
         doc = self.doc
         name = Path(doc.path).name if doc.path else f"{doc.chart.baseline.name} (new chart)"
         scenario = "" if doc.current == BASELINE else f" — scenario {doc.current}"
-        self.setWindowTitle(f"{name}{scenario}[*] — orgdesigner")
+        self.setWindowTitle(f"{window_title(name + scenario)}[*] — orgdesigner")
         self.setWindowModified(self.doc.is_modified)
+
+    def _undo_tooltips(self, *_args: object) -> None:
+        stack = self.doc.undo_stack
+        index = stack.index()
+        before = stack.command(index - 1) if index > 0 else None
+        after = stack.command(index) if index < stack.count() else None
+        self.undo_action.setToolTip(plain_tooltip("Undo" + ("" if before is None else f" {before.text()}")))
+        self.redo_action.setToolTip(plain_tooltip("Redo" + ("" if after is None else f" {after.text()}")))
 
     def show_message(self, text: str) -> None:
         """A sentence in the status bar for a few seconds (what an edit did, why it was refused)."""
@@ -350,14 +365,16 @@ class MainWindow(QMainWindow):
     def delete_selection(self) -> None:
         """Delete the selected cards and their subtrees (the status bar says what went)."""
         ids = self.scene.selected_ids()
-        if ids and self.doc.org.root in ids:
-            answer = QMessageBox.question(
+        if (
+            ids
+            and self.doc.org.root in ids
+            and not ask(
                 self,
                 "Delete the whole chart?",
                 "The top of the chart is selected: deleting it deletes every card. Go on?",
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        ):
+            return
         self.edits.delete(ids)
 
     def rename_selection(self) -> None:
@@ -483,8 +500,8 @@ class MainWindow(QMainWindow):
         menu.clear()
         files = self.files.recent_files()
         for i, path in enumerate(files):
-            act = QAction(f"&{i + 1} {Path(path).name}", menu)
-            act.setToolTip(path)
+            act = QAction(f"&{i + 1} {action_text(Path(path).name)}", menu)
+            act.setToolTip(plain_tooltip(path))
             act.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
             menu.addAction(act)
         if files:

@@ -21,9 +21,10 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from orgdesigner.io import OrgFileError
 from orgdesigner.io.atomic import write_atomic
-from orgdesigner.io.fileformat import build_chart, chart_to_dict, parse_record
+from orgdesigner.io.fileformat import build_chart, chart_to_dict, parse_record, unreadable_because
 from orgdesigner.model import Organization, ScenarioSet
 from orgdesigner.model.gc_pause import gc_paused
+from orgdesigner.ui.disk_watch import DiskState
 from orgdesigner.ui.document import Document
 
 AUTOSAVE_INTERVAL_MS = 30_000
@@ -54,6 +55,7 @@ class RecoveryCopy:
     original_path: str | None
     saved_at: float
     chart: ScenarioSet
+    disk_state: DiskState | None = None  # what the file held when the crashed window read or wrote it
 
     @property
     def org(self) -> Organization:
@@ -90,7 +92,9 @@ def find_recoveries() -> list[RecoveryCopy]:
             # The whole chart, its scenarios too ("org": a copy written before scenarios).
             with gc_paused():
                 chart = build_chart(parse_record(data.get("chart", data.get("org")), str(file)), str(file))
-            out.append(RecoveryCopy(file.stem, file, data.get("path"), float(data["saved_at"]), chart))
+            disk = data.get("disk")
+            state = DiskState(int(disk[0]), int(disk[1]), str(disk[2])) if isinstance(disk, list) else None
+            out.append(RecoveryCopy(file.stem, file, data.get("path"), float(data["saved_at"]), chart, state))
         except (OSError, ValueError, KeyError, TypeError, OrgFileError):
             continue
     return sorted(out, key=lambda r: r.saved_at, reverse=True)
@@ -138,14 +142,20 @@ class Autosaver(QObject):
             "path": self.doc.path,
             "saved_at": time.time(),
             "pid": os.getpid(),
+            "disk": None if (d := self.doc.disk_state) is None else [d.size, d.mtime_ns, d.digest],
             "chart": chart_to_dict(self.doc.chart),
         }
         text = json.dumps(record, ensure_ascii=False)
         body = text.split('"chart":', 1)[1]
         if body == self.last_written:
             return False
+        data = text.encode("utf-8")
+        problem = unreadable_because(body, len(data))  # a copy that could not be read back is of no use
+        if problem:
+            self.last_error = f"{self.file}: not written: {problem}"
+            return False
         try:
-            write_atomic(self.file, text.encode("utf-8"))
+            write_atomic(self.file, data)
         except OrgFileError as exc:
             self.last_error = str(exc)
             return False

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesigner.ui.plain_text import plain_label, plain_tooltip
 from orgdesigner.ui.recovery import RecoveryCopy
 
 
@@ -25,7 +25,7 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle("Recover unsaved charts")
         self.copies = copies
         self.decision = "later"
-        text = QLabel("orgdesigner did not close properly last time. These charts had unsaved changes:")
+        text = plain_label("orgdesigner did not close properly last time. These charts had unsaved changes:")
         text.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Recovery copies")
@@ -33,7 +33,7 @@ class RecoveryDialog(QDialog):
             item = QListWidgetItem(f"{copy.title} — autosaved {copy.when} ({len(copy.org)} cards)")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(copy.original_path or "never saved to a file")
+            item.setToolTip(plain_tooltip(copy.original_path or "never saved to a file"))
             self.list.addItem(item)
         buttons = QDialogButtonBox()
         recover = buttons.addButton("Recover Selected", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -15,7 +15,7 @@ from orgdesigner.io.csv_import import import_csv
 from orgdesigner.layout import LayoutOptions, Placement, layout, route_links
 from orgdesigner.model import Discipline, FlatNode, Link, Organization, Structure, Team, Unit
 
-HOSTILE = ['<b>bold</b> & "co"', "=SUM(A1)", "%name% placeholder", "line\u2028sep", "ünï 名前 😀"]
+HOSTILE = ['<b>bold</b> & "co"', "=SUM(A1)", "%name% placeholder", "zero\u200bwidth\u2060join", "ünï 名前 😀"]
 
 
 def _cells(data: bytes) -> list[ET.Element]:

@@ -36,7 +36,7 @@ def doc(**over: object) -> str:
 
 def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     org = make_org(300, "random", links=20)
-    org.set_fields("n5", notes="line one\nline two \u202eRTL \U0001f680", lead="Zoë")
+    org.set_fields("n5", notes="line one\nline two \u200fRTL\u2028 \U0001f680", lead="Zoë")
     path = tmp_path / "org.json"
     write_org(org, path)
     again = read_org(path)
@@ -140,7 +140,7 @@ BAD_FILES: list[tuple[str, str | bytes, str]] = [
     ),
     ("no-kind", doc(nodes=[{"id": "a", "name": "A"}]), "node 'a': the node has no 'kind'"),
     ("node-not-object", doc(nodes=[3]), "nodes[0]: a node must be an object"),
-    ("unknown-field", doc(extra=1), "unknown field 'extra'"),
+    ("unknown-field", doc(extra=1), "unknown top-level field 'extra'"),
     ("deep-nesting", "[" * 200_000 + "]" * 200_000, "nested too deeply"),
     ("latin1", '{"name": "Zo\xeb"}'.encode("latin-1"), "not UTF-8"),
     ("nan", doc(target_stage=float("nan")), "NaN is not allowed"),

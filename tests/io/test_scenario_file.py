@@ -235,7 +235,7 @@ def test_shape_errors_of_the_scenario_list() -> None:
         ({**base, "scenarios": {}}, "scenarios: 'scenarios' must be a list, found an object"),
         ({**base, "scenarios": [3]}, "scenarios[0]: a scenario must be an object, found a number"),
         ({**base, "scenarios": [{"nodes": []}]}, "scenarios[0], field 'name': the scenario has no 'name'"),
-        ({**base, "version": 1}, "field 'scenarios': unknown field 'scenarios' (scenarios need version 2)"),
+        ({**base, "version": 1}, "field 'scenarios': unknown top-level field 'scenarios' (scenarios need version 2)"),
         ({**base, "version": 3}, "version: unknown version 3; this orgdesigner reads versions 1 to 2"),
     ]
     for data, expected in cases:

@@ -8,18 +8,23 @@ import random
 from hypothesis import strategies as st
 
 from orgdesigner.model import Discipline, FlatNode, Link, Organization, Structure, Team, Unit, load_catalogue
-from orgdesigner.model.text import NAME_MAX, NOTES_MAX
+from orgdesigner.model.text import NAME_MAX, NOTES_MAX, has_visible
 
 RESPONSIBILITIES = sorted(load_catalogue().responsibility_ids())
 DISCIPLINES = list(Discipline)
 STRUCTURES = list(Structure)
 
-# Characters no text field may hold (see orgdesigner.model.text), and the line breaks that
-# only notes may hold.
-_FORBIDDEN = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]) + "\ufffe\uffff"
-_BREAKS = "\t\n\r"
+# Characters no text field may hold (see orgdesigner.model.text): C0 controls but tab and line
+# breaks, DEL and C1 controls, bidi embeddings, overrides and isolates, non-characters; and
+# the line breaks that only notes may hold.
+_FORBIDDEN = (
+    "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+    + "".join(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+    + "\ufffe\uffff"
+)
+_BREAKS = "\t\n\r\u2028\u2029"
 
-RTL = ["مرحبا بالعالم", "שלום עולם", "فريق علم البيانات", "צוות נתונים", "\u202eevil\u202c", "\u200fRTL mark"]
+RTL = ["مرحبا بالعالم", "שלום עולם", "فريق علم البيانات", "צוות נתונים", "\u200fRTL mark\u200e", "\u061c!"]
 COMBINING = ["Zoë", "e\u0301\u0301\u0301", "Z\u0351\u0360\u035b\u0346a\u0352\u0366l\u0347g\u036fo", "ñ\u0303"]
 EMOJI = ["🚀", "👩\u200d💻", "🏳️\u200d🌈", "👍🏽", "🇪🇺", "🧑\u200d🔬 team", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]
 OTHER = [
@@ -31,9 +36,7 @@ OTHER = [
     '"><svg onload=x>',
     "&amp; ]]> --",
     "a\u00a0b",
-    "a\u2028b\u2029c",
-    "x\u0085y",
-    "\u200b",
+    "\u200bzero\u200dwidth\u2060",
 ]
 SAMPLES = RTL + COMBINING + EMOJI + OTHER
 line_chars = st.characters(codec="utf-8", exclude_characters=_FORBIDDEN + _BREAKS)
@@ -46,7 +49,7 @@ def _long_name(rng: random.Random) -> str:
     while len(text) < NAME_MAX:
         text += rng.choice(SAMPLES) + " "
     text = text[:NAME_MAX]
-    return text if text.strip() else "x" * NAME_MAX
+    return text if has_visible(text) else "x" * NAME_MAX
 
 
 names = st.one_of(
@@ -54,7 +57,7 @@ names = st.one_of(
     st.sampled_from(SAMPLES),
     st.text(line_chars, min_size=NAME_MAX, max_size=NAME_MAX),
     st.integers(0, 2**32 - 1).map(lambda seed: _long_name(random.Random(seed))),
-).filter(lambda s: bool(s.strip()))
+).filter(has_visible)
 notes = st.one_of(
     st.text(note_chars, max_size=200),
     st.lists(st.sampled_from([*SAMPLES, "", "\r\n", "\t", "line"]), max_size=30).map("\n".join),
@@ -63,7 +66,26 @@ notes = st.one_of(
 ids = st.from_regex(r"\A[A-Za-z0-9_.\-]{1,64}\Z")
 
 # Names every edit must refuse.
-BAD_NAMES = ["", " ", "\u3000", "two\nlines", "tab\there", "bell\x07", "nul\x00", "x" * (NAME_MAX + 1), "\ud800"]
+BAD_NAMES = [
+    "",
+    " ",
+    "\u3000",
+    "two\nlines",
+    "tab\there",
+    "bell\x07",
+    "nul\x00",
+    "x" * (NAME_MAX + 1),
+    "\ud800",
+    "del\x7f",
+    "x\x85y",
+    "\x9b2J",
+    "\u202eevil\u202c",
+    "\u2067isolate\u2069",
+    "a\u2028b",
+    "\u200b\u200d\u2060\ufeff",
+    "\u3164\u2800",
+    "\u0301\u0301",
+]
 
 
 def _random_text(rng: random.Random, multiline: bool = False) -> str:

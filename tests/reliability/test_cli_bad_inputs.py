@@ -60,6 +60,11 @@ def _content(text: str | bytes) -> Callable[[Path], None]:
 
 
 UNIT = {"kind": "unit", "structure": "executive"}
+_ROOT = {"id": "r", "name": "Root", **UNIT}
+_TEAM = {"id": "t", "kind": "team", "name": "T", "discipline": "mlops", "parent": "r"}
+ESCAPES = "\x1b[2J\x1b]0;owned\x07\nall checks passed\r\x9b0m"
+LINE_MAX = 1_200
+HOSTILE_FILE_NAME = "esc\x1b[2J\nname.json"
 BAD_ORG_FILES: dict[str, Callable[[Path], None]] = {
     "missing": _nothing,
     "a-folder": _folder,
@@ -87,6 +92,16 @@ BAD_ORG_FILES: dict[str, Callable[[Path], None]] = {
         )
     ),
     "unknown-version": _content(_org_text(version=99)),
+    # Values echoed from the file: cut short, escaped, on one line (issue 12).
+    "parent-id-of-20MB": _content(_org_text(nodes=[_ROOT, {**_TEAM, "parent": "p" * 20_000_000}])),
+    "escapes-in-a-top-level-key": _content(_org_text(**{ESCAPES: 1})),
+    "escapes-in-a-field-name": _content(_org_text(nodes=[_ROOT, {**_TEAM, ESCAPES + "y" * 50_000: 1}])),
+    "escapes-in-a-responsibility": _content(_org_text(nodes=[_ROOT, {**_TEAM, "responsibilities": [ESCAPES * 1000]}])),
+    "escapes-in-a-link-end": _content(_org_text(nodes=[_ROOT, _TEAM], links=[{"source": "t", "target": ESCAPES}])),
+    "id-with-a-final-newline": _content(_org_text(nodes=[_ROOT, {**_TEAM, "id": "a\n"}])),
+    "c1-control-in-a-name": _content(_org_text(nodes=[_ROOT, {**_TEAM, "name": "next\x85line \x9b2J"}])),
+    "bidi-override-in-a-lead": _content(_org_text(nodes=[_ROOT, {**_TEAM, "lead": "\u202eAna"}])),
+    "a-name-of-zero-width-characters": _content(_org_text(nodes=[_ROOT, {**_TEAM, "name": "\u200b\u200d"}])),
 }
 
 BAD_CSV_FILES: dict[str, Callable[[Path], None]] = {
@@ -133,11 +148,18 @@ def _make_files(root: Path) -> None:
         for name, make in table.items():
             make(root / f"{name}{suffix}")
     write_org(load_template("typical"), root / "existing.json")
+    _write(root / HOSTILE_FILE_NAME, "{")
     (root / "a-folder.svg").mkdir()
 
 
 # What the line says for some cases, whatever the verb.
 SAYS = {
+    "parent-id-of-20MB": "parent 'pppp",
+    "escapes-in-a-top-level-key": "unknown top-level field '\\x1b[2J\\x1b]0;owned\\x07\\nall checks passed",
+    "id-with-a-final-newline": "id 'a\\n' must be 1-64 characters",
+    "c1-control-in-a-name": "control character U+0085",
+    "bidi-override-in-a-lead": "bidirectional control U+202E",
+    "a-name-of-zero-width-characters": "name shows nothing",
     "a-fifo-without-writer": "the file is empty",
     "over-50MB": "the file is 51.0 MB; orgdesigner opens files of at most 50 MB",
     "huge-integer": "not valid JSON: a number has more than 4300 digits",
@@ -175,6 +197,14 @@ def _cases(root: Path) -> list[Case]:
         cases.append(Case(f"new-output-{name}", ("new", "-o", json_out, "--force"), json_out, says=SAYS.get(name, "")))
         cases.append(Case(f"export-output-{name}", ("export", str(existing), "-o", svg_out), svg_out))
     cases.append(Case("new-output-exists-without-force", ("new", "-o", str(existing)), str(existing)))
+    # Paths and arguments holding terminal escapes and line breaks are echoed escaped.
+    hostile = str(root / HOSTILE_FILE_NAME)
+    shown_path = hostile.replace("\x1b", "\\x1b").replace("\n", "\\n")
+    for verb in ("summary", "check"):
+        cases.append(Case(f"{verb}-a-file-name-with-escapes", (verb, hostile), shown_path, says="not valid JSON"))
+    cases.append(Case("new-output-name-with-escapes-exists", ("new", "-o", hostile), shown_path, says="already exists"))
+    cases.append(Case("template-name-with-escapes", ("summary", "--template", ESCAPES), "\\x1b[2J\\x1b]0;owned"))
+    cases.append(Case("argument-with-escapes", ("summary", str(existing), ESCAPES), "unrecognized arguments: \\x1b"))
     cases.append(Case("new-unknown-template", ("new", "--template", "no-such", "-o", str(out / "n.json")), "no-such"))
     return cases
 
@@ -227,6 +257,7 @@ def test_bad_input_exits_2_with_one_line_naming_the_file(
     else:
         assert len(lines) == 1, outcome.stderr
     first = lines[0]
+    assert all(len(line) <= LINE_MAX for line in lines), f"a line of {max(map(len, lines))} characters"
     assert first.startswith("orgdesigner: error: "), first
     assert case.names in first, first
     assert case.says in first, first

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from orgdesigner.io import dumps_org, load_template, parse_org, read_org, template_names
 from orgdesigner.model import EditRefused, Link, Organization, Team, Unit
+from orgdesigner.model.tree import link_key
 from orgdesigner.ui.document import Document
 from tests.reliability.strategies import BAD_NAMES, DISCIPLINES, RESPONSIBILITIES, STRUCTURES, names
 from tests.synthetic import make_org
@@ -278,6 +279,8 @@ class DocumentMachine(RuleBasedStateMachine):
         for lk in org.links:
             assert lk.source in org and lk.target in org and lk.source != lk.target
             assert isinstance(org.node(lk.source), Team)
+        assert org._link_keys == {link_key(lk) for lk in org.links}  # the index that checks for repeats
+        assert len(org._link_keys) == len(org.links)
 
     @invariant()
     def model_matches_the_undo_stack(self) -> None:

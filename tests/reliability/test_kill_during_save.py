@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from orgdesigner.io import parse_org, read_org
-from orgdesigner.io.atomic import write_atomic
+from orgdesigner.io.atomic import TEMP_MARK, is_our_temp, write_atomic
 from orgdesigner.io.fileformat import dumps_org
 from orgdesigner.model import Organization
 from tests.synthetic import make_org
@@ -88,12 +88,12 @@ def _measure_save(path: Path, versions: list[bytes]) -> float:
 
 
 def _leftovers(folder: Path, target: Path) -> list[Path]:
-    """Temp files a killed save left beside the target; fails on any other stray file."""
+    """Temp files killed saves left beside the target; fails on any other stray file."""
     out = []
     for p in folder.iterdir():
         if p == target:
             continue
-        assert p.name.startswith(f".{target.name}.") and p.name.endswith(".tmp"), f"unexpected file {p.name}"
+        assert is_our_temp(p.name) and p.name.startswith(f".{target.name}{TEMP_MARK}"), f"unexpected file {p.name}"
         out.append(p)
     return out
 
@@ -116,6 +116,7 @@ def test_500_saves_killed_at_random_moments(tmp_path: Path, record_property: Cal
     outcome: Counter[str] = Counter()
     phase: Counter[str] = Counter()
     torn: list[str] = []
+    most_left = 0
     for i in range(SAVES):
         before = target.read_bytes()
         current = versions.index(before)
@@ -140,7 +141,9 @@ def test_500_saves_killed_at_random_moments(tmp_path: Path, record_property: Cal
             except Exception as exc:  # report whatever a torn file does
                 torn.append(f"save {i}: {len(after)} bytes: {str(exc)[:200]}")
             target.write_bytes(versions[0])  # start the next save from a known version
-        left = _leftovers(tmp_path, target)
+        everything_left = _leftovers(tmp_path, target)
+        most_left = max(most_left, len(everything_left))
+        left = [p for p in everything_left if f"-{pid}-" in p.name]  # this save's own
         if state == "finished":
             assert not left, f"save {i} finished but left {left}"
             phase["finished"] += 1
@@ -148,13 +151,18 @@ def test_500_saves_killed_at_random_moments(tmp_path: Path, record_property: Cal
             phase["after the rename"] += 1
         else:
             phase["mid-write (temp file left)" if left else "before the temp file"] += 1
-        for p in left:
-            p.unlink()
+        # Left in place: the next save to the folder removes the temp files of killed saves.
+
+    left_at_the_end = len(_leftovers(tmp_path, target))
+    write_atomic(target, versions[0])  # the next save
+    after_next_save = len(_leftovers(tmp_path, target))
 
     line = (
         f"{SAVES} kills: {outcome['old']} old, {outcome['new']} new, {outcome['torn']} torn; "
         f"the kill came {', '.join(f'{phase[k]} {k}' for k in PHASES)}; "
-        f"one save (fork to exit) {one_save * 1000:.2f} ms, kills spread over 0-{horizon * 1000:.2f} ms"
+        f"one save (fork to exit) {one_save * 1000:.2f} ms, kills spread over 0-{horizon * 1000:.2f} ms; "
+        f"temp files left: at most {most_left} at a time, {left_at_the_end} at the end, "
+        f"{after_next_save} after the next save"
     )
     print("\n" + line)
     for key in ("old", "new", "torn"):
@@ -163,7 +171,9 @@ def test_500_saves_killed_at_random_moments(tmp_path: Path, record_property: Cal
 
     assert not torn, line + "\n" + "\n".join(torn[:10])
     assert outcome["old"] + outcome["new"] == SAVES
+    assert after_next_save == 0, line
+    assert most_left <= 2, line  # each save removes what the killed ones before it left
     # The kills must have landed before, during and after the write, or the test proved nothing.
     assert outcome["old"] > 0 and outcome["new"] > 0, line
     assert phase["mid-write (temp file left)"] > 0 and phase["after the rename"] + phase["finished"] > 0, line
-    assert read_org(target) in (old_org, new_org)
+    assert read_org(target) == old_org

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from pathlib import Path
 
 import defusedxml.ElementTree as ET
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -36,7 +35,9 @@ def test_gallery_lists_every_template_with_a_drawn_thumbnail(qtbot: QtBot) -> No
         item = gallery.list.item(i)
         assert item.text() == info.title  # drawn bold, the description below it
         assert item.data(Qt.ItemDataRole.UserRole + 1) == info.description
-        assert html.escape(info.description) in item.toolTip()
+        shown = QTextDocument()
+        shown.setHtml(item.toolTip())
+        assert info.description in shown.toPlainText()  # as Qt shows it: escaped, then rendered
     image = template_thumbnail("typical").toImage()
     assert not image.isNull()
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
@@ -112,7 +113,7 @@ def test_export_to_bad_place_is_reported_and_leaves_nothing(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     dialog = ExportOptionsDialog("svg", window.export_source())
     assert (
         export_to(
@@ -163,7 +164,7 @@ def test_dropping_a_non_org_file_keeps_the_chart(
     bad = tmp_path / "notes.json"
     bad.write_text('{"hello": "world"}')
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     before = window.doc.org.copy()
     window.view.files_dropped.emit([str(bad)])
     assert window.doc.org == before

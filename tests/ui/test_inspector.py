@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
 from pytestqt.qtbot import QtBot
 
 from orgdesigner.io import load_template
 from orgdesigner.model import Team, Unit
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.inspector import InspectorWidget
+from orgdesigner.ui.number_box import DecimalNumberBox, WholeNumberBox
 
 
 def make(qtbot: QtBot) -> tuple[Document, InspectorWidget]:
@@ -148,3 +150,15 @@ def test_ticking_a_responsibility_keeps_the_list_where_it_was(qtbot: QtBot) -> N
     assert listed.verticalScrollBar().value() == scrolled
     node = doc.org.node("data-eng")
     assert isinstance(node, Team) and node.responsibilities is not None
+
+
+def test_number_boxes_refuse_pasted_numbers_in_other_digits(qtbot: QtBot) -> None:
+    whole, decimal = WholeNumberBox(), DecimalNumberBox()
+    whole.setRange(0, 1000)
+    decimal.setRange(0, 10)
+    for box, good in ((whole, "12"), (decimal, "2.5")):
+        qtbot.addWidget(box)
+        assert box.validate(good, 0)[0] == QValidator.State.Acceptable
+        for bad in ("١٢", "1_0", "1e1", "1,5", "nan"):
+            assert box.validate(bad, 0)[0] == QValidator.State.Invalid, bad
+        assert box.validate("", 0)[0] == QValidator.State.Intermediate

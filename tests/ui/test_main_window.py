@@ -260,7 +260,7 @@ def test_opening_a_bad_file_keeps_the_chart(
 ) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "orgdesigner", "version": 1, "name": "X", "nodes": [{"id": "a"}]}')
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
     before = window.doc.org.copy()
     assert not window.files.open_path(str(bad))
     assert window.doc.org == before

@@ -137,3 +137,29 @@ def test_file_lock_held_by_this_process_is_reported_and_can_be_forced(tmp_path: 
     first.release()
     assert second.acquire() is None
     second.release()
+
+
+def test_the_window_start_removes_temporary_files_of_killed_saves(tmp_path: Path) -> None:
+    from orgdesigner.io.atomic import TEMP_MARK, _host_tag
+    from orgdesigner.ui.app import sweep_stale_temps
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    charts, elsewhere = tmp_path / "charts", tmp_path / "elsewhere"
+    charts.mkdir()
+    elsewhere.mkdir()
+    recent = charts / "org.json"
+    write_org(load_template("typical"), recent)
+    stale = [
+        charts / f".org.json{TEMP_MARK}{_host_tag()}-{dead.pid}-abcdefgh",
+        elsewhere / f".x.json{TEMP_MARK}{_host_tag()}-{dead.pid}-abcdefgh",
+        recovery_dir() / f".s.json{TEMP_MARK}{_host_tag()}-{dead.pid}-abcdefgh",
+    ]
+    alive = charts / f".org.json{TEMP_MARK}{_host_tag()}-{os.getpid()}-abcdefgh"
+    for p in [*stale, alive]:
+        p.write_bytes(b"half a chart")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("recent_files", [str(recent)])
+    removed = sweep_stale_temps(settings, str(elsewhere / "x.json"))
+    assert sorted(removed) == sorted(stale)
+    assert not any(p.exists() for p in stale) and alive.exists() and recent.exists()

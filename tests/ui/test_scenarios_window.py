@@ -130,8 +130,8 @@ def test_a_file_given_at_start_is_read_once(qtbot: QtBot, tmp_path: Path, monkey
     def no_second_read(*_a: object, **_k: object) -> None:
         raise AssertionError("the file was read again")
 
-    monkeypatch.setattr("orgdesigner.ui.file_controller.read_chart", no_second_read)
-    monkeypatch.setattr("orgdesigner.io.read_chart", no_second_read)
+    monkeypatch.setattr("orgdesigner.ui.file_controller.read_bytes", no_second_read)
+    monkeypatch.setattr("orgdesigner.ui.file_controller.parse_chart", no_second_read)
     w = MainWindow(chart, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), path=str(path))
     assert w.doc.path == str(path.resolve()) and w.doc.chart is chart and w.files.lock is not None
     close_without_asking(w)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from orgdesigner.export.raster import paint_face, paint_name_large
 from orgdesigner.layout import NodeBox
 from orgdesigner.layout.palette import ACCENT, HIGHLIGHT, TOGGLE_FILL, TOGGLE_MARK
+from orgdesigner.ui.plain_text import plain_tooltip
 
 CARD_TYPE = 65536 + 1  # QGraphicsItem.UserType + 1
 TOGGLE_RADIUS = 7.0
@@ -143,4 +144,4 @@ class CardItem(QGraphicsItem):
         return super().itemChange(change, value)
 
     def _tooltip(self) -> str:
-        return self.box.face.tooltip()
+        return plain_tooltip(self.box.face.tooltip())

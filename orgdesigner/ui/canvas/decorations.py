@@ -3,6 +3,7 @@ the zoomed-out layer (the ML project trace has its own module, ``trace.py``)."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -34,6 +35,82 @@ def link_path(points: Sequence[Point]) -> QPainterPath:
         path.moveTo(x2, y2)
         path.lineTo(x2 + 9 * math.cos(angle + da), y2 + 9 * math.sin(angle + da))
     return path
+
+
+LINK_HIT_DISTANCE = 4.0
+"""How near (chart units) the pointer must come to a dotted line for its tooltip."""
+LINKS_PER_PATH = 64
+
+
+class LinkLayer(QGraphicsItem):
+    """Every dotted line, drawn as a few paths of many lines each, in one item.
+
+    One item per line put each long line into every cell of the scene's index that it
+    crosses, and Qt found each line's bounds by stroking it, dashes and all: 50,000 lines took
+    3.5 GB and 200,000 ran out of memory. The layer is never hit by the pointer itself (its
+    shape is empty); :meth:`link_at` finds the line under a point for the scene's tooltips.
+    """
+
+    def __init__(self, pen: QPen) -> None:
+        super().__init__()
+        self._pen = pen
+        self._chunks: list[tuple[QPainterPath, QRectF]] = []
+        self._lines: list[tuple[tuple[Point, ...], float, float, float, float]] = []
+        self._rect = QRectF()
+        self.setZValue(2)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_lines(self, lines: Sequence[Sequence[Point]]) -> None:
+        """The lines' points, in the placement's order (``link_at`` answers with an index)."""
+        self.prepareGeometryChange()
+        self._chunks, self._lines = [], []
+        rect = QRectF()
+        for start in range(0, len(lines), LINKS_PER_PATH):
+            path = QPainterPath()
+            for points in lines[start : start + LINKS_PER_PATH]:
+                path.addPath(link_path(points))
+                xs, ys = [p[0] for p in points], [p[1] for p in points]
+                self._lines.append((tuple(points), min(xs), min(ys), max(xs), max(ys)))
+            bounds = path.controlPointRect().adjusted(-2, -2, 2, 2)
+            self._chunks.append((path, bounds))
+            rect = rect.united(bounds)
+        self._rect = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        exposed = option.exposedRect
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self._pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for path, bounds in self._chunks:
+            if bounds.intersects(exposed):
+                painter.drawPath(path)
+
+    def link_at(self, x: float, y: float, within: float = LINK_HIT_DISTANCE) -> int | None:
+        """The index of the line passing nearest the point, within ``within``; None if none."""
+        best, best_d = None, within * within
+        for k, (points, x0, y0, x1, y1) in enumerate(self._lines):
+            if x0 - within <= x <= x1 + within and y0 - within <= y <= y1 + within:
+                for a, b in itertools.pairwise(points):
+                    d = _distance_squared(x, y, a, b)
+                    if d <= best_d:
+                        best, best_d = k, d
+        return best
+
+
+def _distance_squared(x: float, y: float, a: Point, b: Point) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - a[0]) * dx + (y - a[1]) * dy) / length))
+    px, py = a[0] + t * dx - x, a[1] + t * dy - y
+    return px * px + py * py
 
 
 class LegendItem(QGraphicsItem):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QMimeData, QPointF
 
+from orgdesigner.model.text import shown
 from orgdesigner.ui.canvas.card_item import CardItem
 from orgdesigner.ui.canvas.scene import OrgScene
 from orgdesigner.ui.palette import PALETTE_MIME, decode_entry
@@ -75,8 +76,8 @@ def find_drop_target(scene: OrgScene, pos: QPointF, payload: DragPayload) -> Dro
             refusal = "that card is no longer in the chart"
             break
         if org.is_ancestor(nid, parent):
-            what = "itself" if nid == parent else f"its own {card.box.kind} {card.box.name!r}"
-            refusal = f"cannot move {org.label(nid)!r} under {what}"
+            what = "itself" if nid == parent else f"its own {card.box.kind} {shown(card.box.name)}"
+            refusal = f"cannot move {shown(org.label(nid))} under {what}"
             break
     if refusal is None and parent in scene.collapsed:
         index = len(kids)

@@ -6,15 +6,16 @@ from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from orgdesigner.layout import LayoutOptions, NodeBox, Placement, category_styles, layout, route_links
 from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.layout.palette import EDGE, LINK, card_paint
 from orgdesigner.layout.segments import connector_segments
 from orgdesigner.ui.canvas.card_item import CardItem
-from orgdesigner.ui.canvas.decorations import LegendItem, LowDetailLayer, link_path
+from orgdesigner.ui.canvas.decorations import LegendItem, LinkLayer, LowDetailLayer
 from orgdesigner.ui.document import Document
+from orgdesigner.ui.plain_text import plain_tooltip
 from orgdesigner.ui.view_state import ViewState
 
 BUCKETS = 128
@@ -62,7 +63,11 @@ class OrgScene(QGraphicsScene):
         for b in self._buckets:
             self.addItem(b)
         self._edge_items: list[QGraphicsPathItem] = []
-        self._link_items: list[QGraphicsPathItem] = []
+        pen = QPen(QColor(LINK), 1.5)
+        pen.setDashPattern([4.0, 8.0 / 3.0])
+        self._link_layer = LinkLayer(pen)
+        self.addItem(self._link_layer)
+        self._link_ends: list[tuple[str, str]] = []
         self._legend: LegendItem | None = None
         self.low_detail = False
         self._low_stale = True  # the zoomed-out boxes are rebuilt when next shown
@@ -187,19 +192,9 @@ class OrgScene(QGraphicsScene):
             self._edge_items.append(item)
 
     def _rebuild_links(self, placement: Placement) -> None:
-        for item in self._link_items:
-            self.removeItem(item)
-        self._link_items = []
-        pen = QPen(QColor(LINK), 1.5)
-        pen.setDashPattern([4.0, 8.0 / 3.0])
-        for line in route_links(placement):
-            item = QGraphicsPathItem(link_path(line.points))
-            item.setPen(pen)
-            item.setZValue(2)
-            item.setData(0, (line.source_id, line.target_id))
-            item.setToolTip(f"{self.doc.org.label(line.source_id)} serves {self.doc.org.label(line.target_id)}")
-            self.addItem(item)
-            self._link_items.append(item)
+        lines = route_links(placement)
+        self._link_ends = [(line.source_id, line.target_id) for line in lines]
+        self._link_layer.set_lines([line.points for line in lines])
 
     def _rebuild_legend(self, placement: Placement) -> None:
         if self._legend is not None:
@@ -222,6 +217,31 @@ class OrgScene(QGraphicsScene):
             card = self.cards.get(nid) if nid is not None else None
             return card if card is not None and card.hits_toggle(card.mapFromScene(pos)) else None
         return self.cards.get(nid)
+
+    def link_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """The dotted line (source, target ids) passing under a scene position, if any."""
+        k = self._link_layer.link_at(pos.x(), pos.y())
+        return None if k is None else self._link_ends[k]
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        """What the pointer's tooltip says at a scene position: the card's, else the dotted
+        line's, else nothing."""
+        card = self.card_at(pos)
+        if card is not None:
+            return card.toolTip()
+        ends = self.link_at(pos)
+        if ends is None:
+            return ""
+        org = self.doc.org
+        return plain_tooltip(f"{org.label(ends[0])} serves {org.label(ends[1])}")
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        text = self.tooltip_at(event.scenePos())
+        if text:
+            QToolTip.showText(event.screenPos(), text, event.widget())
+        else:
+            QToolTip.hideText()
+        event.setAccepted(bool(text))
 
     def selected_ids(self) -> list[str]:
         """Ids of the selected cards, in tree order."""
