@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from orgdesigner.model import Organization, Team, Unit, load_catalogue
+from orgdesigner.model.text import escape_controls
 
 MAX_INDENT_LEVELS = 24
 
@@ -25,7 +26,8 @@ def _depths(org: Organization) -> dict[str, int]:
 
 def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> None:
     """Write the summary: name, stage, counts, headcount, the ``extra`` lines (the file's
-    scenarios), then one line per node.
+    scenarios), then one line per node. Control characters in names and leads (terminal
+    escapes, bidi overrides) are written as escapes.
 
     Past ``MAX_INDENT_LEVELS`` levels the indent stops growing and the line shows its depth,
     so a 10,000-level chain prints 10,000 short lines.
@@ -34,7 +36,7 @@ def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> 
     units = sum(1 for n in org.iter_nodes() if isinstance(n, Unit))
     teams = len(org) - units
     stage = cat.stage(org.target_stage)
-    out.write(f"{org.name}\n")
+    out.write(f"{escape_controls(org.name)}\n")
     out.write(f"target stage: {org.target_stage} ({stage.name})\n")
     out.write(f"units: {units}   teams: {teams}   links: {len(org.links)}   headcount: {headcount_total(org)}\n")
     out.write("".join(line + "\n" for line in extra))
@@ -55,5 +57,5 @@ def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> 
         else:
             detail = f"team, {cat.discipline(node.discipline).name}, {node.headcount} people"
         lead = f", lead {node.lead}" if node.lead else ""
-        lines.append(f"{prefix}{node.name} ({detail}{lead})\n")
+        lines.append(escape_controls(f"{prefix}{node.name} ({detail}{lead})") + "\n")
     out.write("".join(lines))

@@ -9,18 +9,20 @@ import textwrap
 from orgdesigner.analysis import Report, Severity
 from orgdesigner.export.report_common import SEVERITY_TITLES, Section, finding_entries, headline, sections
 from orgdesigner.model import OrgTree
+from orgdesigner.model.text import escape_controls
 
 WIDTH = 100
 CELL_MAX = 44
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile("[\t\n\r]")
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 _COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 
 
 def clean(text: str) -> str:
-    """Text safe to print: control characters (terminal escapes among them) become spaces."""
-    return _CONTROL.sub(" ", text)
+    """Text safe to print: tabs and line breaks become spaces, every other control character
+    (terminal escapes, bidi overrides, line separators) is written as an escape."""
+    return escape_controls(_BREAKS.sub(" ", text))
 
 
 class _Painter:

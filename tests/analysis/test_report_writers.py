@@ -228,3 +228,22 @@ def test_text_strips_terminal_escapes_from_names() -> None:
     object.__setattr__(report.summary, "name", "bad\x1b]0;pwned\x07name")
     out = report_text(report, org)
     assert "\x1b" not in out and "\x07" not in out
+
+
+# What a file's names may hold (the model forbids only C0 controls) that a terminal would act
+# on: a bidi override turns the rest of the line around, a C1 CSI starts an escape sequence on
+# 8-bit terminals, a line separator breaks the line.
+TERMINAL_TRICKS = ("Evil\u202eproC", "ML\u009b2JOps", "two\u2028lines", "iso\u2066late\u2069")
+
+
+def test_text_writes_bidi_overrides_and_c1_controls_in_names_as_escapes() -> None:
+    nodes = [unit("top", None, "executive", TERMINAL_TRICKS[0]), unit("data", "top", "data_ai", TERMINAL_TRICKS[3])]
+    nodes += [
+        team("ds", "data", "data_science", name=TERMINAL_TRICKS[1]),
+        team("m", "data", "mlops", name=TERMINAL_TRICKS[2]),
+    ]
+    org = org_of(*nodes, name=TERMINAL_TRICKS[0])
+    out = report_text(analyse(org), org)
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u2028\u2029\x80-\x9f]", out)
+    assert "Evil\\u202eproC: org check" in out.splitlines()[0]
+    assert "ML\\x9b2JOps" in out and "two\\u2028lines" in out

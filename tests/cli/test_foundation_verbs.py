@@ -148,3 +148,26 @@ def test_without_a_display_the_window_command_prints_the_summary() -> None:
     assert proc.returncode == 0
     assert proc.stdout.startswith(load_template("stage-2").name + "\n")
     assert len(proc.stderr.strip().splitlines()) == 1 and "no display" in proc.stderr
+
+
+def test_summary_writes_control_characters_of_names_as_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from orgdesigner.io import write_org
+    from orgdesigner.model import FlatNode, Organization, Structure, Team, Unit
+
+    nodes = [
+        FlatNode(Unit(id="top", name="Top\u202eevil", structure=Structure.EXECUTIVE, lead="L\u2028ead"), None),
+        FlatNode(Team(id="t", name="Team\u009b2J", discipline=Discipline.MLOPS, headcount=2), "top"),
+    ]
+    path = tmp_path / "org.json"
+    write_org(Organization.from_flat("Org\u2066x", 4, nodes, []), path)
+    code, out, _ = run_cli(capsys, "summary", str(path))
+    assert code == 0
+    assert not any(ch in out for ch in "\u202e\u2028\u009b\u2066")
+    lines = out.splitlines()
+    assert lines[0] == "Org\\u2066x"
+    assert (
+        "Top\\u202eevil (unit, Executive, lead L\\u2028ead)" in lines
+        and "  Team\\x9b2J (team, MLOps, 2 people)" in lines
+    )
