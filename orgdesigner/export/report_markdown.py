@@ -6,6 +6,7 @@ from __future__ import annotations
 from orgdesigner.analysis import Report, Severity
 from orgdesigner.export.report_common import SEVERITY_TITLES, Section, finding_entries, headline, sections
 from orgdesigner.model import OrgTree
+from orgdesigner.model.text import escape_controls
 
 # HTML's three metacharacters become entities; every ASCII punctuation mark with a meaning
 # in CommonMark or GitHub Markdown gets a backslash, ':' and '@' too, so that no URL, www. or
@@ -14,13 +15,14 @@ from orgdesigner.model import OrgTree
 _ESCAPES = {ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|~:"}
 _ESCAPES[ord("@")] = "\\@\u2060"
 _ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"})
-_ESCAPES.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
+_BREAKS = {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
 
 
 def md_escape(text: str) -> str:
     """Text that Markdown renders literally, one line, safe in a table cell: no markup, no
-    autolinked URL or e-mail address, no @mention."""
-    return text.translate(_ESCAPES)
+    autolinked URL or e-mail address, no @mention, and no control character (a bidi override
+    would turn the text after a name around): those are written as escapes."""
+    return escape_controls(text.translate(_BREAKS)).translate(_ESCAPES)
 
 
 def report_markdown(report: Report, org: OrgTree) -> str:

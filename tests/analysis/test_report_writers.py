@@ -247,3 +247,13 @@ def test_text_writes_bidi_overrides_and_c1_controls_in_names_as_escapes() -> Non
     assert not re.search("[\u202a-\u202e\u2066-\u2069\u2028\u2029\x80-\x9f]", out)
     assert "Evil\\u202eproC: org check" in out.splitlines()[0]
     assert "ML\\x9b2JOps" in out and "two\\u2028lines" in out
+
+
+def test_html_and_markdown_write_bidi_overrides_in_names_as_escapes() -> None:
+    nodes = [unit("top", None, "executive", TERMINAL_TRICKS[0]), team("m", "top", "mlops", name=TERMINAL_TRICKS[1])]
+    org = org_of(*nodes, name=TERMINAL_TRICKS[2])
+    report = analyse(org)
+    for out in (report_html(report, org), report_markdown(report, org)):
+        assert not re.search("[\u202a-\u202e\u2066-\u2069\u2028\u2029\x80-\x9f]", out)
+        assert "proC" in out and "u202e" in out
+    assert md_escape("a\nb\u202ec") == "a b\\\\u202ec"
