@@ -10,7 +10,8 @@ How each is built, so that it lands exactly in its placement:
   none, one is created under the top, named after the structure (``Platform Engineering``,
   ``Data & AI``, ``Product Engineering``, ``Cross-functional MLOps``);
 - each team doing MLOps work that is not already in the placement moves there, with its
-  subtree (a team below another moved team goes with it);
+  subtree (a team below another moved team goes with it); no unit is created when nothing
+  would move into it (the work is cross-functional already, or only the top does it);
 - under Platform, Data & AI and Product, a moved team keeps the dotted lines into its new
   top-level structure and drops the others (dotted lines reaching two structures would make it
   cross-functional); in the cross-functional unit, a moved team serves each team that consumes
@@ -102,8 +103,13 @@ def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Altern
         root = Unit(id=org.new_id("executive"), name="Executive", structure=Structure.EXECUTIVE)
         org.add_node(root, None)
         moves.append(Move("create", root.id, root.name, None, kind="unit"))
+    move, relink = _to_move(index, workers, structure)
     home = _home_unit(index, structure, workers)
-    if home is None:
+    if home is None and workers and not move:
+        # Nothing would go into a new unit (the work is cross-functional already, or only the
+        # top does it, which cannot move): creating one would add an empty unit and nothing else.
+        home_id = ""
+    elif home is None:
         assert org.root is not None
         name = load_catalogue().structure(structure).name
         unit = Unit(id=org.new_id(slugify(name, "unit")), name=name, structure=structure)
@@ -118,7 +124,6 @@ def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Altern
         org.add_node(team, home_id)
         moves.append(Move("create", team.id, team.name, home_id, kind="team"))
         moved.append(team.id)
-    move, relink = _to_move(index, workers, structure)
     for i in move:
         nid = index.ids[i]
         old = org.parent(nid)
@@ -190,9 +195,33 @@ def _to_move(index: OrgIndex, workers: list[int], structure: Structure) -> tuple
             move.append(i)
         elif kind is PlacementKind.CROSS_FUNCTIONAL:
             relink.append(i)
-    carried = _below(index, move)
+    # A team below a moving team goes with it, unless a unit of another structure between them
+    # would still decide where it sits: then it moves on its own too.
+    carrier = _carriers(index, move)
+    parent, structured, depth = index.parent, index.structured, index.depth
+    kept: list[int] = []
+    for i in move:
+        a = carrier[parent[i]] if i else -1
+        if a < 0:
+            kept.append(i)
+            continue
+        s = structured[i]
+        if s >= 0 and depth[s] > depth[a] and index.structure_at(s) is not structure:
+            kept.append(i)
+    return kept, relink
+
+
+def _carriers(index: OrgIndex, teams: list[int]) -> list[int]:
+    """For each position, the nearest of ``teams`` at or above it, or -1 (one pass, pre-order)."""
+    carrier = [-1] * len(index)
+    chosen = set(teams)
     parent = index.parent
-    return [i for i in move if not carried[parent[i]]], relink
+    for i in range(len(index)):
+        if i in chosen:
+            carrier[i] = i
+        elif i > 0:
+            carrier[i] = carrier[parent[i]]
+    return carrier
 
 
 def _new_team_size(index: OrgIndex) -> int:

@@ -176,6 +176,17 @@ def explore(org: OrgTree, priority: str = DEFAULT_PRIORITY, options: AnalysisOpt
     return Exploration(current, options_out, PRIORITIES[priority])
 
 
+_LANDS = {
+    PlacementKind.PLATFORM: "under Platform",
+    PlacementKind.DATA_AI: "in Data & AI",
+    PlacementKind.PRODUCT: "in Product",
+    PlacementKind.CROSS_FUNCTIONAL: "as a cross-functional team",
+    PlacementKind.MIXED: "split across structures",
+    PlacementKind.NONE: "nowhere",
+}
+"""Where MLOps lands, in words for the sentence of an option that lands elsewhere."""
+
+
 def _ordinal(n: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
 
@@ -237,7 +248,8 @@ def why(
     placed = ""
     if f.mlops is not alternative.placement:
         placed = (
-            f" (MLOps lands {f.mlops.value}, not {alternative.placement.value}: the top of the org does MLOps work)"
+            f" (MLOps lands {_LANDS[f.mlops]}, not {_LANDS[alternative.placement]}: the top of the org does "
+            "MLOps work itself, and the top cannot move)"
         )
     if priority == "balanced":
         lines = plural(f.total_distance, "reporting line")
