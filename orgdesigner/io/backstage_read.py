@@ -282,17 +282,27 @@ def _members(catalog: _Catalog, warnings: list[str]) -> dict[EntityRef, int]:
             member = EntityRef.parse(text, "user")
             if member is not None:
                 belongs.setdefault(group.ref, set()).add(member)
-    loose = 0
     for user in catalog.users:
-        found = False
         for text in user.member_of:
             ref = EntityRef.parse(text)
             if ref is not None and ref in catalog.groups:
                 belongs.setdefault(ref, set()).add(user.ref)
-                found = True
-        loose += not found
+    groups_of: dict[EntityRef, int] = {}
+    for users in belongs.values():
+        for member in users:
+            groups_of[member] = groups_of.get(member, 0) + 1
+    loose = sum(1 for user in catalog.users if user.ref not in groups_of)
     if loose:
-        warnings.append(f"{loose} users belong to no group of the catalog and are not counted")
+        who = "1 user belongs" if loose == 1 else f"{loose:,} users belong"
+        warnings.append(f"{who} to no group of the catalog and {'is' if loose == 1 else 'are'} not counted")
+    several = sum(1 for n in groups_of.values() if n > 1)
+    if several:
+        who = "1 user belongs" if several == 1 else f"{several:,} users belong"
+        warnings.append(
+            f"{who} to several groups and {'is' if several == 1 else 'are'} counted in the headcount of each, "
+            f"so the org's headcount is {sum(groups_of.values()) - len(groups_of):,} more than its "
+            f"{len(groups_of):,} people"
+        )
     return {ref: len(users) for ref, users in belongs.items()}
 
 

@@ -197,3 +197,26 @@ def test_the_written_catalog_is_plain_backstage_yaml() -> None:
         assert all(k.startswith("orgdesigner/") for k in entity["metadata"]["annotations"])
         assert all(isinstance(v, str) for v in entity["metadata"]["annotations"].values())
     assert documents[0]["spec"]["type"] == "organization"
+
+
+def test_users_are_counted_once_said_and_members_lists_count_as_membership() -> None:
+    # zed is a member by the group's spec.members only; bob and carol belong to two groups; ghost
+    # belongs to a group that is not in the catalog.
+    docs = [
+        "kind: Group\nmetadata: {name: org}\nspec: {type: organization, children: [sre, ds]}",
+        "kind: Group\nmetadata: {name: sre}\nspec: {type: team, parent: org, children: [], members: [zed]}",
+        "kind: Group\nmetadata: {name: ds}\nspec: {type: team, parent: org, children: []}",
+        "kind: User\nmetadata: {name: alice}\nspec: {memberOf: [sre]}",
+        "kind: User\nmetadata: {name: bob}\nspec: {memberOf: [sre, ds]}",
+        "kind: User\nmetadata: {name: carol}\nspec: {memberOf: [group:default/sre, ds]}",
+        "kind: User\nmetadata: {name: zed}\nspec: {memberOf: []}",
+        "kind: User\nmetadata: {name: ghost}\nspec: {memberOf: [former-team]}",
+    ]
+    text = "\n---\n".join(f"apiVersion: backstage.io/v1alpha1\n{d}" for d in docs)
+    result = import_backstage(text.encode(), "c.yaml", ImportOptions())
+    assert {t.id: t.headcount for t in result.org.teams()} == {"sre": 4, "ds": 2}
+    assert "1 user belongs to no group of the catalog and is not counted" in result.warnings
+    assert (
+        "2 users belong to several groups and are counted in the headcount of each, so the org's headcount is "
+        "2 more than its 4 people" in result.warnings
+    )
