@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from orgdesigner.analysis.findings import plural
 from orgdesigner.model import Organization, Team, Unit, load_catalogue
 from orgdesigner.model.text import escape_controls
 
@@ -55,7 +56,7 @@ def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> 
         if isinstance(node, Unit):
             detail = f"unit, {cat.structure(node.structure).name}"
         else:
-            detail = f"team, {cat.discipline(node.discipline).name}, {node.headcount} people"
+            detail = f"team, {cat.discipline(node.discipline).name}, {plural(node.headcount, 'person', 'people')}"
         lead = f", lead {node.lead}" if node.lead else ""
         lines.append(escape_controls(f"{prefix}{node.name} ({detail}{lead})") + "\n")
     out.write("".join(lines))

@@ -171,3 +171,24 @@ def test_summary_writes_control_characters_of_names_as_escapes(
         "Top\\u202eevil (unit, Executive, lead L\\u2028ead)" in lines
         and "  Team\\x9b2J (team, MLOps, 2 people)" in lines
     )
+
+
+def test_summary_and_check_count_one_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from orgdesigner.io import write_chart
+    from orgdesigner.model import FlatNode, Organization, ScenarioSet, Structure, Team, Unit
+
+    nodes = [
+        FlatNode(Unit(id="top", name="Top", structure=Structure.EXECUTIVE), None),
+        FlatNode(Team(id="t", name="Solo", discipline=Discipline.BUSINESS, headcount=1), "top"),
+    ]
+    base = Organization.from_flat("Org", 4, nodes, [])
+    path = tmp_path / "org.json"
+    chart = ScenarioSet(base)
+    chart.add("Other", base.copy())
+    write_chart(chart, path)
+    _, out, _ = run_cli(capsys, "summary", str(path))
+    assert "  Solo (team, Business & Operations, 1 person)" in out.splitlines()
+    assert "    Other: target stage 4, 1 unit, 1 team, 0 links, 1 person" in out.splitlines()
+    _, out, _ = run_cli(capsys, "check", str(path))
+    assert "Size      1 unit, 1 team, 1 person, 0 dotted lines" in out
+    assert "Widest span: Top, 1 direct report." in out
