@@ -109,23 +109,25 @@ def assemble(
     infos: list[UnitInfo] = []
     for unit in units.values():
         parent = None
+        name = unit.name
         if unit is not root:
             assert unit.lead_row is not None
             boss = manager_of[unit.lead_row]
-            parent = root.node_id if boss is None else unit_of[boss].node_id
+            above = root if boss is None else unit_of[boss]
+            parent = above.node_id
+            name = _below_path(unit.name, above.name)
         lead = by_row[unit.lead_row].name if unit.lead_row is not None else None
         headcount: Counter[Discipline] = Counter()
         for row in unit.members:
             headcount[chosen[row]] += by_row[row].headcount
         override = structures.get(unit.key)
-        guess = guess_structure(unit.name, headcount, is_top=unit is root)
+        guess = guess_structure(name, headcount, is_top=unit is root)
         if override is not None:
             guess = StructureGuess(override, "mapping", "set by --unit")
-        node = Unit(
-            id=unit.node_id, name=clean_name(unit.name)[0] or unit.node_id, structure=guess.structure, lead=lead
-        )
+        node = Unit(id=unit.node_id, name=clean_name(name)[0] or unit.node_id, structure=guess.structure, lead=lead)
         builder.add(node, parent, unit.lead_row if unit.lead_row is not None else -1)
-        infos.append(UnitInfo(unit.node_id, node.name, unit.key, guess.structure, guess, lead, len(unit.members)))
+        department = clean_name(unit.name)[0] or node.name
+        infos.append(UnitInfo(unit.node_id, department, unit.key, guess.structure, guess, lead, len(unit.members)))
     local = {row: _local_manager(row, manager_of, unit_of) for row in order}
     if one_per_person:
         for row in order:
@@ -134,6 +136,13 @@ def assemble(
     else:
         _group(order, kids, local, unit_of, builder)
     return Shape(builder.flat(), builder.node_of_row, infos)
+
+
+def _below_path(name: str, parent: str) -> str:
+    """A department's name under its parent unit: Odoo writes a department with its path
+    ("Research & Development / Platform"), which the chart's nesting already shows."""
+    prefix = f"{parent} / "
+    return name[len(prefix) :] if name.startswith(prefix) and len(name) > len(prefix) else name
 
 
 def _walk(

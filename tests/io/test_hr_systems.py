@@ -149,3 +149,27 @@ def test_utf16_without_a_bom_is_read(tmp_path: Path) -> None:
         result = import_csv(path)
         assert len(result.guesses) == 3
         assert {g.name for g in result.guesses} == {"Noa Levi", "Omer Katz", "Dana Roth"}
+
+
+def test_odoo_department_paths_are_shortened_below_their_parent_unit(tmp_path: Path) -> None:
+    # Odoo writes a department by its full path ("Research & Development / Platform"); below the
+    # unit of its parent the chart says "Platform", and the import's table keeps the department.
+    text = (
+        "Employee Name,Job Position,Department,Manager\n"
+        "Chloe Novak,CTO,Research & Development,\n"
+        "Milo Okafor,Head of Platform,Research & Development / Platform,Chloe Novak\n"
+        "Lena Weber,Site Reliability Engineer,Research & Development / Platform,Milo Okafor\n"
+        "Umar Haddad,Head of Data,Research & Development / Data & AI,Chloe Novak\n"
+        "Pia Costa,Data Scientist,Research & Development / Data & AI,Umar Haddad\n"
+        "Otto Lang,Accountant,Administration / Finance,Chloe Novak\n"
+    )
+    path = tmp_path / "odoo.csv"
+    path.write_text(text, encoding="utf-8")
+    result = import_csv(path, options=ImportOptions())
+    org = result.org
+    names = {u.name: (org.node(u.node_id).name, u.structure) for u in result.units}
+    assert names["Research & Development / Platform"] == ("Platform", Structure.PLATFORM)
+    assert names["Research & Development / Data & AI"] == ("Data & AI", Structure.DATA_AI)
+    # Not below "Administration" on the chart: the name stays whole.
+    assert names["Administration / Finance"] == ("Administration / Finance", Structure.OTHER)
+    assert {g.name: g.discipline for g in result.guesses}["Milo Okafor"] is Discipline.DEVOPS_SRE
