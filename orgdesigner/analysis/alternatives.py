@@ -5,10 +5,11 @@ with. Each alternative is a new org and the list of moves that made it; the org 
 read.
 
 How each is built, so that it lands exactly in its placement:
-- the org's own unit of that structure is used (a top-level one first, then the shallowest, in
-  file order; for the cross-functional option only a unit reporting to the top); when there is
-  none, one is created under the top, named after the structure (``Platform Engineering``,
-  ``Data & AI``, ``Product Engineering``, ``Cross-functional MLOps``);
+- the org's own unit of that structure is used (the one holding the most people of the
+  structure's own disciplines, then a top-level one, then the shallowest, in file order; for the
+  cross-functional option only a unit reporting to the top); when there is none, one is
+  created under the top, named after the structure (``Platform Engineering``, ``Data & AI``,
+  ``Product Engineering``, ``Cross-functional MLOps``);
 - each team doing MLOps work that is not already in the placement moves there, with its
   subtree (a team below another moved team goes with it); no unit is created when nothing
   would move into it (the work is cross-functional already, or only the top does it);
@@ -145,17 +146,52 @@ def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Altern
 
 
 def _home_unit(index: OrgIndex, structure: Structure, workers: list[int]) -> int | None:
-    """The org's unit of ``structure`` to move MLOps into, or None (one must be created)."""
+    """The org's unit of ``structure`` to move MLOps into, or None (one must be created): the
+    one whose subtree holds the most people of the structure's own disciplines (a Platform unit
+    of SRE teams, not an IT helpdesk beside it), then a top-level one, then the shallowest, then
+    the first; for the cross-functional option only a unit reporting to the top."""
     blocked = _below(index, workers)
-    best: int | None = None
-    for i, node in enumerate(index.nodes):
-        if not isinstance(node, Unit) or node.structure is not structure or blocked[i]:
-            continue
-        if index.depth[i] == 1:
-            return i
-        if structure is not Structure.CROSS_FUNCTIONAL and (best is None or index.depth[i] < index.depth[best]):
-            best = i
-    return best
+    candidates = [
+        i
+        for i, node in enumerate(index.nodes)
+        if isinstance(node, Unit)
+        and node.structure is structure
+        and not blocked[i]
+        and (structure is not Structure.CROSS_FUNCTIONAL or index.depth[i] == 1)
+    ]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    own = _people_of(index, _OWN_DISCIPLINES.get(structure, frozenset()), blocked)
+    return min(candidates, key=lambda i: (-own[i], index.depth[i], i))
+
+
+_OWN_DISCIPLINES = {
+    Structure.PLATFORM: frozenset({Discipline.DEVOPS_SRE}),
+    Structure.DATA_AI: frozenset(
+        {
+            Discipline.DATA_ENGINEERING,
+            Discipline.DATA_SCIENCE,
+            Discipline.ML_ENGINEERING,
+            Discipline.ANALYTICS,
+            Discipline.AI_ENGINEERING,
+        }
+    ),
+    Structure.PRODUCT: frozenset({Discipline.SOFTWARE_ENGINEERING, Discipline.PRODUCT_MANAGEMENT}),
+}
+"""The disciplines that make a unit the home of its structure, when an org has several."""
+
+
+def _people_of(index: OrgIndex, disciplines: frozenset[Discipline], skip: list[bool]) -> list[int]:
+    """For each position, the people of ``disciplines`` in its subtree, leaving out the
+    positions ``skip`` marks (the MLOps work that moves; one pass, children before parents)."""
+    people = [0] * len(index)
+    for i in range(len(index) - 1, -1, -1):
+        node = index.nodes[i]
+        if isinstance(node, Team) and node.discipline in disciplines and not skip[i]:
+            people[i] += node.headcount
+        if i > 0:
+            people[index.parent[i]] += people[i]
+    return people
 
 
 def _below(index: OrgIndex, teams: list[int]) -> list[bool]:

@@ -68,6 +68,25 @@ def test_a_nested_unit_of_the_structure_is_used_when_no_top_level_one_exists() -
     assert alt.org.parent("mlops") == "plat" and analyse(alt.org).placement.kind is PlacementKind.PLATFORM
 
 
+def test_of_several_units_of_the_structure_the_one_with_its_people_is_home() -> None:
+    # An IT helpdesk reports to the CEO (a platform unit by its name), the SRE teams sit in a
+    # Platform unit under Engineering: MLOps goes to the SREs' Platform, not to the helpdesk.
+    org = org_of(
+        unit("ceo", None, "executive"),
+        unit("it", "ceo", "platform", "IT"),
+        team("helpdesk", "it", "devops_sre", 3),
+        unit("eng", "ceo", "other", "Engineering"),
+        unit("plat", "eng", "platform", "Platform"),
+        unit("sre-unit", "plat", "platform", "Platform - SRE"),
+        team("sre", "sre-unit", "devops_sre", 9),
+        unit("data", "ceo", "data_ai"),
+        team("ds", "data", "data_science"),
+        team("mlops", "data", "mlops"),
+    )
+    alt = by_placement(org)[PlacementKind.PLATFORM]
+    assert [(m.action, m.node, m.parent) for m in alt.moves] == [("move", "mlops", "plat")]
+
+
 def test_dotted_lines_that_would_make_it_cross_functional_are_dropped() -> None:
     org = load_template("mlops-cross-functional")
     alt = build_alternative(org, PlacementKind.DATA_AI)
