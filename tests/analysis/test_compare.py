@@ -253,3 +253,28 @@ def test_the_sentence_counts_lines_only_between_orgs_whose_steps_have_the_same_o
     said = sentence(c)
     assert ("reporting line" in said) == (owned[0] == owned[1] and c.metrics()["total_distance"].delta != 0)
     assert ("without an owner" in said) == any(b and not o for b, o in zip(*owned, strict=True))
+
+
+def test_headcount_per_structure_looks_through_units_of_structure_other() -> None:
+    # CEO over Sales and R&D (both "other", as an HR import makes them), R&D over Platform and
+    # Data & AI: the people of Platform and Data & AI are counted as theirs, not as R&D's "other".
+    from tests.analysis.orgs import org_of, team, unit
+
+    base = org_of(
+        unit("ceo", None, "executive"),
+        team("ea", "ceo", "business", 1),
+        unit("sales", "ceo", "other"),
+        team("ae", "sales", "business", 5),
+        unit("rnd", "ceo", "other"),
+        team("cto", "rnd", "software_engineering", 1),
+        unit("plat", "rnd", "platform"),
+        team("sre", "plat", "devops_sre", 4),
+        unit("data", "rnd", "data_ai"),
+        team("ds", "data", "data_science", 3),
+        team("mlops", "data", "mlops", 2),
+    )
+    assert key_figures(base, analyse(base)).headcount == {"executive": 1, "platform": 4, "data_ai": 5, "other": 6}
+    other = base.copy()
+    other.move_node("mlops", "plat")
+    moved = compare_orgs(base, other).metrics()["headcount"]
+    assert (moved["platform"].delta, moved["data_ai"].delta, moved["other"].delta) == (2, -2, 0)
