@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from orgdesigner import __version__
 from orgdesigner.io import OrgFileError
+from orgdesigner.model.text import escape_controls
 
 VERBS = (
     "summary",
@@ -40,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: error: {escape_controls(message)} (see {self.prog} --help)\n")
 
 
 def _verb_module(name: str) -> ModuleType | None:
@@ -96,7 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args._run(args))
         return _run_gui(build_gui_parser().parse_args(args_list))
     except (OrgFileError, UsageError) as exc:
-        print(f"orgdesigner: error: {exc}", file=sys.stderr)
+        # The message names the file as given: a path may hold terminal escapes too.
+        print(f"orgdesigner: error: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # Output piped into e.g. `head`: stop quietly, as other command-line tools do.

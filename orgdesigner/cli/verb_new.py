@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from orgdesigner.io import DEFAULT_TEMPLATE, load_template, write_org
+from orgdesigner.model.text import escape_controls
 
 NAME = "new"
 HELP = "write a new org file from a template"
@@ -31,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
     if Path(args.output).exists() and not args.force:
         raise UsageError(f"{args.output}: already exists (use --force to overwrite it)")
     write_org(org, args.output)
-    print(f"wrote {args.output}: {org.name} ({len(org)} nodes) from template {args.template!r}")
+    print(escape_controls(f"wrote {args.output}: {org.name} ({len(org)} nodes) from template {args.template!r}"))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -192,3 +193,25 @@ def test_summary_and_check_count_one_in_the_singular(tmp_path: Path, capsys: pyt
     _, out, _ = run_cli(capsys, "check", str(path))
     assert "Size      1 unit, 1 team, 1 person, 0 dotted lines" in out
     assert "Widest span: Top, 1 direct report." in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "nofile\x1b[31m.json"],
+        ["summary", "no\u202efile.json"],
+        ["report", "--template", "typical", "-o", "out\x1b[2J.txt"],
+        ["explore", "--template", "typical", "-o", "/nonexistent\x1b[2J/dir"],
+        ["export", "--template", "typical", "-o", "x\x1b[2J.svgz"],
+        ["check", "--template", "typical", "--format", "\x1b[2J"],
+    ],
+)
+def test_error_lines_write_control_characters_of_paths_and_values_as_escapes(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    with contextlib.suppress(SystemExit):
+        assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error:" in err
+    assert "\x1b" not in err and "\u202e" not in err
+    assert "\\x1b" in err or "\\u202e" in err
