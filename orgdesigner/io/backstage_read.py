@@ -99,7 +99,7 @@ def _read_entities(documents: list[object], source: str) -> _Catalog:
         if document is None:
             continue
         if not isinstance(document, dict):
-            catalog.problems.append(CsvProblem(number, f"document {number} is not a mapping of entity fields"))
+            catalog.problems.append(CsvProblem(number, "not a mapping of entity fields", "document"))
             continue
         kind = _text(document.get("kind"))
         if kind not in ("Group", "User"):
@@ -111,7 +111,7 @@ def _read_entities(documents: list[object], source: str) -> _Catalog:
         spec = spec if isinstance(spec, dict) else {}
         name = _text(metadata.get("name"))
         if name is None:
-            catalog.problems.append(CsvProblem(number, f"a {kind} without metadata.name"))
+            catalog.problems.append(CsvProblem(number, f"a {kind} without metadata.name", "document"))
             continue
         namespace = _text(metadata.get("namespace")) or "default"
         ref = EntityRef(namespace.casefold(), name.casefold())
@@ -122,7 +122,9 @@ def _read_entities(documents: list[object], source: str) -> _Catalog:
             continue
         if ref in catalog.groups:
             first = catalog.groups[ref].document
-            catalog.problems.append(CsvProblem(number, f"group {shown(name)} again (also document {first})"))
+            catalog.problems.append(
+                CsvProblem(number, f"group {shown(name)} again (also document {first})", "document")
+            )
             continue
         annotations = metadata.get("annotations")
         catalog.groups[ref] = GroupEntity(
@@ -194,7 +196,11 @@ def _tree(catalog: _Catalog, strict: bool) -> tuple[dict[EntityRef, EntityRef | 
         problems.append(several_tops_problem(tops, "parent group"))
     if not tops and not problems:
         problems.append(CsvProblem(None, "every group has a parent: there is no top of the org"))
-    return parent_of, [CsvProblem(p.row, p.message.replace("row ", "document ")) for p in problems], warnings
+    return (
+        parent_of,
+        [CsvProblem(p.row, p.message.replace("row ", "document "), "document") for p in problems],
+        warnings,
+    )
 
 
 def _key(ref: EntityRef | None) -> str | None:
@@ -250,7 +256,9 @@ def _build(
         try:
             node, extra = _node(group, ids[ref], kids[ref], members.get(ref, 0), options, parent_of, groups, made)
         except ValidationError as exc:
-            problems.append(CsvProblem(group.document, f"group {shown(group.name)}: {explain_validation(exc)}"))
+            problems.append(
+                CsvProblem(group.document, f"group {shown(group.name)}: {explain_validation(exc)}", "document")
+            )
             continue
         flat.append(FlatNode(node, parent_id))
         if isinstance(node, Team):
@@ -262,7 +270,7 @@ def _build(
         links += _serves(group, node.id, warnings)
         stack.extend((child, node.id) for child in reversed(kids[ref]))
     if problems:
-        raise CsvImportError(source, [CsvProblem(p.row, p.message) for p in problems])
+        raise CsvImportError(source, problems)
     known = {f.node.id for f in flat}
     kept = [link for _, link in sorted(links, key=lambda kl: kl[0]) if link.target in known]
     if len(kept) < len(links):

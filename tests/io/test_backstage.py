@@ -161,16 +161,16 @@ def test_deep_nesting_is_refused_with_its_line(depth: int) -> None:
     message = str(info.value)
     # Our count stops it first; past libyaml's own limit the parser says so itself.
     assert f"nested more than {MAX_DEPTH} levels deep" in message or "maximum nesting depth" in message
-    assert "row 4" in message
+    assert "line 4" in message
 
 
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        (b"kind: Group\nmetadata: {name: [unclosed\n", "row 3: not valid YAML"),
+        (b"kind: Group\nmetadata: {name: [unclosed\n", "line 3: not valid YAML"),
         (b"\xff\xfe\x00k", "not UTF-8 text"),
         (b"kind: Group\nmetadata: {name: x}\n--- !!python/object:os.system\nfoo: bar\n", "not valid YAML"),
-        (b"- 1\n- 2\n", "document 1 is not a mapping"),
+        (b"- 1\n- 2\n", "document 1: not a mapping"),
     ],
 )
 def test_bad_yaml_is_one_problem_with_its_place(data: bytes, problem: str) -> None:
@@ -220,3 +220,14 @@ def test_users_are_counted_once_said_and_members_lists_count_as_membership() -> 
         "2 users belong to several groups and are counted in the headcount of each, so the org's headcount is "
         "2 more than its 4 people" in result.warnings
     )
+
+
+def test_a_problem_in_a_catalog_names_its_document_not_a_row() -> None:
+    text = (
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: a}\nspec: {type: team, children: []}\n---\n"
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: A}\nspec: {type: team, children: []}\n"
+    )
+    with pytest.raises(CsvImportError) as info:
+        import_backstage(text.encode(), "dup.yaml", ImportOptions())
+    assert str(info.value) == "dup.yaml: document 2: group 'A' again (also document 1)"
+    assert "  document 2: group 'A' again (also document 1)" in info.value.report()
