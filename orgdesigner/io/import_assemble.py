@@ -12,7 +12,10 @@ share a discipline become one team, "Data Engineering (Mia Chen)", with their su
 headcount; the manager joins the team of their own discipline (or their largest) as its
 lead. A manager's other teams, and the teams of the managers below them, hang under that
 team, so a unit's teams nest as its people report; the unit's own leader's teams hang
-straight under the unit. A lone report stays a team of one under their own name. With
+straight under the unit. A lone report stays a team of one under their own name; a manager
+left alone (a CTO whose reports all lead departments or teams of their own) is a team of one
+that owns no responsibilities, so the analysis does not count them as doing their
+discipline's hands-on work (building the product, owning a step of the ML project). With
 ``people``, every person is a team of one instead, under their manager's team (or the unit).
 
 Everything here is linear in the number of people (one pass per step, dictionaries for every
@@ -193,9 +196,17 @@ class _Builder:
         self.nodes[node.id] = (node, parent)
         self.children.setdefault(parent, []).append((key, node.id))
 
-    def add_person(self, row: int, parent: str) -> str:
+    def add_person(self, row: int, parent: str, manages: bool = False) -> str:
+        """A team of one for ``row``; ``manages``: a manager alone, who owns no responsibilities."""
         p = self.by_row[row]
-        team = Team(id=p.node_id, name=p.name, discipline=self.chosen[row], headcount=p.headcount, notes=p.notes)
+        team = Team(
+            id=p.node_id,
+            name=p.name,
+            discipline=self.chosen[row],
+            headcount=p.headcount,
+            notes=p.notes,
+            responsibilities=() if manages else None,
+        )
         self.add(team, parent, row)
         self.node_of_row[row] = team.id
         return team.id
@@ -272,7 +283,7 @@ def _group(
         home = chosen[row] if chosen[row] in groups else max(groups, key=lambda d: len(groups[d]), default=None)
         person = builder.by_row[row]
         if home is None:
-            home_id = builder.add_person(row, above)
+            home_id = builder.add_person(row, above, manages=True)
         else:
             home_id = builder.add_group(groups[home], row, home, above, (person.name, person.node_id))
         place[row] = unit.node_id if boss is None else home_id
@@ -281,4 +292,7 @@ def _group(
                 builder.add_group(rows, None, discipline, place[row], (person.name, person.node_id))
     for (_, discipline), rows in unit_groups.items():
         unit = unit_of[rows[0]]
+        if len(rows) == 1 and kids[rows[0]]:  # a unit's leader whose reports all lead units of their own
+            builder.add_person(rows[0], unit.node_id, manages=True)
+            continue
         builder.add_group(rows, None, discipline, unit.node_id, (unit.name, unit.node_id))

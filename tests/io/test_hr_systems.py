@@ -173,3 +173,31 @@ def test_odoo_department_paths_are_shortened_below_their_parent_unit(tmp_path: P
     # Not below "Administration" on the chart: the name stays whole.
     assert names["Administration / Finance"] == ("Administration / Finance", Structure.OTHER)
     assert {g.name: g.discipline for g in result.guesses}["Milo Okafor"] is Discipline.DEVOPS_SRE
+
+
+def test_a_manager_left_alone_owns_no_hands_on_work(tmp_path: Path) -> None:
+    # The CTO's reports all lead departments of their own: the CTO is a team of one that owns
+    # nothing, so the product's step of the ML project is the software team's, not the CTO's.
+    text = (
+        "Employee Name,Job Position,Department,Manager\n"
+        "Ines Duarte,Chief Executive Officer,Management,\n"
+        "Chloe Novak,CTO,Technology,Ines Duarte\n"
+        "Nora Rossi,Engineering Manager,Web Shop,Chloe Novak\n"
+        "Ben Kim,Software Engineer,Web Shop,Nora Rossi\n"
+        "Ada Lee,Software Engineer,Web Shop,Nora Rossi\n"
+        "Umar Haddad,Head of Data,Data & AI,Chloe Novak\n"
+        "Pia Costa,Data Scientist,Data & AI,Umar Haddad\n"
+        "Tom Berg,Data Engineer,Data & AI,Umar Haddad\n"
+        "Rita Fuchs,Accountant,Management,Ines Duarte\n"
+    )
+    path = tmp_path / "odoo.csv"
+    path.write_text(text, encoding="utf-8")
+    org = import_csv(path, options=ImportOptions()).org
+    owns = {t.name: t.responsibilities for t in org.teams()}
+    assert owns["Chloe Novak"] == ()
+    assert owns["Software Engineering (Nora Rossi)"] is None  # the discipline's defaults
+    assert sum(t.headcount for t in org.teams()) == 9
+    from orgdesigner.analysis import analyse
+
+    steps = {s.step: s.owner for s in analyse(org).handoffs.steps}
+    assert org.node(steps[8] or "").name == "Software Engineering (Nora Rossi)"
