@@ -78,6 +78,15 @@ def consumers_of_mlops() -> tuple[Discipline, ...]:
     return tuple(dict.fromkeys(r.consumer for r in rels if r.provider is Discipline.MLOPS and r.kind != "overlaps"))
 
 
+def consuming_teams(index: OrgIndex, workers: set[int]) -> list[int]:
+    """The teams that consume MLOps work, in file order: teams of the consuming disciplines
+    that own some responsibility (a manager on their own, who owns none, consumes nothing),
+    leaving out the ``workers`` (the teams doing MLOps work)."""
+    owning = {t for teams in index.owners.values() for t in teams}
+    found = {t for d in consumers_of_mlops() for t in index.by_discipline.get(d, [])}
+    return sorted(t for t in found if t in owning and t not in workers)
+
+
 def build_alternatives(org: OrgTree) -> list[Alternative]:
     """One alternative per placement in :data:`PLACEMENTS` (``org`` is only read)."""
     index = build_index(org)
@@ -307,10 +316,8 @@ def _serve_consumers(org: Organization, moved: list[str]) -> LinkPlan:
     index = build_index(org)
     mine = {index.pos[m] for m in moved}
     by_top: dict[int, list[int]] = {}
-    for d in consumers_of_mlops():
-        for t in index.by_discipline.get(d, []):
-            if t not in mine:
-                by_top.setdefault(index.top[t], []).append(t)
+    for t in consuming_teams(index, mine):
+        by_top.setdefault(index.top[t], []).append(t)
     targets: list[int] = []
     for top in sorted(by_top):
         teams = sorted(by_top[top])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orgdesigner.analysis.alternatives import Alternative, Move, build_alternatives, consumers_of_mlops
+from orgdesigner.analysis.alternatives import Alternative, Move, build_alternatives, consuming_teams
 from orgdesigner.analysis.figures import KeyFigures, key_figures
 from orgdesigner.analysis.findings import plural
 from orgdesigner.analysis.graph import OrgIndex, build_index
@@ -129,7 +129,7 @@ def _reach(index: OrgIndex) -> tuple[int, int]:
     to a unit above them, or in the same top-level unit as a team doing MLOps work), and how
     many there are."""
     workers = set(index.doing(Discipline.MLOPS))
-    consumers = sorted({t for d in consumers_of_mlops() for t in index.by_discipline.get(d, []) if t not in workers})
+    consumers = consuming_teams(index, workers)
     if not consumers or not workers:
         return 0, len(consumers)
     tops = {index.top[w] for w in workers}

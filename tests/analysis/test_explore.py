@@ -292,3 +292,21 @@ def test_alternatives_land_where_they_say_and_their_moves_are_exact(org: Organiz
         for m in alt.moves:  # a unit is created only to hold what moves there
             assert m.action != "create" or m.kind != "unit" or alt.org.children(m.node), (alt.placement, m)
     assert org == before
+
+
+def test_a_team_that_owns_nothing_consumes_no_mlops_work() -> None:
+    # An imported CTO is a software engineering team of one owning no responsibilities: the
+    # cross-functional MLOps team does not draw a dotted line to them, nor count them.
+    org = org_of(
+        unit("ceo", None, "executive"),
+        team("cto", "ceo", "software_engineering", 1, responsibilities=()),
+        unit("prod", "ceo", "product"),
+        team("app", "prod", "software_engineering"),
+        unit("data", "ceo", "data_ai"),
+        team("ds", "data", "data_science"),
+        team("mlops", "data", "mlops"),
+    )
+    cross = by_placement(org)[PlacementKind.CROSS_FUNCTIONAL]
+    assert sorted(m.target or "" for m in cross.moves if m.action == "link") == ["app", "ds"]
+    option = next(o for o in explore(org).options if o.placement is PlacementKind.CROSS_FUNCTIONAL)
+    assert (option.measured.served, option.measured.consumers) == (2, 2)
