@@ -124,6 +124,8 @@ def assemble(
         for row in unit.members:
             headcount[chosen[row]] += by_row[row].headcount
         override = structures.get(unit.key)
+        if override is None and name != unit.name:  # "--unit Platform=..." for "R&D / Platform"
+            override = structures.get(unit_key(name))
         guess = guess_structure(name, headcount, is_top=unit is root)
         if override is not None:
             guess = StructureGuess(override, "mapping", "set by --unit")

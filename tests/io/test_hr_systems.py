@@ -14,6 +14,7 @@ import pytest
 
 from orgdesigner.io.csv_import import ImportOptions, ImportResult, import_csv
 from orgdesigner.io.csv_mapping import guess_mapping
+from orgdesigner.io.unit_guess import unit_key
 from orgdesigner.model import Discipline, Structure
 
 SYSTEMS: dict[str, tuple[str, dict[str, str]]] = {
@@ -201,3 +202,21 @@ def test_a_manager_left_alone_owns_no_hands_on_work(tmp_path: Path) -> None:
 
     steps = {s.step: s.owner for s in analyse(org).handoffs.steps}
     assert org.node(steps[8] or "").name == "Software Engineering (Nora Rossi)"
+
+
+def test_unit_names_a_department_by_its_path_or_by_its_name_on_the_chart(tmp_path: Path) -> None:
+    text = (
+        "Employee Name,Job Position,Department,Manager\n"
+        "Chloe Novak,CTO,Research & Development,\n"
+        "Milo Okafor,Head of Platform,Research & Development / Platform,Chloe Novak\n"
+        "Lena Weber,Site Reliability Engineer,Research & Development / Platform,Milo Okafor\n"
+    )
+    path = tmp_path / "odoo.csv"
+    path.write_text(text, encoding="utf-8")
+    for given in ("Platform", "Research & Development / Platform"):
+        result = import_csv(path, options=ImportOptions(structures={unit_key(given): Structure.OTHER}))
+        unit = next(u for u in result.units if u.name == "Research & Development / Platform")
+        assert unit.structure is Structure.OTHER, given
+        assert not any("--unit" in w for w in result.warnings)
+    result = import_csv(path, options=ImportOptions(structures={unit_key("Ops"): Structure.OTHER}))
+    assert "--unit names no department of this file: 'ops'" in result.warnings
