@@ -5,12 +5,14 @@ with. Each alternative is a new org and the list of moves that made it; the org 
 read.
 
 How each is built, so that it lands exactly in its placement:
-- the org's own unit of that structure is used (a top-level one first, then the shallowest, in
-  file order; for the cross-functional option only a unit reporting to the top); when there is
-  none, one is created under the top, named after the structure (``Platform Engineering``,
-  ``Data & AI``, ``Product Engineering``, ``Cross-functional MLOps``);
+- the org's own unit of that structure is used (the one holding the most people of the
+  structure's own disciplines, then a top-level one, then the shallowest, in file order; for the
+  cross-functional option only a unit reporting to the top); when there is none, one is
+  created under the top, named after the structure (``Platform Engineering``, ``Data & AI``,
+  ``Product Engineering``, ``Cross-functional MLOps``);
 - each team doing MLOps work that is not already in the placement moves there, with its
-  subtree (a team below another moved team goes with it);
+  subtree (a team below another moved team goes with it); no unit is created when nothing
+  would move into it (the work is cross-functional already, or only the top does it);
 - under Platform, Data & AI and Product, a moved team keeps the dotted lines into its new
   top-level structure and drops the others (dotted lines reaching two structures would make it
   cross-functional); in the cross-functional unit, a moved team serves each team that consumes
@@ -76,6 +78,15 @@ def consumers_of_mlops() -> tuple[Discipline, ...]:
     return tuple(dict.fromkeys(r.consumer for r in rels if r.provider is Discipline.MLOPS and r.kind != "overlaps"))
 
 
+def consuming_teams(index: OrgIndex, workers: set[int]) -> list[int]:
+    """The teams that consume MLOps work, in file order: teams of the consuming disciplines
+    that own some responsibility (a manager on their own, who owns none, consumes nothing),
+    leaving out the ``workers`` (the teams doing MLOps work)."""
+    owning = {t for teams in index.owners.values() for t in teams}
+    found = {t for d in consumers_of_mlops() for t in index.by_discipline.get(d, [])}
+    return sorted(t for t in found if t in owning and t not in workers)
+
+
 def build_alternatives(org: OrgTree) -> list[Alternative]:
     """One alternative per placement in :data:`PLACEMENTS` (``org`` is only read)."""
     index = build_index(org)
@@ -102,8 +113,13 @@ def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Altern
         root = Unit(id=org.new_id("executive"), name="Executive", structure=Structure.EXECUTIVE)
         org.add_node(root, None)
         moves.append(Move("create", root.id, root.name, None, kind="unit"))
+    move, relink = _to_move(index, workers, structure)
     home = _home_unit(index, structure, workers)
-    if home is None:
+    if home is None and workers and not move:
+        # Nothing would go into a new unit (the work is cross-functional already, or only the
+        # top does it, which cannot move): creating one would add an empty unit and nothing else.
+        home_id = ""
+    elif home is None:
         assert org.root is not None
         name = load_catalogue().structure(structure).name
         unit = Unit(id=org.new_id(slugify(name, "unit")), name=name, structure=structure)
@@ -118,7 +134,6 @@ def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Altern
         org.add_node(team, home_id)
         moves.append(Move("create", team.id, team.name, home_id, kind="team"))
         moved.append(team.id)
-    move, relink = _to_move(index, workers, structure)
     for i in move:
         nid = index.ids[i]
         old = org.parent(nid)
@@ -140,17 +155,52 @@ def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Altern
 
 
 def _home_unit(index: OrgIndex, structure: Structure, workers: list[int]) -> int | None:
-    """The org's unit of ``structure`` to move MLOps into, or None (one must be created)."""
+    """The org's unit of ``structure`` to move MLOps into, or None (one must be created): the
+    one whose subtree holds the most people of the structure's own disciplines (a Platform unit
+    of SRE teams, not an IT helpdesk beside it), then a top-level one, then the shallowest, then
+    the first; for the cross-functional option only a unit reporting to the top."""
     blocked = _below(index, workers)
-    best: int | None = None
-    for i, node in enumerate(index.nodes):
-        if not isinstance(node, Unit) or node.structure is not structure or blocked[i]:
-            continue
-        if index.depth[i] == 1:
-            return i
-        if structure is not Structure.CROSS_FUNCTIONAL and (best is None or index.depth[i] < index.depth[best]):
-            best = i
-    return best
+    candidates = [
+        i
+        for i, node in enumerate(index.nodes)
+        if isinstance(node, Unit)
+        and node.structure is structure
+        and not blocked[i]
+        and (structure is not Structure.CROSS_FUNCTIONAL or index.depth[i] == 1)
+    ]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    own = _people_of(index, _OWN_DISCIPLINES.get(structure, frozenset()), blocked)
+    return min(candidates, key=lambda i: (-own[i], index.depth[i], i))
+
+
+_OWN_DISCIPLINES = {
+    Structure.PLATFORM: frozenset({Discipline.DEVOPS_SRE}),
+    Structure.DATA_AI: frozenset(
+        {
+            Discipline.DATA_ENGINEERING,
+            Discipline.DATA_SCIENCE,
+            Discipline.ML_ENGINEERING,
+            Discipline.ANALYTICS,
+            Discipline.AI_ENGINEERING,
+        }
+    ),
+    Structure.PRODUCT: frozenset({Discipline.SOFTWARE_ENGINEERING, Discipline.PRODUCT_MANAGEMENT}),
+}
+"""The disciplines that make a unit the home of its structure, when an org has several."""
+
+
+def _people_of(index: OrgIndex, disciplines: frozenset[Discipline], skip: list[bool]) -> list[int]:
+    """For each position, the people of ``disciplines`` in its subtree, leaving out the
+    positions ``skip`` marks (the MLOps work that moves; one pass, children before parents)."""
+    people = [0] * len(index)
+    for i in range(len(index) - 1, -1, -1):
+        node = index.nodes[i]
+        if isinstance(node, Team) and node.discipline in disciplines and not skip[i]:
+            people[i] += node.headcount
+        if i > 0:
+            people[index.parent[i]] += people[i]
+    return people
 
 
 def _below(index: OrgIndex, teams: list[int]) -> list[bool]:
@@ -190,9 +240,33 @@ def _to_move(index: OrgIndex, workers: list[int], structure: Structure) -> tuple
             move.append(i)
         elif kind is PlacementKind.CROSS_FUNCTIONAL:
             relink.append(i)
-    carried = _below(index, move)
+    # A team below a moving team goes with it, unless a unit of another structure between them
+    # would still decide where it sits: then it moves on its own too.
+    carrier = _carriers(index, move)
+    parent, structured, depth = index.parent, index.structured, index.depth
+    kept: list[int] = []
+    for i in move:
+        a = carrier[parent[i]] if i else -1
+        if a < 0:
+            kept.append(i)
+            continue
+        s = structured[i]
+        if s >= 0 and depth[s] > depth[a] and index.structure_at(s) is not structure:
+            kept.append(i)
+    return kept, relink
+
+
+def _carriers(index: OrgIndex, teams: list[int]) -> list[int]:
+    """For each position, the nearest of ``teams`` at or above it, or -1 (one pass, pre-order)."""
+    carrier = [-1] * len(index)
+    chosen = set(teams)
     parent = index.parent
-    return [i for i in move if not carried[parent[i]]], relink
+    for i in range(len(index)):
+        if i in chosen:
+            carrier[i] = i
+        elif i > 0:
+            carrier[i] = carrier[parent[i]]
+    return carrier
 
 
 def _new_team_size(index: OrgIndex) -> int:
@@ -242,10 +316,8 @@ def _serve_consumers(org: Organization, moved: list[str]) -> LinkPlan:
     index = build_index(org)
     mine = {index.pos[m] for m in moved}
     by_top: dict[int, list[int]] = {}
-    for d in consumers_of_mlops():
-        for t in index.by_discipline.get(d, []):
-            if t not in mine:
-                by_top.setdefault(index.top[t], []).append(t)
+    for t in consuming_teams(index, mine):
+        by_top.setdefault(index.top[t], []).append(t)
     targets: list[int] = []
     for top in sorted(by_top):
         teams = sorted(by_top[top])

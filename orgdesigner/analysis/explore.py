@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orgdesigner.analysis.alternatives import Alternative, Move, build_alternatives, consumers_of_mlops
+from orgdesigner.analysis.alternatives import Alternative, Move, build_alternatives, consuming_teams
 from orgdesigner.analysis.figures import KeyFigures, key_figures
 from orgdesigner.analysis.findings import plural
 from orgdesigner.analysis.graph import OrgIndex, build_index
@@ -129,7 +129,7 @@ def _reach(index: OrgIndex) -> tuple[int, int]:
     to a unit above them, or in the same top-level unit as a team doing MLOps work), and how
     many there are."""
     workers = set(index.doing(Discipline.MLOPS))
-    consumers = sorted({t for d in consumers_of_mlops() for t in index.by_discipline.get(d, []) if t not in workers})
+    consumers = consuming_teams(index, workers)
     if not consumers or not workers:
         return 0, len(consumers)
     tops = {index.top[w] for w in workers}
@@ -174,6 +174,17 @@ def explore(org: OrgTree, priority: str = DEFAULT_PRIORITY, options: AnalysisOpt
         for a, m, r in zip(alternatives, measured, ranks, strict=True)
     )
     return Exploration(current, options_out, PRIORITIES[priority])
+
+
+_LANDS = {
+    PlacementKind.PLATFORM: "under Platform",
+    PlacementKind.DATA_AI: "in Data & AI",
+    PlacementKind.PRODUCT: "in Product",
+    PlacementKind.CROSS_FUNCTIONAL: "as a cross-functional team",
+    PlacementKind.MIXED: "split across structures",
+    PlacementKind.NONE: "nowhere",
+}
+"""Where MLOps lands, in words for the sentence of an option that lands elsewhere."""
 
 
 def _ordinal(n: int) -> str:
@@ -237,7 +248,8 @@ def why(
     placed = ""
     if f.mlops is not alternative.placement:
         placed = (
-            f" (MLOps lands {f.mlops.value}, not {alternative.placement.value}: the top of the org does MLOps work)"
+            f" (MLOps lands {_LANDS[f.mlops]}, not {_LANDS[alternative.placement]}: the top of the org does "
+            "MLOps work itself, and the top cannot move)"
         )
     if priority == "balanced":
         lines = plural(f.total_distance, "reporting line")

@@ -67,7 +67,13 @@ def key_figures(org: OrgTree, report: Report) -> KeyFigures:
 
 
 def top_level_headcount(org: OrgTree, report: Report) -> dict[str, int]:
-    """People per top-level structure, in catalogue order of the structures."""
+    """People per top-level structure, in catalogue order of the structures.
+
+    A unit's structure counts from the top down: a unit of structure ``other`` (a "Research &
+    Development" or "Technology" department around Platform, Data & AI and Product) is looked
+    through, as the placement looks through it, so its units count as their own structures and
+    only the teams straight in it as ``other``. Teams reporting to the top are ``executive``.
+    """
     sums: dict[str, int] = {}
     root = org.root
     if root is None:
@@ -77,14 +83,20 @@ def top_level_headcount(org: OrgTree, report: Report) -> dict[str, int]:
         sums[Structure.EXECUTIVE.value] = report.structure.total_headcount
         return sums
     rolled = report.structure.headcount
-    for child in org.children(root):
-        node = org.node(child)
-        if isinstance(node, Unit):
-            key, people = node.structure.value, rolled.get(child, 0)
-        else:  # a team reporting to the top, with whatever reports to it
-            key = Structure.EXECUTIVE.value
-            people = node.headcount + sum(
-                n.headcount for n in map(org.node, org.subtree_ids(child)[1:]) if isinstance(n, Team)
-            )
+
+    def people_of_team(team_id: str) -> int:  # a team with whatever reports to it
+        return sum(n.headcount for n in map(org.node, org.subtree_ids(team_id)) if isinstance(n, Team))
+
+    stack = [(child, Structure.EXECUTIVE.value) for child in reversed(org.children(root))]
+    while stack:
+        nid, around = stack.pop()
+        node = org.node(nid)
+        if isinstance(node, Unit) and node.structure is Structure.OTHER:
+            sums.setdefault(Structure.OTHER.value, 0)
+            stack.extend((child, Structure.OTHER.value) for child in reversed(org.children(nid)))
+            continue
+        key, people = (
+            (node.structure.value, rolled.get(nid, 0)) if isinstance(node, Unit) else (around, people_of_team(nid))
+        )
         sums[key] = sums.get(key, 0) + people
     return {k: sums[k] for k in STRUCTURE_ORDER if k in sums}

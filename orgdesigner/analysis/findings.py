@@ -83,8 +83,10 @@ def names_list(names: Sequence[str], limit: int = 4, total: int | None = None) -
 
 
 def with_discipline(name: str, discipline: str) -> str:
-    """``Growth Squad (Software Engineering)``, or just the name when it says the discipline."""
-    return name if name.casefold() == discipline.casefold() else f"{name} ({discipline})"
+    """``Growth Squad (Software Engineering)``, or just the name when it says the discipline
+    (``Data Science``, or an imported ``Data Science (Ida Sommer)``)."""
+    folded, said = name.casefold(), discipline.casefold()
+    return name if folded == said or folded.startswith(said + " (") else f"{name} ({discipline})"
 
 
 def quoted(titles: Iterable[str]) -> list[str]:

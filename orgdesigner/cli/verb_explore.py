@@ -15,6 +15,7 @@ from orgdesigner.analysis.structure import DEFAULT_MAX_SPAN
 from orgdesigner.cli.sources import add_source_arguments, load_source
 from orgdesigner.cli.verb_check import span_limit
 from orgdesigner.model.gc_pause import gc_paused
+from orgdesigner.model.text import escape_controls
 
 NAME = "explore"
 HELP = (
@@ -99,5 +100,5 @@ def run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(exploration_text(exploration, org))
         if files:
-            sys.stdout.write("\nWritten: " + ", ".join(files.values()) + "\n")
+            sys.stdout.write(escape_controls("\nWritten: " + ", ".join(files.values())) + "\n")
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from orgdesigner.cli.sources import add_source_arguments, load_source
 from orgdesigner.export import ExportError
 from orgdesigner.model import Organization
-from orgdesigner.model.text import parse_decimal_number, parse_whole_number, shown
+from orgdesigner.model.text import escape_controls, parse_decimal_number, parse_whole_number, shown
 
 NAME = "export"
 HELP = "draw an org chart as SVG, PNG or PDF (or write .drawio, .graphml, .mmd, .dot, .csv), by suffix"
@@ -144,5 +144,5 @@ def run(args: argparse.Namespace) -> int:
         from orgdesigner.io.mermaid import mermaid_warnings
 
         for warning in mermaid_warnings(data.decode("utf-8"), max(len(org) - 1, 0) + len(org.links)):
-            print(f"orgdesigner: warning: {args.output}: {warning}", file=sys.stderr)
+            print(escape_controls(f"orgdesigner: warning: {args.output}: {warning}"), file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import TextIO
 
+from orgdesigner.analysis.findings import plural
 from orgdesigner.cli.sources import add_source_arguments, load_chart, pick, source_label
 from orgdesigner.export.outline import headcount_total, write_outline
 from orgdesigner.model import BASELINE, Organization, ScenarioSet
@@ -37,8 +38,8 @@ def scenario_lines(chart: ScenarioSet, shown: Organization) -> list[str]:
     for label, org in [(BASELINE, chart.baseline), *((o.name, o) for o in chart)]:
         units = sum(1 for n in org.iter_nodes() if n.kind == "unit")
         counts = (
-            f"target stage {org.target_stage}, {units} units, {len(org) - units} teams, "
-            f"{len(org.links)} links, {headcount_total(org)} people"
+            f"target stage {org.target_stage}, {plural(units, 'unit')}, {plural(len(org) - units, 'team')}, "
+            f"{plural(len(org.links), 'link')}, {plural(headcount_total(org), 'person', 'people')}"
         )
         lines.append(f"  {'*' if org is shown else ' '} {escape_controls(label)}: {counts}")
     return lines

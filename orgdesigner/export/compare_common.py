@@ -89,11 +89,20 @@ def sentence(c: Comparison) -> str:
     if stage.delta:
         verb = "raises" if stage.delta > 0 else "lowers"
         parts.append(f"{verb} the maturity stage from {stage.base} to {stage.other}")
-    lines = _signed(
-        m["total_distance"], "adds {what} to the ML project", "takes {what} off the ML project", "reporting line"
-    )
-    if lines:
-        parts.append(lines)
+    lost, gained = _owner_changes(c)
+    if lost or gained:
+        # The totals count the hand-offs of owned steps only: a step that loses its owner takes
+        # its lines off the total, which is no improvement, so the steps are said instead.
+        if lost:
+            parts.append(f"leaves {_steps(lost)} of the ML project without an owner")
+        if gained:
+            parts.append(f"gives {_steps(gained)} of the ML project an owner")
+    else:
+        lines = _signed(
+            m["total_distance"], "adds {what} to the ML project", "takes {what} off the ML project", "reporting line"
+        )
+        if lines:
+            parts.append(lines)
     gaps_new, gaps_gone = c.new_of("coverage.gap"), c.resolved_of("coverage.gap")
     if gaps_new:
         parts.append(f"opens {plural(gaps_new, 'gap')}")
@@ -114,6 +123,24 @@ def sentence(c: Comparison) -> str:
     if len(parts) == 1:
         return f"This change {parts[0]}."
     return f"This change {', '.join(parts[:-1])} and {parts[-1]}."
+
+
+def _owner_changes(c: Comparison) -> tuple[list[int], list[int]]:
+    """The steps of the ML project (after step 1, which the top owns) that have an owner in
+    the base and none in the other org, and the other way round."""
+    flow = load_catalogue().flow
+    pairs = list(zip(flow, c.base.step_distances, c.other.step_distances, strict=True))[1:]
+    lost = [s.step for s, b, o in pairs if b is not None and o is None]
+    gained = [s.step for s, b, o in pairs if b is None and o is not None]
+    return lost, gained
+
+
+def _steps(numbers: list[int]) -> str:
+    """``step 7 (DevOps / SRE)``, ``steps 3 (Data Engineering) and 7 (DevOps / SRE)``."""
+    names = {s.step: s.name for s in load_catalogue().flow}
+    each = [f"{n} ({names[n]})" for n in numbers]
+    listed = each[0] if len(each) == 1 else f"{', '.join(each[:-1])} and {each[-1]}"
+    return f"{'step' if len(each) == 1 else 'steps'} {listed}"
 
 
 def structure_summary(ch: OrgChanges) -> str:

@@ -3,8 +3,6 @@ Content-Security-Policy forbids them), every chart inline as SVG, every user tex
 
 from __future__ import annotations
 
-from html import escape
-
 from orgdesigner.export.decision import (
     SEVERITY_WORDS,
     Decision,
@@ -15,6 +13,7 @@ from orgdesigner.export.decision import (
     finding_groups,
     tradeoffs,
 )
+from orgdesigner.export.report_html import esc
 from orgdesigner.export.svg import svg_text
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -41,11 +40,6 @@ li.dr-info { border-left: 4px solid #3465a4; padding-left: .5rem; list-style: no
 span.dr-sev { font-weight: 600; text-transform: uppercase; font-size: .75rem; letter-spacing: .03em; }
 @media print { body { margin: 0; max-width: none; } }
 """.strip()
-
-
-def esc(text: str) -> str:
-    """Text as HTML character data (quotes escaped too)."""
-    return escape(text, quote=True)
 
 
 def inline_svg(part: Part) -> str:

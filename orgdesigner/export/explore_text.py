@@ -36,9 +36,13 @@ def exploration_text(e: Exploration, org: OrgTree) -> str:
         if not o.moves:
             out.append("  moves: none, the org is so already")
         for move in o.moves[:MOVES_SHOWN]:
-            out += [
-                "  - " + w for w in textwrap.wrap(escape_controls(move_text(move, o.alternative.org, org)), WIDTH - 4)
-            ]
+            out += textwrap.wrap(
+                escape_controls(move_text(move, o.alternative.org, org)),
+                WIDTH,
+                initial_indent="  - ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+            )
         if len(o.moves) > MOVES_SHOWN:
             out.append(f"  - and {len(o.moves) - MOVES_SHOWN:,} more")
         out += [f"  + {s}" for s in o.measured.strengths] + [f"  - risk: {r}" for r in o.measured.risks]

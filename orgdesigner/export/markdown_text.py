@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
+from orgdesigner.model.text import escape_controls
+
 WORD_JOINER = "\u2060"
 
 # HTML's metacharacters become entities; every ASCII punctuation mark with a meaning in
 # CommonMark or GitHub Markdown (``$`` for maths) gets a backslash; line breaks become spaces.
 _ESCAPES = {ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|~$"}
 _ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"})
-_ESCAPES.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
+_BREAKS = {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
 # Where GitHub would start a link or a mention: after "@" (e-mail addresses, @mentions), inside
 # "://" and "www.", before the ":" of mailto: and xmpp:, after "#" (issue references).
 _LINK_STARTS = re.compile(r"(?<=@)|(?<=:)(?=//)|(?<=www)(?=\.)|(?<=mailto)(?=:)|(?<=xmpp)(?=:)|(?<=#)", re.IGNORECASE)
@@ -27,4 +29,5 @@ _LINK_STARTS = re.compile(r"(?<=@)|(?<=:)(?=//)|(?<=www)(?=\.)|(?<=mailto)(?=:)|
 def inert_markdown(text: str) -> str:
     """``text`` as one line of Markdown that renders as the text itself, safe in a table cell:
     no markup, no raw HTML, no autolink, no mention, no issue link."""
+    text = escape_controls(text.translate(_BREAKS))  # a bidi override would turn the text after it around
     return _LINK_STARTS.sub(WORD_JOINER, text).translate(_ESCAPES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from orgdesigner.analysis.findings import plural
 from orgdesigner.model import Organization, Team, Unit, load_catalogue
 from orgdesigner.model.text import escape_controls
 
@@ -26,7 +27,8 @@ def _depths(org: Organization) -> dict[str, int]:
 
 def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> None:
     """Write the summary: name, stage, counts, headcount, the ``extra`` lines (the file's
-    scenarios), then one line per node.
+    scenarios), then one line per node. Control characters in names and leads (terminal
+    escapes, bidi overrides) are written as escapes.
 
     Past ``MAX_INDENT_LEVELS`` levels the indent stops growing and the line shows its depth,
     so a 10,000-level chain prints 10,000 short lines.
@@ -54,7 +56,7 @@ def write_outline(org: Organization, out: TextIO, extra: Sequence[str] = ()) -> 
         if isinstance(node, Unit):
             detail = f"unit, {cat.structure(node.structure).name}"
         else:
-            detail = f"team, {cat.discipline(node.discipline).name}, {node.headcount} people"
-        lead = f", lead {escape_controls(node.lead)}" if node.lead else ""
-        lines.append(f"{prefix}{escape_controls(node.name)} ({detail}{lead})\n")
+            detail = f"team, {cat.discipline(node.discipline).name}, {plural(node.headcount, 'person', 'people')}"
+        lead = f", lead {node.lead}" if node.lead else ""
+        lines.append(escape_controls(f"{prefix}{node.name} ({detail}{lead})") + "\n")
     out.write("".join(lines))

@@ -6,7 +6,6 @@ painter as the PNG and PDF exports."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
@@ -24,6 +23,7 @@ from orgdesigner.export.decision import (
 )
 from orgdesigner.export.pdf_pages import PT_PER_UNIT
 from orgdesigner.export.raster import ensure_app, paint_placement
+from orgdesigner.export.report_html import esc
 
 MARGIN = 42.0
 FOOTER = 18.0
@@ -35,11 +35,6 @@ _CSS = (
     "td, th { padding: 3px; } p.note { color: #555555; font-size: 8pt; }"
 )
 Painter = Callable[[QPainter], None]
-
-
-def esc(text: str) -> str:
-    """Text as rich-text character data for QTextDocument."""
-    return escape(text, quote=True)
 
 
 def _document(html: str, width: float, device: QPdfWriter) -> QTextDocument:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from orgdesigner.analysis import Report, Severity
 from orgdesigner.analysis.dependencies import DependencyStatus
+from orgdesigner.analysis.findings import plural
 from orgdesigner.analysis.grouping import FindingGroup, group_findings
 from orgdesigner.model import Catalogue, OrgTree, load_catalogue
 
@@ -82,8 +83,12 @@ def headline(report: Report) -> list[tuple[str, str]]:
     return [
         ("Stage", f"{s.stage} of 5, {s.stage_name} (target: stage {s.target_stage})"),
         ("MLOps", f"{PLACEMENT_WORDS[p.kind.value]} (focus: {p.focus})"),
-        ("Size", f"{s.units} units, {s.teams} teams, {s.headcount} people, {s.links} dotted lines"),
-        ("Findings", f"{s.errors} errors, {s.warnings} warnings, {s.infos} info"),
+        (
+            "Size",
+            f"{plural(s.units, 'unit')}, {plural(s.teams, 'team')}, {plural(s.headcount, 'person', 'people')}, "
+            f"{plural(s.links, 'dotted line')}",
+        ),
+        ("Findings", f"{plural(s.errors, 'error')}, {plural(s.warnings, 'warning')}, {s.infos} info"),
     ]
 
 
@@ -186,7 +191,7 @@ def _structure(report: Report, org: OrgTree) -> Section:
     notes = [f"Total headcount: {st.total_headcount}."]
     if st.widest is not None:
         widest = node_name(org, st.widest.node)
-        notes.append(f"Widest span: {widest}, {st.widest.direct_reports} direct reports.")
+        notes.append(f"Widest span: {widest}, {plural(st.widest.direct_reports, 'direct report')}.")
     notes.append(
         f"{len(st.over_span)} nodes have more than {st.max_span} direct reports; "
         f"{len(st.empty_units)} units have no team; "

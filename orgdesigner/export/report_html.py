@@ -8,6 +8,7 @@ from html import escape
 from orgdesigner.analysis import Report, Severity
 from orgdesigner.export.report_common import SEVERITY_TITLES, Section, headline, sections
 from orgdesigner.model import OrgTree
+from orgdesigner.model.text import escape_controls
 
 _STYLE = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f;
@@ -29,8 +30,11 @@ _CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def esc(text: str) -> str:
-    """Text as HTML character data (quotes escaped too)."""
-    return escape(text, quote=True)
+    """Text as HTML character data (quotes escaped too), its control characters (bidi
+    overrides that would turn the text after a name around, C1 controls, line separators)
+    written as escapes; line breaks stay."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n")
+    return escape("\n".join(escape_controls(line) for line in lines), quote=True)
 
 
 def report_html(report: Report, org: OrgTree) -> str:

@@ -3,6 +3,7 @@ colour only when asked for (the CLI asks when stdout is a terminal)."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from orgdesigner.analysis import Report, Severity
@@ -12,15 +13,16 @@ from orgdesigner.model.text import escape_controls
 
 WIDTH = 100
 CELL_MAX = 44
+_BREAKS = re.compile("[\t\n\r]")
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 _COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 
 
 def clean(text: str) -> str:
-    """Text safe to print: control characters (terminal escapes among them), bidi controls and
-    line separators shown as escapes (``\\x1b``), as every message shows them."""
-    return escape_controls(text)
+    """Text safe to print: tabs and line breaks become spaces, every other control character
+    (terminal escapes, bidi overrides, line separators) is written as an escape."""
+    return escape_controls(_BREAKS.sub(" ", text))
 
 
 class _Painter:

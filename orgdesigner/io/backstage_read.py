@@ -99,7 +99,7 @@ def _read_entities(documents: list[object], source: str) -> _Catalog:
         if document is None:
             continue
         if not isinstance(document, dict):
-            catalog.problems.append(CsvProblem(number, f"document {number} is not a mapping of entity fields"))
+            catalog.problems.append(CsvProblem(number, "not a mapping of entity fields", "document"))
             continue
         kind = _text(document.get("kind"))
         if kind not in ("Group", "User"):
@@ -111,7 +111,7 @@ def _read_entities(documents: list[object], source: str) -> _Catalog:
         spec = spec if isinstance(spec, dict) else {}
         name = _text(metadata.get("name"))
         if name is None:
-            catalog.problems.append(CsvProblem(number, f"a {kind} without metadata.name"))
+            catalog.problems.append(CsvProblem(number, f"a {kind} without metadata.name", "document"))
             continue
         namespace = _text(metadata.get("namespace")) or "default"
         ref = EntityRef(namespace.casefold(), name.casefold())
@@ -122,7 +122,9 @@ def _read_entities(documents: list[object], source: str) -> _Catalog:
             continue
         if ref in catalog.groups:
             first = catalog.groups[ref].document
-            catalog.problems.append(CsvProblem(number, f"group {shown(name)} again (also document {first})"))
+            catalog.problems.append(
+                CsvProblem(number, f"group {shown(name)} again (also document {first})", "document")
+            )
             continue
         annotations = metadata.get("annotations")
         catalog.groups[ref] = GroupEntity(
@@ -194,7 +196,11 @@ def _tree(catalog: _Catalog, strict: bool) -> tuple[dict[EntityRef, EntityRef | 
         problems.append(several_tops_problem(tops, "parent group"))
     if not tops and not problems:
         problems.append(CsvProblem(None, "every group has a parent: there is no top of the org"))
-    return parent_of, [CsvProblem(p.row, p.message.replace("row ", "document ")) for p in problems], warnings
+    return (
+        parent_of,
+        [CsvProblem(p.row, p.message.replace("row ", "document "), "document") for p in problems],
+        warnings,
+    )
 
 
 def _key(ref: EntityRef | None) -> str | None:
@@ -250,7 +256,9 @@ def _build(
         try:
             node, extra = _node(group, ids[ref], kids[ref], members.get(ref, 0), options, parent_of, groups, made)
         except ValidationError as exc:
-            problems.append(CsvProblem(group.document, f"group {shown(group.name)}: {explain_validation(exc)}"))
+            problems.append(
+                CsvProblem(group.document, f"group {shown(group.name)}: {explain_validation(exc)}", "document")
+            )
             continue
         flat.append(FlatNode(node, parent_id))
         if isinstance(node, Team):
@@ -262,7 +270,7 @@ def _build(
         links += _serves(group, node.id, warnings)
         stack.extend((child, node.id) for child in reversed(kids[ref]))
     if problems:
-        raise CsvImportError(source, [CsvProblem(p.row, p.message) for p in problems])
+        raise CsvImportError(source, problems)
     known = {f.node.id for f in flat}
     kept = [link for _, link in sorted(links, key=lambda kl: kl[0]) if link.target in known]
     if len(kept) < len(links):
@@ -282,17 +290,27 @@ def _members(catalog: _Catalog, warnings: list[str]) -> dict[EntityRef, int]:
             member = EntityRef.parse(text, "user")
             if member is not None:
                 belongs.setdefault(group.ref, set()).add(member)
-    loose = 0
     for user in catalog.users:
-        found = False
         for text in user.member_of:
             ref = EntityRef.parse(text)
             if ref is not None and ref in catalog.groups:
                 belongs.setdefault(ref, set()).add(user.ref)
-                found = True
-        loose += not found
+    groups_of: dict[EntityRef, int] = {}
+    for users in belongs.values():
+        for member in users:
+            groups_of[member] = groups_of.get(member, 0) + 1
+    loose = sum(1 for user in catalog.users if user.ref not in groups_of)
     if loose:
-        warnings.append(f"{loose} users belong to no group of the catalog and are not counted")
+        who = "1 user belongs" if loose == 1 else f"{loose:,} users belong"
+        warnings.append(f"{who} to no group of the catalog and {'is' if loose == 1 else 'are'} not counted")
+    several = sum(1 for n in groups_of.values() if n > 1)
+    if several:
+        who = "1 user belongs" if several == 1 else f"{several:,} users belong"
+        warnings.append(
+            f"{who} to several groups and {'is' if several == 1 else 'are'} counted in the headcount of each, "
+            f"so the org's headcount is {sum(groups_of.values()) - len(groups_of):,} more than its "
+            f"{len(groups_of):,} people"
+        )
     return {ref: len(users) for ref, users in belongs.items()}
 
 

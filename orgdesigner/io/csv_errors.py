@@ -22,13 +22,21 @@ def rows_phrase(rows: Sequence[int]) -> str:
 
 @dataclass(frozen=True, order=True)
 class CsvProblem:
-    """One thing wrong with a CSV file; ``row`` counts the header as row 1 (None: the whole file)."""
+    """One thing wrong with a CSV file; ``row`` counts the header as row 1 (None: the whole
+    file). ``where`` says what ``row`` counts: a CSV's rows, a YAML file's ``line`` or a
+    catalog's ``document``."""
 
     row: int | None
     message: str
+    where: str = "row"
+
+    @property
+    def place(self) -> str | None:
+        """``row 4``, ``line 12``, ``document 3``, or None for the whole file."""
+        return f"{self.where} {self.row}" if self.row is not None else None
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.message}" if self.row is not None else self.message
+        return f"{self.place}: {self.message}" if self.row is not None else self.message
 
 
 class CsvImportError(OrgFileError):
@@ -39,8 +47,7 @@ class CsvImportError(OrgFileError):
         self.problems: tuple[CsvProblem, ...] = tuple(sorted(problems, key=lambda p: (p.row is not None, p.row or 0)))
         if len(self.problems) == 1:
             only = self.problems[0]
-            place = f"row {only.row}" if only.row is not None else None
-            super().__init__(path, only.message, place)
+            super().__init__(path, only.message, only.place)
             return
         shown = "; ".join(str(p) for p in self.problems[:SHOWN_IN_LINE])
         more = len(self.problems) - SHOWN_IN_LINE

@@ -29,6 +29,7 @@ from orgdesigner.io.csv_read import Table, read_table
 from orgdesigner.io.discipline_guess import DisciplineGuess, Strength, guess_discipline
 from orgdesigner.io.import_assemble import UnitInfo, assemble
 from orgdesigner.io.title_table import title_key
+from orgdesigner.io.unit_guess import unit_key
 from orgdesigner.model import DEFAULT_TARGET_STAGE, Discipline, ModelError, Organization, Structure
 from orgdesigner.model.gc_pause import gc_paused
 from orgdesigner.model.text import shown
@@ -178,7 +179,7 @@ def _build(
         for p in read.people
     )
     warnings = [*table.warnings, *read.warnings, *managers.warnings, *tree.warnings]
-    warnings += _mapping_warnings(mapping, options, shape.units)
+    warnings += _mapping_warnings(mapping, options, shape.units, org)
     return ImportResult(org, people, tuple(warnings), mapping, units=tuple(shape.units), manager_of=tree.manager_of)
 
 
@@ -205,14 +206,16 @@ def _guesses(people: Sequence[Person], titles: Mapping[str, Discipline]) -> dict
     return out
 
 
-def _mapping_warnings(mapping: ColumnMapping, options: ImportOptions, units: list[UnitInfo]) -> list[str]:
+def _mapping_warnings(
+    mapping: ColumnMapping, options: ImportOptions, units: list[UnitInfo], org: Organization
+) -> list[str]:
     warnings = []
     if mapping.title is None:
         warnings.append(
             "no job title column recognised (--map title=COLUMN names one): every discipline is guessed from the "
             "department, or is the default"
         )
-    known = {u.key for u in units}
+    known = {u.key for u in units} | {unit_key(org.node(u.node_id).name) for u in units}
     unknown = [k for k in options.structures if k not in known]
     if unknown:
         names = ", ".join(shown(k) for k in unknown[:8])

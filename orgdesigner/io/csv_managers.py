@@ -93,7 +93,7 @@ def resolve_managers(table: Table, mapping: ColumnMapping, people: list[Person],
         by_name[_name_key(p.name)].append(p.row)
     manager_of: dict[int, int | None] = {}
     reasons: dict[int, tuple[TopReason, str]] = {}
-    matched_otherwise = 0
+    matched_otherwise = matched_by_id = 0
     for p in people:
         row = rows[p.row]
         ref = row.get(parent_col) if parent_col is not None else ""
@@ -102,6 +102,7 @@ def resolve_managers(table: Table, mapping: ColumnMapping, people: list[Person],
         reason: tuple[TopReason, str] = (TopReason.EMPTY, "")
         if ref:
             manager = _by_id(ref, by_id) if id_col is not None else None
+            matched_by_id += manager is not None
             if manager is None:
                 mailed = by_email.get(ref.casefold())
                 named = _by_name(ref, by_name) or ([mailed] if mailed is not None else [])
@@ -127,9 +128,13 @@ def resolve_managers(table: Table, mapping: ColumnMapping, people: list[Person],
         manager_of[p.row] = manager
         if manager is None:
             reasons[p.row] = reason
-    if matched_otherwise:
+    if matched_otherwise and matched_by_id:
+        # A column of names (BambooHR's "Reports To") is no news; one that mixes ids and names is.
         managers = "1 manager was" if matched_otherwise == 1 else f"{matched_otherwise} managers were"
-        warnings.append(f"{managers} not found by id but by name or email")
+        warnings.append(
+            f"{managers} not found by id but by name or email, and {matched_by_id:,} by id: "
+            f"the {shown(mapping.parent)} column mixes them"
+        )
     return Managers(manager_of, reasons, problems, warnings)
 
 

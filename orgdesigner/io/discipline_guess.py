@@ -12,12 +12,17 @@ order:
 4. a business word in the title ("sales", "accountant", "legal", "clerk", "substation",
    "civil"...): Business & Operations, **strong** ("Financial Analyst", "Senior Engineer
    Substations" and "Sales Engineer" are not analytics or software);
-5. a leadership or design title ("CTO", "Head of Data", "UX designer"): its closest
-   discipline, **weak** (a Head of Data in a "Data & AI" department is not an AI engineer);
+5. a leadership title ("CTO", "Head of Data"): its closest discipline, **weak** (a Head of
+   Data in a "Data & AI" department is not an AI engineer); a product design title ("UX
+   designer", "Product Designer", "UX researcher") is product management, **weak**, checked
+   before the business words (whose "designer" is a graphic or brand designer);
 6. a generic technical word in the title ("engineer", "analyst", "developer", "scientist"),
-   read with the department: a technical department's discipline, a business department's
-   Business & Operations, else the word's own discipline; **weak** ("engineer" alone is not
-   software);
+   read with the department: a department's specific phrase decides, a business department
+   makes it Business & Operations; a word with a discipline of its own ("platform", "cloud",
+   "analyst") keeps it; "engineer", "developer" or "architect" in a department of platform,
+   infrastructure or cloud is DevOps / SRE, of data data engineering, in an IT or broad
+   technology department that department's; else the word's own discipline; **weak**
+   ("engineer" alone is not software);
 7. nothing in the title: a specific phrase in the department (**weak**), a business
    department (**strong**), or a broad technical department ("IT", "Technology": **weak**);
 8. nothing at all: :data:`FALLBACK_DISCIPLINE` (Business & Operations), no keyword.
@@ -122,10 +127,17 @@ BROAD_KEYWORDS: tuple[tuple[str, Discipline, str], ...] = (
     ("engineering director", D.SOFTWARE_ENGINEERING, "an engineering leader"),
     ("cio", D.DEVOPS_SRE, "an IT leader"),
     ("chief information officer", D.DEVOPS_SRE, "an IT leader"),
+)
+
+# Product design, checked before the business words (whose "designer" is a graphic or brand one).
+DESIGN_KEYWORDS: tuple[tuple[str, Discipline, str], ...] = (
     ("ux", D.PRODUCT_MANAGEMENT, "product design"),
     ("user experience", D.PRODUCT_MANAGEMENT, "product design"),
     ("product designer", D.PRODUCT_MANAGEMENT, "product design"),
+    ("product design", D.PRODUCT_MANAGEMENT, "product design"),
     ("ui designer", D.PRODUCT_MANAGEMENT, "product design"),
+    ("interaction designer", D.PRODUCT_MANAGEMENT, "product design"),
+    ("user researcher", D.PRODUCT_MANAGEMENT, "product design"),
 )
 
 # IT work that is neither software nor a business trade, checked before the business words.
@@ -143,6 +155,9 @@ IT_KEYWORDS: tuple[tuple[str, Discipline, str], ...] = (
     ("cybersecurity", D.DEVOPS_SRE, "security engineering"),
     ("cyber security", D.DEVOPS_SRE, "security engineering"),
     ("information security", D.DEVOPS_SRE, "security engineering"),
+    ("security analyst", D.DEVOPS_SRE, "security engineering"),
+    ("soc analyst", D.DEVOPS_SRE, "security engineering"),
+    ("security operations", D.DEVOPS_SRE, "security engineering"),
     ("test automation", D.SOFTWARE_ENGINEERING, "software testing"),
 )
 
@@ -165,6 +180,8 @@ BUSINESS_KEYWORDS: tuple[str, ...] = (
     "customer support",
     "customer care",
     "customer relations",
+    "customer success",
+    "customer experience",
     "contact center",
     "contact centre",
     "call center",
@@ -218,6 +235,13 @@ BUSINESS_KEYWORDS: tuple[str, ...] = (
     "human resource",
     "people operations",
     "people partner",
+    "chief people officer",
+    "head of people",
+    "vp people",
+    "vp of people",
+    "director of people",
+    "people director",
+    "people and culture",
     "recruiter",
     "recruitment",
     "recruiting",
@@ -354,6 +378,9 @@ BUSINESS_KEYWORDS: tuple[str, ...] = (
 
 # 6. Generic technical words, read with the department.
 GENERIC_KEYWORDS: tuple[tuple[str, Discipline], ...] = (
+    ("qa analyst", D.SOFTWARE_ENGINEERING),  # before "analyst": a tester, not a data analyst
+    ("test analyst", D.SOFTWARE_ENGINEERING),
+    ("quality assurance analyst", D.SOFTWARE_ENGINEERING),
     ("analyst", D.ANALYTICS),
     ("analytics", D.ANALYTICS),
     ("bi", D.ANALYTICS),
@@ -460,9 +487,10 @@ class _Table:
 _SPECIFIC = dict(SPECIFIC_KEYWORDS)
 _SPECIFIC_T = _Table(tuple(k for k, _ in SPECIFIC_KEYWORDS))
 _AMBIGUOUS_T = _Table(tuple(AMBIGUOUS_TITLES))
-_BROAD = {k: (d, note) for k, d, note in (*BROAD_KEYWORDS, *IT_KEYWORDS)}
+_BROAD = {k: (d, note) for k, d, note in (*BROAD_KEYWORDS, *IT_KEYWORDS, *DESIGN_KEYWORDS)}
 _BROAD_T = _Table(tuple(k for k, _, _ in BROAD_KEYWORDS))
 _IT_T = _Table(tuple(k for k, _, _ in IT_KEYWORDS))
+_DESIGN_T = _Table(tuple(k for k, _, _ in DESIGN_KEYWORDS))
 _BUSINESS_T = _Table(BUSINESS_KEYWORDS)
 _GENERIC = dict(GENERIC_KEYWORDS)
 _GENERIC_T = _Table(tuple(k for k, _ in GENERIC_KEYWORDS))
@@ -470,6 +498,8 @@ _TECH_DEPT = dict(TECH_DEPARTMENTS)
 _TECH_DEPT_T = _Table(tuple(k for k, _ in TECH_DEPARTMENTS))
 # Generic words a department may carry without saying a discipline ("Data & AI" holds all).
 _DEPARTMENT_GENERIC = _Table(("data", "analytics", "bi", "insights", "platform", "infrastructure", "cloud", "product"))
+# What an engineer or developer in a department of one of those words does.
+_PLAIN_ENGINEERS = frozenset({D.DEVOPS_SRE, D.DATA_ENGINEERING})
 
 
 def normalize(text: str) -> str:
@@ -500,9 +530,10 @@ def guess_discipline(title: str = "", department: str = "") -> DisciplineGuess:
             if any(re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", d) for w in words):
                 return DisciplineGuess(discipline, k, "title", weak, f"{AMBIGUOUS_NOTES[k]}; the department decides")
         return DisciplineGuess(FALLBACK_DISCIPLINE, None, None, note=f"{k!r} is ambiguous: {AMBIGUOUS_NOTES[k]}")
-    if (k := _IT_T.best(t)) is not None:
-        discipline, note = _BROAD[k]
-        return DisciplineGuess(discipline, k, "title", weak, note)
+    for table in (_IT_T, _DESIGN_T):
+        if (k := table.best(t)) is not None:
+            discipline, note = _BROAD[k]
+            return DisciplineGuess(discipline, k, "title", weak, note)
     if (k := _BUSINESS_T.best(t)) is not None:
         return DisciplineGuess(D.BUSINESS, k, "title")
     if (k := _BROAD_T.best(t)) is not None:
@@ -530,7 +561,13 @@ def _generic_in_context(keyword: str, department: str) -> DisciplineGuess:
         return DisciplineGuess(_SPECIFIC[k], k, "department", weak, f"{keyword!r} in the title")
     if (k := _BUSINESS_T.best(department)) is not None:
         return DisciplineGuess(D.BUSINESS, keyword, "title", weak, f"in a department of {k!r}")
-    if (k := _TECH_DEPT_T.first(department)) is not None and own in (D.SOFTWARE_ENGINEERING, D.DEVOPS_SRE):
+    if own is not D.SOFTWARE_ENGINEERING:
+        # "Platform", "cloud", "infrastructure", "analyst" say more than a broad department.
+        return DisciplineGuess(own, keyword, "title", weak)
+    if (k := _DEPARTMENT_GENERIC.first(department)) is not None and _GENERIC[k] in _PLAIN_ENGINEERS:
+        # "Engineer" in "Platform" (or Odoo's "R&D / Platform") builds the platform.
+        return DisciplineGuess(_GENERIC[k], keyword, "title", weak, f"in a department of {k!r}")
+    if (k := _TECH_DEPT_T.first(department)) is not None:
         discipline = _TECH_DEPT[k] if keyword != "developer" else D.SOFTWARE_ENGINEERING
         return DisciplineGuess(discipline, keyword, "title", weak, f"in a department of {k!r}")
     return DisciplineGuess(own, keyword, "title", weak)

@@ -12,7 +12,10 @@ share a discipline become one team, "Data Engineering (Mia Chen)", with their su
 headcount; the manager joins the team of their own discipline (or their largest) as its
 lead. A manager's other teams, and the teams of the managers below them, hang under that
 team, so a unit's teams nest as its people report; the unit's own leader's teams hang
-straight under the unit. A lone report stays a team of one under their own name. With
+straight under the unit. A lone report stays a team of one under their own name; a manager
+left alone (a CTO whose reports all lead departments or teams of their own) is a team of one
+that owns no responsibilities, so the analysis does not count them as doing their
+discipline's hands-on work (building the product, owning a step of the ML project). With
 ``people``, every person is a team of one instead, under their manager's team (or the unit).
 
 Everything here is linear in the number of people (one pass per step, dictionaries for every
@@ -109,23 +112,27 @@ def assemble(
     infos: list[UnitInfo] = []
     for unit in units.values():
         parent = None
+        name = unit.name
         if unit is not root:
             assert unit.lead_row is not None
             boss = manager_of[unit.lead_row]
-            parent = root.node_id if boss is None else unit_of[boss].node_id
+            above = root if boss is None else unit_of[boss]
+            parent = above.node_id
+            name = _below_path(unit.name, above.name)
         lead = by_row[unit.lead_row].name if unit.lead_row is not None else None
         headcount: Counter[Discipline] = Counter()
         for row in unit.members:
             headcount[chosen[row]] += by_row[row].headcount
         override = structures.get(unit.key)
-        guess = guess_structure(unit.name, headcount, is_top=unit is root)
+        if override is None and name != unit.name:  # "--unit Platform=..." for "R&D / Platform"
+            override = structures.get(unit_key(name))
+        guess = guess_structure(name, headcount, is_top=unit is root)
         if override is not None:
             guess = StructureGuess(override, "mapping", "set by --unit")
-        node = Unit(
-            id=unit.node_id, name=clean_name(unit.name)[0] or unit.node_id, structure=guess.structure, lead=lead
-        )
+        node = Unit(id=unit.node_id, name=clean_name(name)[0] or unit.node_id, structure=guess.structure, lead=lead)
         builder.add(node, parent, unit.lead_row if unit.lead_row is not None else -1)
-        infos.append(UnitInfo(unit.node_id, node.name, unit.key, guess.structure, guess, lead, len(unit.members)))
+        department = clean_name(unit.name)[0] or node.name
+        infos.append(UnitInfo(unit.node_id, department, unit.key, guess.structure, guess, lead, len(unit.members)))
     local = {row: _local_manager(row, manager_of, unit_of) for row in order}
     if one_per_person:
         for row in order:
@@ -134,6 +141,13 @@ def assemble(
     else:
         _group(order, kids, local, unit_of, builder)
     return Shape(builder.flat(), builder.node_of_row, infos)
+
+
+def _below_path(name: str, parent: str) -> str:
+    """A department's name under its parent unit: Odoo writes a department with its path
+    ("Research & Development / Platform"), which the chart's nesting already shows."""
+    prefix = f"{parent} / "
+    return name[len(prefix) :] if name.startswith(prefix) and len(name) > len(prefix) else name
 
 
 def _walk(
@@ -184,9 +198,17 @@ class _Builder:
         self.nodes[node.id] = (node, parent)
         self.children.setdefault(parent, []).append((key, node.id))
 
-    def add_person(self, row: int, parent: str) -> str:
+    def add_person(self, row: int, parent: str, manages: bool = False) -> str:
+        """A team of one for ``row``; ``manages``: a manager alone, who owns no responsibilities."""
         p = self.by_row[row]
-        team = Team(id=p.node_id, name=p.name, discipline=self.chosen[row], headcount=p.headcount, notes=p.notes)
+        team = Team(
+            id=p.node_id,
+            name=p.name,
+            discipline=self.chosen[row],
+            headcount=p.headcount,
+            notes=p.notes,
+            responsibilities=() if manages else None,
+        )
         self.add(team, parent, row)
         self.node_of_row[row] = team.id
         return team.id
@@ -263,7 +285,7 @@ def _group(
         home = chosen[row] if chosen[row] in groups else max(groups, key=lambda d: len(groups[d]), default=None)
         person = builder.by_row[row]
         if home is None:
-            home_id = builder.add_person(row, above)
+            home_id = builder.add_person(row, above, manages=True)
         else:
             home_id = builder.add_group(groups[home], row, home, above, (person.name, person.node_id))
         place[row] = unit.node_id if boss is None else home_id
@@ -272,4 +294,7 @@ def _group(
                 builder.add_group(rows, None, discipline, place[row], (person.name, person.node_id))
     for (_, discipline), rows in unit_groups.items():
         unit = unit_of[rows[0]]
+        if len(rows) == 1 and kids[rows[0]]:  # a unit's leader whose reports all lead units of their own
+            builder.add_person(rows[0], unit.node_id, manages=True)
+            continue
         builder.add_group(rows, None, discipline, unit.node_id, (unit.name, unit.node_id))

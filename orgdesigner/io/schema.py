@@ -35,8 +35,9 @@ class ScenarioRecord(BaseModel):
     name: str = Field(
         min_length=1,
         max_length=NAME_MAX,
-        description="The scenario's name: unique among the file's scenarios (ignoring case, surrounding "
-        f"spaces and Unicode normalisation), one line, and not {BASELINE!r} (which names the baseline).",
+        description="The scenario's name: unique among the file's scenarios (ignoring case, spaces "
+        "around and between the words and Unicode normalisation), one line, and not "
+        f"{BASELINE!r} (which names the baseline).",
     )
     target_stage: int = Field(
         default=4, ge=1, le=5, description="The scenario's target stage; absent means the baseline's."

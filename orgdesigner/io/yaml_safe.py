@@ -38,7 +38,7 @@ def load_documents(data: bytes, source: str) -> list[object]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = " ".join(str(exc.problem or exc.context or "not valid YAML").split())
-        raise CsvImportError(source, [CsvProblem(line, f"not valid YAML: {problem}")]) from None
+        raise CsvImportError(source, [CsvProblem(line, f"not valid YAML: {problem}", "line")]) from None
     except yaml.YAMLError as exc:
         raise CsvImportError(source, [CsvProblem(None, f"not valid YAML: {exc}")]) from None
 
@@ -87,4 +87,4 @@ def _too_many() -> str:
 
 def _refuse(source: str, event: yaml.Event, problem: str) -> None:
     mark = event.start_mark
-    raise CsvImportError(source, [CsvProblem(mark.line + 1 if mark is not None else None, problem)])
+    raise CsvImportError(source, [CsvProblem(mark.line + 1 if mark is not None else None, problem, "line")])

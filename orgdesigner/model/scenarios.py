@@ -4,8 +4,8 @@ A :class:`ScenarioSet` holds the baseline :class:`Organization` and an ordered l
 orgs. A scenario's name is its org's ``name``. The rules, which the file reader applies too:
 
 - a scenario name is 1-200 characters on one line, not blank (as every name);
-- names are unique, compared ignoring case, surrounding spaces and Unicode normalisation
-  (``"Platform"`` and ``" platform "`` are the same name);
+- names are unique, compared ignoring case, spaces around and between the words and Unicode
+  normalisation (``"MLOps under Platform"``, ``" mlops  under platform "`` are the same name);
 - ``baseline`` (in any case) is reserved: it names the baseline wherever a scenario is named;
 - a set holds at most :data:`MAX_SCENARIOS` scenarios.
 
@@ -32,8 +32,9 @@ MAX_SCENARIOS = 1000
 
 
 def name_key(name: str) -> str:
-    """What two scenario names are compared by: NFKC, stripped, case-folded."""
-    return unicodedata.normalize("NFKC", name).strip().casefold()
+    """What two scenario names are compared by: NFKC, runs of spaces as one, stripped,
+    case-folded (names that differ only in spacing look the same in every list)."""
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 def check_scenario_name(name: object, taken: Iterable[str] = ()) -> str:

@@ -36,7 +36,7 @@ SHOWN_MAX = 60
 
 # What a terminal or a Qt widget would act on rather than show: C0 and C1 controls, DEL, bidi
 # embeddings, overrides and isolates, and the line and paragraph separators.
-_UNSHOWABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSHOWABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def escape_controls(text: str) -> str:

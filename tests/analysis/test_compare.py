@@ -14,6 +14,7 @@ from orgdesigner.analysis import Severity, analyse
 from orgdesigner.analysis.compare import compare_orgs, findings_delta
 from orgdesigner.analysis.diff import diff_orgs
 from orgdesigner.analysis.figures import key_figures
+from orgdesigner.export.compare_common import sentence
 from orgdesigner.model import EditRefused, Link, Organization, Team, Unit
 from tests.analysis.orgs import typical
 from tests.reliability.strategies import orgs
@@ -224,3 +225,56 @@ def test_a_finding_twice_in_one_and_once_in_the_other_is_new_once() -> None:
     b = Finding(Severity.WARNING, "x", "other words", ("n",))
     assert findings_delta([a], [b, a]) == ((a,), ())
     assert findings_delta([a, a], [b]) == ((), (a,))
+
+
+def test_the_sentence_does_not_count_lines_of_a_step_that_lost_its_owner() -> None:
+    # Removing data engineering takes step 3's hand-offs (4 and 2 lines) off the total, which
+    # becomes 2 lines shorter: that is a step without an owner, not a shorter ML project.
+    base = typical()
+    other = base.copy()
+    other.remove_subtree("de")
+    said = sentence(compare_orgs(base, other))
+    assert "reporting line" not in said
+    assert "leaves step 3 (Data Engineering) of the ML project without an owner" in said
+    assert "gives step 3 (Data Engineering) of the ML project an owner" in sentence(compare_orgs(other, base))
+    moved = base.copy()
+    moved.move_node("mlops", "product")  # every step keeps its owner: the lines are said
+    assert sentence(compare_orgs(base, moved)).endswith("and adds 2 reporting lines to the ML project.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(orgs(max_nodes=40), st.integers(0, 2**16))
+def test_the_sentence_counts_lines_only_between_orgs_whose_steps_have_the_same_owners(
+    org: Organization, seed: int
+) -> None:
+    other = _mutated(org, seed)
+    c = compare_orgs(org, other)
+    owned = [[d is not None for d in f.step_distances[1:]] for f in (c.base, c.other)]
+    said = sentence(c)
+    assert ("reporting line" in said) == (owned[0] == owned[1] and c.metrics()["total_distance"].delta != 0)
+    assert ("without an owner" in said) == any(b and not o for b, o in zip(*owned, strict=True))
+
+
+def test_headcount_per_structure_looks_through_units_of_structure_other() -> None:
+    # CEO over Sales and R&D (both "other", as an HR import makes them), R&D over Platform and
+    # Data & AI: the people of Platform and Data & AI are counted as theirs, not as R&D's "other".
+    from tests.analysis.orgs import org_of, team, unit
+
+    base = org_of(
+        unit("ceo", None, "executive"),
+        team("ea", "ceo", "business", 1),
+        unit("sales", "ceo", "other"),
+        team("ae", "sales", "business", 5),
+        unit("rnd", "ceo", "other"),
+        team("cto", "rnd", "software_engineering", 1),
+        unit("plat", "rnd", "platform"),
+        team("sre", "plat", "devops_sre", 4),
+        unit("data", "rnd", "data_ai"),
+        team("ds", "data", "data_science", 3),
+        team("mlops", "data", "mlops", 2),
+    )
+    assert key_figures(base, analyse(base)).headcount == {"executive": 1, "platform": 4, "data_ai": 5, "other": 6}
+    other = base.copy()
+    other.move_node("mlops", "plat")
+    moved = compare_orgs(base, other).metrics()["headcount"]
+    assert (moved["platform"].delta, moved["data_ai"].delta, moved["other"].delta) == (2, -2, 0)

@@ -143,3 +143,12 @@ def test_a_missing_provider_is_one_finding_per_team_said_once_for_all() -> None:
     assert len(groups) == len({f.topic for f in missing}) and all(g.count == 12 for g in groups)
     assert groups[0].text.startswith("12 Software Engineering teams: each ")
     assert groups[0].nodes == tuple(f"swe{i}" for i in range(12))
+
+
+def test_a_team_named_after_its_discipline_is_not_followed_by_it_again() -> None:
+    from orgdesigner.analysis.findings import with_discipline
+
+    assert with_discipline("Data Science (Ida Sommer)", "Data Science") == "Data Science (Ida Sommer)"
+    assert with_discipline("data science", "Data Science") == "data science"
+    assert with_discipline("Growth Squad", "Software Engineering") == "Growth Squad (Software Engineering)"
+    assert with_discipline("ML Engineering / MLOps", "MLOps") == "ML Engineering / MLOps (MLOps)"

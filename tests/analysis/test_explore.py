@@ -68,6 +68,25 @@ def test_a_nested_unit_of_the_structure_is_used_when_no_top_level_one_exists() -
     assert alt.org.parent("mlops") == "plat" and analyse(alt.org).placement.kind is PlacementKind.PLATFORM
 
 
+def test_of_several_units_of_the_structure_the_one_with_its_people_is_home() -> None:
+    # An IT helpdesk reports to the CEO (a platform unit by its name), the SRE teams sit in a
+    # Platform unit under Engineering: MLOps goes to the SREs' Platform, not to the helpdesk.
+    org = org_of(
+        unit("ceo", None, "executive"),
+        unit("it", "ceo", "platform", "IT"),
+        team("helpdesk", "it", "devops_sre", 3),
+        unit("eng", "ceo", "other", "Engineering"),
+        unit("plat", "eng", "platform", "Platform"),
+        unit("sre-unit", "plat", "platform", "Platform - SRE"),
+        team("sre", "sre-unit", "devops_sre", 9),
+        unit("data", "ceo", "data_ai"),
+        team("ds", "data", "data_science"),
+        team("mlops", "data", "mlops"),
+    )
+    alt = by_placement(org)[PlacementKind.PLATFORM]
+    assert [(m.action, m.node, m.parent) for m in alt.moves] == [("move", "mlops", "plat")]
+
+
 def test_dotted_lines_that_would_make_it_cross_functional_are_dropped() -> None:
     org = load_template("mlops-cross-functional")
     alt = build_alternative(org, PlacementKind.DATA_AI)
@@ -166,6 +185,52 @@ def test_the_top_of_the_org_doing_mlops_work_cannot_move_and_the_option_says_so(
     assert "the top of the org does MLOps work" in option.why
 
 
+def test_an_option_says_where_it_lands_in_words() -> None:
+    org = org_of(team("boss", None, "mlops"), unit("p", "boss", "platform"), team("sre", "p", "devops_sre"))
+    option = next(o for o in explore(org).options if o.placement is PlacementKind.PLATFORM)
+    assert "lands as a cross-functional team, not under Platform" in option.why
+    assert "cross_functional" not in option.why
+
+
+def test_no_unit_is_created_when_nothing_would_go_into_it() -> None:
+    # MLOps reports to the top and serves two structures: cross-functional already, with no unit
+    # of that structure. The cross-functional option is the org as it is, not an empty new unit.
+    org = org_of(
+        unit("cto", None, "executive"),
+        unit("data", "cto", "data_ai"),
+        team("ds", "data", "data_science"),
+        unit("prod", "cto", "product"),
+        team("app", "prod", "software_engineering"),
+        team("mlops", "cto", "mlops"),
+        links=[("mlops", "ds"), ("mlops", "app")],
+    )
+    assert analyse(org).placement.kind is PlacementKind.CROSS_FUNCTIONAL
+    cross = by_placement(org)[PlacementKind.CROSS_FUNCTIONAL]
+    assert cross.moves == () and cross.org == org
+    # The top does the MLOps work and cannot move: no option creates a unit it would leave empty.
+    lone = org_of(team("core", None, "mlops", 3), team("ds", "core", "data_science", 2))
+    for alt in build_alternatives(lone):
+        assert alt.moves == () and alt.org == lone, alt.placement
+
+
+def test_a_team_below_a_moving_team_but_in_a_unit_of_its_own_moves_too() -> None:
+    # MLOps team m1 has a cross-functional unit below it holding MLOps team m2. Carried along
+    # with m1, m2 would still sit in that unit: it moves on its own, and the option lands.
+    org = org_of(
+        unit("cto", None, "executive"),
+        unit("data", "cto", "data_ai"),
+        team("m1", "data", "mlops"),
+        unit("guild", "m1", "cross_functional"),
+        team("m2", "guild", "mlops"),
+        unit("plat", "cto", "platform"),
+        team("sre", "plat", "devops_sre"),
+    )
+    alt = by_placement(org)[PlacementKind.PLATFORM]
+    assert [(m.action, m.node, m.parent) for m in alt.moves] == [("move", "m1", "plat"), ("move", "m2", "plat")]
+    assert analyse(alt.org).placement.kind is PlacementKind.PLATFORM
+    assert alt.org.parent("guild") == "m1"  # the unit itself stays with the team it was under
+
+
 def _replay(source: Organization, alt: Alternative) -> Organization:
     """Apply the moves to a copy of the source, taking each created node from the alternative."""
     org = source.copy()
@@ -213,7 +278,7 @@ def with_mlops(org: Organization, mode: str, seed: int) -> Organization:
 MODES = st.sampled_from(["none", "one", "several", "combined"])
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(orgs(max_nodes=40), MODES, st.integers(0, 2**16))
 def test_alternatives_land_where_they_say_and_their_moves_are_exact(org: Organization, mode: str, seed: int) -> None:
     org = with_mlops(org, mode, seed)
@@ -224,4 +289,24 @@ def test_alternatives_land_where_they_say_and_their_moves_are_exact(org: Organiz
         kind = analyse(alt.org).placement.kind
         assert kind is alt.placement or top_does_mlops, (alt.placement, kind, alt.moves)
         assert _replay(org, alt) == alt.org
+        for m in alt.moves:  # a unit is created only to hold what moves there
+            assert m.action != "create" or m.kind != "unit" or alt.org.children(m.node), (alt.placement, m)
     assert org == before
+
+
+def test_a_team_that_owns_nothing_consumes_no_mlops_work() -> None:
+    # An imported CTO is a software engineering team of one owning no responsibilities: the
+    # cross-functional MLOps team does not draw a dotted line to them, nor count them.
+    org = org_of(
+        unit("ceo", None, "executive"),
+        team("cto", "ceo", "software_engineering", 1, responsibilities=()),
+        unit("prod", "ceo", "product"),
+        team("app", "prod", "software_engineering"),
+        unit("data", "ceo", "data_ai"),
+        team("ds", "data", "data_science"),
+        team("mlops", "data", "mlops"),
+    )
+    cross = by_placement(org)[PlacementKind.CROSS_FUNCTIONAL]
+    assert sorted(m.target or "" for m in cross.moves if m.action == "link") == ["app", "ds"]
+    option = next(o for o in explore(org).options if o.placement is PlacementKind.CROSS_FUNCTIONAL)
+    assert (option.measured.served, option.measured.consumers) == (2, 2)

@@ -229,3 +229,24 @@ def test_text_strips_terminal_escapes_from_names() -> None:
     object.__setattr__(report.summary, "name", "bad\x1b]0;pwned\x07name")
     out = report_text(report, org)
     assert "\x1b" not in out and "\x07" not in out
+
+
+# What a file's names may hold (the model forbids only C0 controls) that a terminal would act
+# on: a bidi override turns the rest of the line around, a C1 CSI starts an escape sequence on
+# 8-bit terminals, a line separator breaks the line.
+TERMINAL_TRICKS = ("Evil\u202eproC", "ML\u009b2JOps", "two\u2028lines", "iso\u2066late\u2069")
+
+
+def test_every_writer_escapes_what_names_may_no_longer_hold() -> None:
+    # The model refuses bidi overrides, C1 controls and line separators in names (a file with
+    # them is not opened); the writers still write them as escapes, should one ever arrive.
+    from orgdesigner.export.markdown_text import inert_markdown
+    from orgdesigner.export.report_html import esc
+    from orgdesigner.export.report_text import clean
+
+    for trick in TERMINAL_TRICKS:
+        for out in (clean(trick), inert_markdown(trick), esc(trick)):
+            assert not re.search("[\u202a-\u202e\u2066-\u2069\u2028\u2029\x80-\x9f]", out), (trick, out)
+    assert inert_markdown("a\nb\u202ec") == "a b\\\\u202ec"
+    with pytest.raises(ValueError, match="reorders"):
+        unit("top", None, "executive", TERMINAL_TRICKS[0])

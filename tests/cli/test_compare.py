@@ -69,8 +69,9 @@ def test_the_markdown_reads_as_a_pull_request_comment(
     _, out, _ = run_cli(capsys, "compare", str(pair[0]), str(pair[1]), "--format", "markdown")
     first = out.splitlines()[0]
     assert first == (
-        "This change moves MLOps from Data &amp; AI to Platform, lowers the maturity stage from 4 to 1, takes 2 "
-        "reporting lines off the ML project, opens 3 gaps, adds 1 other error and adds 3 warnings\\."
+        "This change moves MLOps from Data &amp; AI to Platform, lowers the maturity stage from 4 to 1, leaves step 3 "
+        "\\(Data Engineering\\) of the ML project without an owner, opens 3 gaps, adds 1 other error and adds 3 "
+        "warnings\\."
     )
     assert "| Maturity stage | 4 \\(ML in production\\) | 1 \\(Ad hoc analytics\\) | \\-3 |" in out
     assert "- **removed** team Data Engineering \\(data\\-eng\\) from under Data &amp; AI" in out

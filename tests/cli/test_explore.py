@@ -191,3 +191,25 @@ def test_text_and_markdown_show_the_table_and_each_option(capsys: pytest.Capture
     code, md, _ = run_cli(capsys, "explore", "--template", "stage-3", "--format", "markdown")
     assert md.startswith("# Kestrel Travel: where should MLOps sit?\n")
     assert "| Where MLOps sits | nobody does MLOps work | under Platform | under Data &amp; AI |" in md
+
+
+def test_a_long_move_wraps_under_itself_and_keeps_ids_whole(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.analysis.orgs import org_of, team, unit
+
+    org = org_of(
+        unit("group-technology", None, "executive", "Group Technology"),
+        unit("infrastructure-and-operations", "group-technology", "platform", "Infrastructure and Operations"),
+        team("machine-learning-platform", "infrastructure-and-operations", "mlops", name="Machine Learning Platform"),
+        unit("data-office", "group-technology", "data_ai", "Data Office"),
+        team("risk-modelling", "data-office", "data_science", name="Risk Modelling"),
+    )
+    path = tmp_path / "org.json"
+    write_org(org, path)
+    _, out, _ = run_cli(capsys, "explore", str(path))
+    lines = out.splitlines()
+    cross = lines.index("MLOPS AS A CROSS-FUNCTIONAL TEAM (focus: Serving several teams)")
+    move = next(i for i in range(cross, len(lines)) if lines[i].startswith("  - move Machine Learning Platform"))
+    assert lines[move + 1].startswith("    ") and not lines[move + 1].lstrip().startswith("-")
+    joined = " ".join(lines[move : move + 2])
+    assert "(infrastructure-and-operations)" in joined and "(cross-functional-mlops)" in joined
+    assert all(len(ln) <= 100 for ln in lines[move : move + 2])

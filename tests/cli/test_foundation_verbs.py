@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -148,3 +149,46 @@ def test_without_a_display_the_window_command_prints_the_summary() -> None:
     assert proc.returncode == 0
     assert proc.stdout.startswith(load_template("stage-2").name + "\n")
     assert len(proc.stderr.strip().splitlines()) == 1 and "no display" in proc.stderr
+
+
+def test_summary_and_check_count_one_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from orgdesigner.io import write_chart
+    from orgdesigner.model import FlatNode, Organization, ScenarioSet, Structure, Team, Unit
+
+    nodes = [
+        FlatNode(Unit(id="top", name="Top", structure=Structure.EXECUTIVE), None),
+        FlatNode(Team(id="t", name="Solo", discipline=Discipline.BUSINESS, headcount=1), "top"),
+    ]
+    base = Organization.from_flat("Org", 4, nodes, [])
+    path = tmp_path / "org.json"
+    chart = ScenarioSet(base)
+    chart.add("Other", base.copy())
+    write_chart(chart, path)
+    _, out, _ = run_cli(capsys, "summary", str(path))
+    assert "  Solo (team, Business & Operations, 1 person)" in out.splitlines()
+    assert "    Other: target stage 4, 1 unit, 1 team, 0 links, 1 person" in out.splitlines()
+    _, out, _ = run_cli(capsys, "check", str(path))
+    assert "Size      1 unit, 1 team, 1 person, 0 dotted lines" in out
+    assert "Widest span: Top, 1 direct report." in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "nofile\x1b[31m.json"],
+        ["summary", "no\u202efile.json"],
+        ["report", "--template", "typical", "-o", "out\x1b[2J.txt"],
+        ["explore", "--template", "typical", "-o", "/nonexistent\x1b[2J/dir"],
+        ["export", "--template", "typical", "-o", "x\x1b[2J.svgz"],
+        ["check", "--template", "typical", "--format", "\x1b[2J"],
+    ],
+)
+def test_error_lines_write_control_characters_of_paths_and_values_as_escapes(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    with contextlib.suppress(SystemExit):
+        assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error:" in err
+    assert "\x1b" not in err and "\u202e" not in err
+    assert "\\x1b" in err or "\\u202e" in err

@@ -277,3 +277,21 @@ def test_report_command_errors_are_one_line(capsys: pytest.CaptureFixture[str], 
     )
     page = (tmp_path / "one.html").read_text(encoding="utf-8")
     assert code == 0 and "Only one scenario" in page
+
+
+# A bidi override in a name turns around the rest of the line it sits in (the sentence after the
+# name, in a browser, a PDF and a rendered Markdown page alike): outside the charts, the report
+# writes it, and the other controls a name may hold, as escapes.
+TRICKS = "ML\u202eOps\u2066 x\u2028y\u009b"
+_RAW_TRICKS = re.compile("[\u202a-\u202e\u2066-\u2069\u2028\u2029\x80-\x9f]")
+
+
+def tricky_chart() -> ScenarioSet:
+    base = load_template("typical")
+    base.set_name(f"Org {TRICKS}")
+    other = base.copy()
+    other.move_node("ml-eng-mlops", "platform")
+    other.rename("ml-eng-mlops", f"Team {TRICKS}")
+    chart = ScenarioSet(base)
+    chart.add(f"Scenario {TRICKS}", other)
+    return chart

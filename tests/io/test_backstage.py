@@ -161,16 +161,16 @@ def test_deep_nesting_is_refused_with_its_line(depth: int) -> None:
     message = str(info.value)
     # Our count stops it first; past libyaml's own limit the parser says so itself.
     assert f"nested more than {MAX_DEPTH} levels deep" in message or "maximum nesting depth" in message
-    assert "row 4" in message
+    assert "line 4" in message
 
 
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        (b"kind: Group\nmetadata: {name: [unclosed\n", "row 3: not valid YAML"),
+        (b"kind: Group\nmetadata: {name: [unclosed\n", "line 3: not valid YAML"),
         (b"\xff\xfe\x00k", "not UTF-8 text"),
         (b"kind: Group\nmetadata: {name: x}\n--- !!python/object:os.system\nfoo: bar\n", "not valid YAML"),
-        (b"- 1\n- 2\n", "document 1 is not a mapping"),
+        (b"- 1\n- 2\n", "document 1: not a mapping"),
     ],
 )
 def test_bad_yaml_is_one_problem_with_its_place(data: bytes, problem: str) -> None:
@@ -197,3 +197,37 @@ def test_the_written_catalog_is_plain_backstage_yaml() -> None:
         assert all(k.startswith("orgdesigner/") for k in entity["metadata"]["annotations"])
         assert all(isinstance(v, str) for v in entity["metadata"]["annotations"].values())
     assert documents[0]["spec"]["type"] == "organization"
+
+
+def test_users_are_counted_once_said_and_members_lists_count_as_membership() -> None:
+    # zed is a member by the group's spec.members only; bob and carol belong to two groups; ghost
+    # belongs to a group that is not in the catalog.
+    docs = [
+        "kind: Group\nmetadata: {name: org}\nspec: {type: organization, children: [sre, ds]}",
+        "kind: Group\nmetadata: {name: sre}\nspec: {type: team, parent: org, children: [], members: [zed]}",
+        "kind: Group\nmetadata: {name: ds}\nspec: {type: team, parent: org, children: []}",
+        "kind: User\nmetadata: {name: alice}\nspec: {memberOf: [sre]}",
+        "kind: User\nmetadata: {name: bob}\nspec: {memberOf: [sre, ds]}",
+        "kind: User\nmetadata: {name: carol}\nspec: {memberOf: [group:default/sre, ds]}",
+        "kind: User\nmetadata: {name: zed}\nspec: {memberOf: []}",
+        "kind: User\nmetadata: {name: ghost}\nspec: {memberOf: [former-team]}",
+    ]
+    text = "\n---\n".join(f"apiVersion: backstage.io/v1alpha1\n{d}" for d in docs)
+    result = import_backstage(text.encode(), "c.yaml", ImportOptions())
+    assert {t.id: t.headcount for t in result.org.teams()} == {"sre": 4, "ds": 2}
+    assert "1 user belongs to no group of the catalog and is not counted" in result.warnings
+    assert (
+        "2 users belong to several groups and are counted in the headcount of each, so the org's headcount is "
+        "2 more than its 4 people" in result.warnings
+    )
+
+
+def test_a_problem_in_a_catalog_names_its_document_not_a_row() -> None:
+    text = (
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: a}\nspec: {type: team, children: []}\n---\n"
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: A}\nspec: {type: team, children: []}\n"
+    )
+    with pytest.raises(CsvImportError) as info:
+        import_backstage(text.encode(), "dup.yaml", ImportOptions())
+    assert str(info.value) == "dup.yaml: document 2: group 'A' again (also document 1)"
+    assert "  document 2: group 'A' again (also document 1)" in info.value.report()

@@ -40,6 +40,10 @@ from orgdesigner.model import Discipline as D
         ("Accountant", "", D.BUSINESS, "accountant"),
         ("Chief Executive Officer", "Corporate", D.BUSINESS, "chief executive"),
         ("Administration Vice President", "Executive", D.BUSINESS, "administration"),
+        ("Chief People Officer", "", D.BUSINESS, "chief people officer"),
+        ("Head of People", "", D.BUSINESS, "head of people"),
+        ("Customer Success Manager", "", D.BUSINESS, "customer success"),
+        ("Graphic Designer", "Marketing", D.BUSINESS, "designer"),
     ],
 )
 def test_strong_guesses(title: str, department: str, discipline: D, keyword: str) -> None:
@@ -64,6 +68,23 @@ def test_strong_guesses(title: str, department: str, discipline: D, keyword: str
         ("CTO", "Corporate", D.SOFTWARE_ENGINEERING, "cto", "title"),
         ("Quality Assurance Engineer", "Standards and Quality Assurance", D.BUSINESS, "quality assurance", "title"),
         ("Quality Assurance Engineer", "Engineering", D.SOFTWARE_ENGINEERING, "quality assurance", "title"),
+        # Product design is product management, though "designer" alone is a business word.
+        ("UX Designer", "", D.PRODUCT_MANAGEMENT, "ux", "title"),
+        ("Senior Product Designer", "Product", D.PRODUCT_MANAGEMENT, "product designer", "title"),
+        ("UI Designer", "Marketing", D.PRODUCT_MANAGEMENT, "ui designer", "title"),
+        ("User Researcher", "", D.PRODUCT_MANAGEMENT, "user researcher", "title"),
+        # A security or QA analyst is not a data analyst.
+        ("Security Analyst", "IT", D.DEVOPS_SRE, "security analyst", "title"),
+        ("QA Analyst", "Engineering", D.SOFTWARE_ENGINEERING, "qa analyst", "title"),
+        ("QA Analyst", "Standards and Quality Assurance", D.BUSINESS, "qa analyst", "title"),
+        # A word with a discipline of its own is not overruled by a broad department...
+        ("Head of Platform", "Research & Development / Platform", D.DEVOPS_SRE, "platform", "title"),
+        ("Cloud Specialist", "Technology", D.DEVOPS_SRE, "cloud", "title"),
+        # ... and an engineer in a platform or data department works on its platform or data.
+        ("Engineer", "Research & Development / Platform", D.DEVOPS_SRE, "engineer", "title"),
+        ("Engineer", "Platform", D.DEVOPS_SRE, "engineer", "title"),
+        ("Engineer", "Data & AI", D.DATA_ENGINEERING, "engineer", "title"),
+        ("Support Engineer", "Customer Success", D.BUSINESS, "engineer", "title"),
     ],
 )
 def test_weak_guesses(title: str, department: str, discipline: D, keyword: str, source: str) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from orgdesigner.io.csv_import import ImportOptions, ImportResult, import_csv
 from orgdesigner.io.csv_mapping import guess_mapping
+from orgdesigner.io.unit_guess import unit_key
 from orgdesigner.model import Discipline, Structure
 
 SYSTEMS: dict[str, tuple[str, dict[str, str]]] = {
@@ -149,3 +150,73 @@ def test_utf16_without_a_bom_is_read(tmp_path: Path) -> None:
         result = import_csv(path)
         assert len(result.guesses) == 3
         assert {g.name for g in result.guesses} == {"Noa Levi", "Omer Katz", "Dana Roth"}
+
+
+def test_odoo_department_paths_are_shortened_below_their_parent_unit(tmp_path: Path) -> None:
+    # Odoo writes a department by its full path ("Research & Development / Platform"); below the
+    # unit of its parent the chart says "Platform", and the import's table keeps the department.
+    text = (
+        "Employee Name,Job Position,Department,Manager\n"
+        "Chloe Novak,CTO,Research & Development,\n"
+        "Milo Okafor,Head of Platform,Research & Development / Platform,Chloe Novak\n"
+        "Lena Weber,Site Reliability Engineer,Research & Development / Platform,Milo Okafor\n"
+        "Umar Haddad,Head of Data,Research & Development / Data & AI,Chloe Novak\n"
+        "Pia Costa,Data Scientist,Research & Development / Data & AI,Umar Haddad\n"
+        "Otto Lang,Accountant,Administration / Finance,Chloe Novak\n"
+    )
+    path = tmp_path / "odoo.csv"
+    path.write_text(text, encoding="utf-8")
+    result = import_csv(path, options=ImportOptions())
+    org = result.org
+    names = {u.name: (org.node(u.node_id).name, u.structure) for u in result.units}
+    assert names["Research & Development / Platform"] == ("Platform", Structure.PLATFORM)
+    assert names["Research & Development / Data & AI"] == ("Data & AI", Structure.DATA_AI)
+    # Not below "Administration" on the chart: the name stays whole.
+    assert names["Administration / Finance"] == ("Administration / Finance", Structure.OTHER)
+    assert {g.name: g.discipline for g in result.guesses}["Milo Okafor"] is Discipline.DEVOPS_SRE
+
+
+def test_a_manager_left_alone_owns_no_hands_on_work(tmp_path: Path) -> None:
+    # The CTO's reports all lead departments of their own: the CTO is a team of one that owns
+    # nothing, so the product's step of the ML project is the software team's, not the CTO's.
+    text = (
+        "Employee Name,Job Position,Department,Manager\n"
+        "Ines Duarte,Chief Executive Officer,Management,\n"
+        "Chloe Novak,CTO,Technology,Ines Duarte\n"
+        "Nora Rossi,Engineering Manager,Web Shop,Chloe Novak\n"
+        "Ben Kim,Software Engineer,Web Shop,Nora Rossi\n"
+        "Ada Lee,Software Engineer,Web Shop,Nora Rossi\n"
+        "Umar Haddad,Head of Data,Data & AI,Chloe Novak\n"
+        "Pia Costa,Data Scientist,Data & AI,Umar Haddad\n"
+        "Tom Berg,Data Engineer,Data & AI,Umar Haddad\n"
+        "Rita Fuchs,Accountant,Management,Ines Duarte\n"
+    )
+    path = tmp_path / "odoo.csv"
+    path.write_text(text, encoding="utf-8")
+    org = import_csv(path, options=ImportOptions()).org
+    owns = {t.name: t.responsibilities for t in org.teams()}
+    assert owns["Chloe Novak"] == ()
+    assert owns["Software Engineering (Nora Rossi)"] is None  # the discipline's defaults
+    assert sum(t.headcount for t in org.teams()) == 9
+    from orgdesigner.analysis import analyse
+
+    steps = {s.step: s.owner for s in analyse(org).handoffs.steps}
+    assert org.node(steps[8] or "").name == "Software Engineering (Nora Rossi)"
+
+
+def test_unit_names_a_department_by_its_path_or_by_its_name_on_the_chart(tmp_path: Path) -> None:
+    text = (
+        "Employee Name,Job Position,Department,Manager\n"
+        "Chloe Novak,CTO,Research & Development,\n"
+        "Milo Okafor,Head of Platform,Research & Development / Platform,Chloe Novak\n"
+        "Lena Weber,Site Reliability Engineer,Research & Development / Platform,Milo Okafor\n"
+    )
+    path = tmp_path / "odoo.csv"
+    path.write_text(text, encoding="utf-8")
+    for given in ("Platform", "Research & Development / Platform"):
+        result = import_csv(path, options=ImportOptions(structures={unit_key(given): Structure.OTHER}))
+        unit = next(u for u in result.units if u.name == "Research & Development / Platform")
+        assert unit.structure is Structure.OTHER, given
+        assert not any("--unit" in w for w in result.warnings)
+    result = import_csv(path, options=ImportOptions(structures={unit_key("Ops"): Structure.OTHER}))
+    assert "--unit names no department of this file: 'ops'" in result.warnings

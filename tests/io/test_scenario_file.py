@@ -309,3 +309,18 @@ def test_a_dotted_line_twice_is_refused_in_the_baseline_and_in_a_scenario() -> N
     data["scenarios"][0]["links"] = twice
     with pytest.raises(OrgFileError, match=r"scenario 'MLOps under Platform', node 'sre', field 'links': .* already"):
         parse_chart(json.dumps(data), "c.json")
+
+
+def test_a_file_whose_scenario_names_differ_only_in_spacing_is_refused(tmp_path: Path) -> None:
+    base = load_template("typical")
+    record = json.loads(dumps_org(base))
+    scenario = {k: record[k] for k in ("nodes", "links")}
+    record["version"] = 2
+    record["scenarios"] = [{"name": "MLOps under Platform", **scenario}, {"name": "MLOps  under  platform", **scenario}]
+    path = tmp_path / "org.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(OrgFileError) as info:
+        read_chart(path)
+    assert str(info.value).endswith(
+        "scenario 'MLOps  under  platform', field 'name': there is already a scenario called 'MLOps under Platform'"
+    )

@@ -126,6 +126,16 @@ def test_rename_returns_the_old_name_and_its_inverse_restores_it() -> None:
     assert s.names() == ["a", "B"]
 
 
+def test_names_that_differ_only_in_spacing_or_case_clash() -> None:
+    s = chart("MLOps under Platform")
+    for other in ("mlops  under platform", " MLOps under\u00a0Platform ", "MLOps under\u2003Platform"):
+        with pytest.raises(EditRefused, match="already a scenario called 'MLOps under Platform'"):
+            s.add(other, s.baseline.copy())
+    assert s.get("mlops   UNDER platform") is s.scenarios[0]
+    with pytest.raises(ModelError, match="already a scenario"):
+        ScenarioSet(org(), [org("MLOps under Platform"), org("MLOps  under Platform")])
+
+
 def test_remove_and_restore_put_back_the_same_object_at_the_same_place() -> None:
     s = chart("A", "B", "C")
     b = s.scenarios[1]
