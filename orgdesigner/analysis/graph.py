@@ -3,7 +3,7 @@
 Every check walks the same :class:`OrgIndex`: nodes in file (pre-)order, with parent, depth
 and structure positions in flat lists. Flat lists keep a 100,000-node report within the
 window's budget; building a networkx graph of that size alone takes a tenth of it, so
-:func:`org_graph` is offered to readers that want graph algorithms, not used by the checks.
+:func:`relation_graph` is offered to readers that want graph algorithms, not used by the checks.
 """
 
 from __future__ import annotations
@@ -77,11 +77,6 @@ class OrgIndex:
             return Structure.EXECUTIVE
         return self.structure_at(t)
 
-    def sits_in(self, i: int) -> Structure:
-        """The structure of the nearest unit at or above ``i`` that has one (not ``other``)."""
-        s = self.structured[i]
-        return Structure.OTHER if s == NO_NODE else self.structure_at(s)
-
 
 def build_index(org: OrgTree) -> OrgIndex:
     """Index ``org`` in one pass over its nodes in file order."""
@@ -143,7 +138,7 @@ def build_index(org: OrgTree) -> OrgIndex:
     return OrgIndex(org, ids, pos, nodes, parent, depth, child_count, top, structured, teams, owners, by_discipline)
 
 
-def org_graph(org: OrgTree) -> nx.MultiDiGraph:
+def relation_graph(org: OrgTree) -> nx.MultiDiGraph:
     """The org as a networkx graph: one node per org node (attributes ``kind``, ``name``, and
     ``structure`` or ``discipline``), a ``reports_to`` edge from each parent to each child, and
     a ``serves`` edge for each dotted line (edge keys are the kinds)."""

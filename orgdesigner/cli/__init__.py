@@ -7,7 +7,6 @@ Each verb lives in a module of this package that defines ``NAME``, ``HELP``,
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -15,13 +14,12 @@ from types import ModuleType
 from typing import NoReturn
 
 from orgdesigner import __version__
+from orgdesigner.cli.usage import UsageError
 from orgdesigner.io import OrgFileError
 
+__all__ = ["VERBS", "UsageError", "build_gui_parser", "build_parser", "main"]
+
 VERBS = ("summary", "check", "export", "import", "templates", "new", "catalogue", "schema")
-
-
-class UsageError(Exception):
-    """A command line that cannot be carried out; the message is printed as one line."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,13 +29,42 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _verb_module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"orgdesigner.cli.verb_{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"orgdesigner.cli.verb_{name}":
-            return None
-        raise
+def _verb_module(name: str) -> ModuleType:
+    """The module of verb ``name``, imported only when that verb runs (so that a verb's start-up
+    loads no other verb's code)."""
+    if name == "summary":
+        from orgdesigner.cli import verb_summary
+
+        return verb_summary
+    elif name == "check":
+        from orgdesigner.cli import verb_check
+
+        return verb_check
+    elif name == "export":
+        from orgdesigner.cli import verb_export
+
+        return verb_export
+    elif name == "import":
+        from orgdesigner.cli import verb_import
+
+        return verb_import
+    elif name == "templates":
+        from orgdesigner.cli import verb_templates
+
+        return verb_templates
+    elif name == "new":
+        from orgdesigner.cli import verb_new
+
+        return verb_new
+    elif name == "catalogue":
+        from orgdesigner.cli import verb_catalogue
+
+        return verb_catalogue
+    elif name == "schema":
+        from orgdesigner.cli import verb_schema
+
+        return verb_schema
+    raise UsageError(f"no verb {name!r}")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -51,8 +78,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     for name in VERBS if only is None else (only,):
         mod = _verb_module(name)
-        if mod is None:
-            continue
         p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from orgdesigner.cli.usage import UsageError
 from orgdesigner.io import DEFAULT_TEMPLATE, load_template, read_org
 from orgdesigner.model import Organization
 
@@ -21,7 +22,6 @@ def add_source_arguments(parser: argparse.ArgumentParser, default_template: bool
 
 def load_source(file: str | None, template: str | None, default_template: bool = False) -> Organization:
     """The org named by a FILE or a template name; ``UsageError`` if neither or both."""
-    from orgdesigner.cli import UsageError
 
     if file and template:
         raise UsageError("give a FILE or --template NAME, not both")

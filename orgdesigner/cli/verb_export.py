@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from orgdesigner.cli.sources import add_source_arguments, load_source
+from orgdesigner.cli.usage import UsageError
 from orgdesigner.export import ExportError
 
 NAME = "export"
@@ -75,7 +76,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_output(path: str) -> None:
-    from orgdesigner.cli import UsageError
 
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -91,7 +91,6 @@ def _check_output(path: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the export; 0 on success."""
-    from orgdesigner.cli import UsageError
     from orgdesigner.export.formats import RasterOptions, export_bytes, finding_badges, suffix_of
     from orgdesigner.io.atomic import write_atomic
     from orgdesigner.layout import LayoutOptions

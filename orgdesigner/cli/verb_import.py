@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from orgdesigner.cli.usage import UsageError
 from orgdesigner.io.csv_errors import CsvImportError
 from orgdesigner.io.csv_import import ImportResult, discipline_counts, import_csv
 from orgdesigner.io.csv_mapping import FIELDS, MappingError, parse_map_option
@@ -61,7 +62,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, write, report; 0 on success, 2 (with every problem on stderr) for a bad CSV."""
-    from orgdesigner.cli import UsageError
     from orgdesigner.io.atomic import write_atomic
 
     output = Path(args.output)

@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
-from orgdesigner.io.text_formats import node_caption, node_fill, node_label_lines, text_color_on
+from orgdesigner.io.node_labels import node_caption, node_fill, node_label_lines, text_color_on
 from orgdesigner.model import Organization, Team, Unit
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -37,8 +37,9 @@ _GAP_X = 24.0
 _GAP_Y = 70.0
 
 
-def org_graph(org: Organization) -> nx.MultiDiGraph:
-    """The org as a networkx graph with every attribute (see the module docstring)."""
+def graphml_graph(org: Organization) -> nx.MultiDiGraph:
+    """The org as the graph its GraphML file holds: every field as node data (see the module
+    docstring)."""
     graph = nx.MultiDiGraph(name=org.name, target_stage=org.target_stage, format="orgdesigner")
     for flat in org.flat():
         node = flat.node
@@ -69,7 +70,7 @@ def graphml_bytes(org: Organization) -> bytes:
     """The org as GraphML (UTF-8) with yEd graphics."""
     # What nx.write_graphml does, stopping before the text so that the yFiles graphics can join.
     writer = GraphMLWriter(encoding="utf-8", prettyprint=False)
-    writer.add_graph_element(org_graph(org))
+    writer.add_graph_element(graphml_graph(org))
     root: ET.Element = writer.xml
     root.set("xmlns:y", Y_NS)
     _add_yfiles(root, org)

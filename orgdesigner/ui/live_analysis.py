@@ -4,29 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from orgdesigner.analysis import Report, Severity, analyse
-from orgdesigner.layout import BadgeCounts
+from orgdesigner.analysis import Report, analyse
+from orgdesigner.layout import BadgeCounts, badge_counts
 from orgdesigner.ui.document import Document
 
 
-def badge_counts(report: Report) -> dict[str, BadgeCounts]:
-    """Per node, how many findings of each severity name it."""
-    counts: dict[str, list[int]] = {}
-    slot = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    for f in report.findings:
-        k = slot[f.severity]
-        for nid in f.nodes:
-            counts.setdefault(nid, [0, 0, 0])[k] += 1
-    # Few distinct counts: share one (immutable) BadgeCounts per kind instead of one per node.
-    made: dict[tuple[int, ...], BadgeCounts] = {}
-    out = {}
-    for nid, c in counts.items():
-        key = tuple(c)
-        badge = made.get(key)
-        if badge is None:
-            badge = made[key] = BadgeCounts(*key)
-        out[nid] = badge
-    return out
+def report_badges(report: Report) -> dict[str, BadgeCounts]:
+    """Per node, how many findings of each severity name it (as the export's ``--badges``)."""
+    return badge_counts((f.severity, f.nodes) for f in report.findings)
 
 
 class LiveAnalysis(QObject):
@@ -41,11 +26,11 @@ class LiveAnalysis(QObject):
         super().__init__(parent)
         self.doc = doc
         self.report: Report = analyse(doc.org)
-        self.badges: dict[str, BadgeCounts] = badge_counts(self.report)
+        self.badges: dict[str, BadgeCounts] = report_badges(self.report)
         doc.changed.connect(self.refresh)
 
     def refresh(self) -> None:
         """Analyse the document's org again."""
         self.report = analyse(self.doc.org)
-        self.badges = badge_counts(self.report)
+        self.badges = report_badges(self.report)
         self.report_changed.emit()

@@ -63,6 +63,8 @@ from orgdesigner.model import (
 from tests.browser import chromium
 from tests.conftest import require_tool
 
+pytestmark = pytest.mark.slow  # the reliability tier: ./dev test -m "not slow" leaves it to CI
+
 # The hostile text ------------------------------------------------------------------------------
 
 RUN = "top.document.title='PW'+'NED';console.log('PW'+'NED')"
