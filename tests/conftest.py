@@ -1,4 +1,9 @@
-"""Shared fixtures: the offscreen Qt platform and a few small orgs."""
+"""Shared fixtures: the test data, the external tools, a private state folder.
+
+No Qt here: the model, analysis, layout and io tests are plain pytest. A test that paints or
+makes widgets asks for pytest-qt's ``qapp`` fixture (or ``qtbot``), which makes the one
+QApplication of the run; the exports make it themselves (``ensure_app``) when none exists.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,7 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-# One QApplication for the whole run, made before any test can make a bare QGuiApplication
-# (the PNG/PDF export does when it finds none): widgets need a QApplication.
-from PySide6.QtWidgets import QApplication
-
-_APP = QApplication.instance() or QApplication([])
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # any Qt a test starts has no display to need
 
 
 DATA = Path(__file__).parent / "data"

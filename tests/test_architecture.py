@@ -1,4 +1,4 @@
-"""The layers of ARCHITECTURE.md, and the Qt version pin, checked on every run."""
+"""The layers of docs/architecture.md, and the Qt version pin, checked on every run."""
 
 from __future__ import annotations
 
@@ -72,3 +72,35 @@ def test_every_test_data_file_says_where_it_comes_from() -> None:
     files = [p.name for p in data.iterdir() if p.name != "README.md"]
     assert files, "tests/data holds the suite's data"
     assert all(f"`{name}`" in note for name in files), [n for n in files if f"`{n}`" not in note]
+
+
+def test_the_core_tests_run_without_qt() -> None:
+    # Below ui/ and export/, tests are plain pytest: neither the shared fixtures nor the model,
+    # analysis, layout and io tests load Qt (a test that paints asks for the qapp fixture).
+    modules = [
+        ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        for folder in ("model", "analysis", "layout", "io")
+        for path in sorted((ROOT / "tests" / folder).glob("test_*.py"))
+    ]
+    code = (
+        "import importlib, sys; import tests.conftest\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), sorted(m for m in sys.modules if 'PySide' in m)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert len(modules) > 20
+
+
+def test_no_import_circles_outside_the_window() -> None:
+    # A circle hides which module a rule belongs to. The window's own (its main window and the
+    # dialogs it opens, its commands and document) are still to be untied.
+    import grimp
+    import networkx as nx
+
+    graph = grimp.build_graph("orgdesigner")
+    imports = nx.DiGraph(
+        (module, imported) for module in graph.modules for imported in graph.find_modules_directly_imported_by(module)
+    )
+    circles = [c for c in nx.simple_cycles(imports) if not all(m.startswith("orgdesigner.ui.") for m in c)]
+    assert circles == []

@@ -7,10 +7,10 @@ named after what they judge.
 from orgdesigner.analysis.coverage import CoverageReport, Overlap, Requirement
 from orgdesigner.analysis.dependencies import DependencyCheck, DependencyStatus
 from orgdesigner.analysis.findings import Finding, Severity
-from orgdesigner.analysis.graph import OrgIndex, build_index, org_graph
+from orgdesigner.analysis.graph import OrgIndex, build_index, relation_graph
 from orgdesigner.analysis.handoffs import HandoffReport, HandoffStep
 from orgdesigner.analysis.maturity import MaturityReport, NextStage, OwnedRequirement, StageEvidence
-from orgdesigner.analysis.placement import PlacementKind, PlacementReport, TeamPlacement
+from orgdesigner.analysis.mlops_placement import MlopsPlacement, MlopsPlacementReport, MlopsTeamPlacement
 from orgdesigner.analysis.report import AnalysisOptions, Report, ReportSummary, analyse
 from orgdesigner.analysis.staffing import CareerOption, StaffingSuggestion
 from orgdesigner.analysis.structure import DEFAULT_MAX_SPAN, Span, StructureReport
@@ -26,12 +26,13 @@ __all__ = [
     "HandoffReport",
     "HandoffStep",
     "MaturityReport",
+    "MlopsPlacement",
+    "MlopsPlacementReport",
+    "MlopsTeamPlacement",
     "NextStage",
     "OrgIndex",
     "Overlap",
     "OwnedRequirement",
-    "PlacementKind",
-    "PlacementReport",
     "Report",
     "ReportSummary",
     "Requirement",
@@ -40,8 +41,7 @@ __all__ = [
     "StaffingSuggestion",
     "StageEvidence",
     "StructureReport",
-    "TeamPlacement",
     "analyse",
     "build_index",
-    "org_graph",
+    "relation_graph",
 ]

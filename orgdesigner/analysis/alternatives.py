@@ -27,17 +27,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgdesigner.analysis.graph import OrgIndex, build_index
-from orgdesigner.analysis.placement import PlacementKind
+from orgdesigner.analysis.mlops_placement import MlopsPlacement
 from orgdesigner.model import Discipline, Link, Organization, OrgTree, Structure, Team, Unit, load_catalogue
 from orgdesigner.model.text import slugify
 
-PLACEMENTS = (PlacementKind.PLATFORM, PlacementKind.DATA_AI, PlacementKind.PRODUCT, PlacementKind.CROSS_FUNCTIONAL)
+PLACEMENTS = (MlopsPlacement.PLATFORM, MlopsPlacement.DATA_AI, MlopsPlacement.PRODUCT, MlopsPlacement.CROSS_FUNCTIONAL)
 """The placements an alternative is built for, in the order they are shown."""
 STRUCTURE_OF = {
-    PlacementKind.PLATFORM: Structure.PLATFORM,
-    PlacementKind.DATA_AI: Structure.DATA_AI,
-    PlacementKind.PRODUCT: Structure.PRODUCT,
-    PlacementKind.CROSS_FUNCTIONAL: Structure.CROSS_FUNCTIONAL,
+    MlopsPlacement.PLATFORM: Structure.PLATFORM,
+    MlopsPlacement.DATA_AI: Structure.DATA_AI,
+    MlopsPlacement.PRODUCT: Structure.PRODUCT,
+    MlopsPlacement.CROSS_FUNCTIONAL: Structure.CROSS_FUNCTIONAL,
 }
 LINKS_PER_UNIT = 3
 NEW_TEAM_MIN, NEW_TEAM_MAX = 2, 12
@@ -65,7 +65,7 @@ class Alternative:
     original's, so it can replace it in one step), the catalogue's ``title`` for the placement
     (a good scenario name) and the ``moves`` that made it, in order."""
 
-    placement: PlacementKind
+    placement: MlopsPlacement
     title: str
     org: Organization
     moves: tuple[Move, ...]
@@ -93,14 +93,14 @@ def build_alternatives(org: OrgTree) -> list[Alternative]:
     return [_build(org, index, p) for p in PLACEMENTS]
 
 
-def build_alternative(org: OrgTree, placement: PlacementKind) -> Alternative:
+def build_alternative(org: OrgTree, placement: MlopsPlacement) -> Alternative:
     """The alternative for one ``placement`` (one of :data:`PLACEMENTS`)."""
     if placement not in STRUCTURE_OF:
         raise ValueError(f"no alternative is built for the placement {placement.value!r}")
     return _build(org, build_index(org), placement)
 
 
-def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Alternative:
+def _build(source: OrgTree, index: OrgIndex, placement: MlopsPlacement) -> Alternative:
     org = (
         source.copy()
         if isinstance(source, Organization)
@@ -141,7 +141,7 @@ def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Altern
             org.move_node(nid, home_id)
             moves.append(Move("move", nid, index.name(i), home_id, old_parent=old))
         moved.append(nid)
-    if placement is PlacementKind.CROSS_FUNCTIONAL:
+    if placement is MlopsPlacement.CROSS_FUNCTIONAL:
         links = _serve_consumers(org, moved)
     else:
         links = _keep_links_home(org, moved + [index.ids[i] for i in relink])
@@ -151,7 +151,7 @@ def _build(source: OrgTree, index: OrgIndex, placement: PlacementKind) -> Altern
         # One rebuild with the final dotted lines: adding or removing them one by one would scan
         # the list each time.
         org = Organization.from_flat(org.name, org.target_stage, org.flat(), final)
-    return Alternative(placement, load_catalogue().placement(placement.value).name, org, tuple(moves))
+    return Alternative(placement, load_catalogue().mlops_option(placement.value).name, org, tuple(moves))
 
 
 def _home_unit(index: OrgIndex, structure: Structure, workers: list[int]) -> int | None:
@@ -219,7 +219,7 @@ def _to_move(index: OrgIndex, workers: list[int], structure: Structure) -> tuple
     """The teams doing MLOps work that must move (not in the placement, and not below another
     team that moves: it carries them along; never the top of the org, which cannot move), and
     those that are in a unit of the structure already but whose dotted lines may have to go."""
-    from orgdesigner.analysis.placement import place_team
+    from orgdesigner.analysis.mlops_placement import place_team
 
     served: dict[int, list[int]] = {i: [] for i in workers}
     pos = index.pos
@@ -234,11 +234,11 @@ def _to_move(index: OrgIndex, workers: list[int], structure: Structure) -> tuple
             continue
         kind = place_team(index, i, served[i]).kind
         if structure is Structure.CROSS_FUNCTIONAL:
-            if kind is not PlacementKind.CROSS_FUNCTIONAL:
+            if kind is not MlopsPlacement.CROSS_FUNCTIONAL:
                 move.append(i)
         elif index.sits_in(i) is not structure:
             move.append(i)
-        elif kind is PlacementKind.CROSS_FUNCTIONAL:
+        elif kind is MlopsPlacement.CROSS_FUNCTIONAL:
             relink.append(i)
     # A team below a moving team goes with it, unless a unit of another structure between them
     # would still decide where it sits: then it moves on its own too.

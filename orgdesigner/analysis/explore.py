@@ -16,7 +16,7 @@ from orgdesigner.analysis.alternatives import Alternative, Move, build_alternati
 from orgdesigner.analysis.figures import KeyFigures, key_figures
 from orgdesigner.analysis.findings import plural
 from orgdesigner.analysis.graph import OrgIndex, build_index
-from orgdesigner.analysis.placement import PlacementKind
+from orgdesigner.analysis.mlops_placement import MlopsPlacement
 from orgdesigner.analysis.report import AnalysisOptions, Report, analyse
 from orgdesigner.model import Discipline, OrgTree
 
@@ -89,7 +89,7 @@ class Option:
     why: str
 
     @property
-    def placement(self) -> PlacementKind:
+    def placement(self) -> MlopsPlacement:
         """The placement the alternative was built for."""
         return self.alternative.placement
 
@@ -177,12 +177,12 @@ def explore(org: OrgTree, priority: str = DEFAULT_PRIORITY, options: AnalysisOpt
 
 
 _LANDS = {
-    PlacementKind.PLATFORM: "under Platform",
-    PlacementKind.DATA_AI: "in Data & AI",
-    PlacementKind.PRODUCT: "in Product",
-    PlacementKind.CROSS_FUNCTIONAL: "as a cross-functional team",
-    PlacementKind.MIXED: "split across structures",
-    PlacementKind.NONE: "nowhere",
+    MlopsPlacement.PLATFORM: "under Platform",
+    MlopsPlacement.DATA_AI: "in Data & AI",
+    MlopsPlacement.PRODUCT: "in Product",
+    MlopsPlacement.CROSS_FUNCTIONAL: "as a cross-functional team",
+    MlopsPlacement.MIXED: "split across structures",
+    MlopsPlacement.NONE: "nowhere",
 }
 """Where MLOps lands, in words for the sentence of an option that lands elsewhere."""
 

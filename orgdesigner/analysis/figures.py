@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orgdesigner.analysis.placement import PlacementKind
+from orgdesigner.analysis.mlops_placement import MlopsPlacement
 from orgdesigner.analysis.report import Report
 from orgdesigner.model import OrgTree, Structure, Team, Unit
 
@@ -26,7 +26,7 @@ class KeyFigures:
     stage: int
     stage_name: str
     target_stage: int
-    mlops: PlacementKind
+    mlops: MlopsPlacement
     gaps: int
     errors: int
     warnings: int

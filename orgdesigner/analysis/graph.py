@@ -3,7 +3,7 @@
 Every check walks the same :class:`OrgIndex`: nodes in file (pre-)order, with parent, depth
 and structure positions in flat lists. Flat lists keep a 100,000-node report within the
 window's budget; building a networkx graph of that size alone takes a tenth of it, so
-:func:`org_graph` is offered to readers that want graph algorithms, not used by the checks.
+:func:`relation_graph` is offered to readers that want graph algorithms, not used by the checks.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ def build_index(org: OrgTree) -> OrgIndex:
     )
 
 
-def org_graph(org: OrgTree) -> nx.MultiDiGraph:
+def relation_graph(org: OrgTree) -> nx.MultiDiGraph:
     """The org as a networkx graph: one node per org node (attributes ``kind``, ``name``, and
     ``structure`` or ``discipline``), a ``reports_to`` edge from each parent to each child, and
     a ``serves`` edge for each dotted line (edge keys are the kinds)."""

@@ -10,7 +10,7 @@ from orgdesigner.analysis.findings import Finding, Severity
 from orgdesigner.analysis.graph import OrgIndex, build_index
 from orgdesigner.analysis.handoffs import HandoffReport, trace_handoffs
 from orgdesigner.analysis.maturity import MaturityReport, assess_maturity
-from orgdesigner.analysis.placement import PlacementKind, PlacementReport, check_placement
+from orgdesigner.analysis.mlops_placement import MlopsPlacement, MlopsPlacementReport, check_mlops_placement
 from orgdesigner.analysis.staffing import StaffingSuggestion, suggest_staffing
 from orgdesigner.analysis.structure import DEFAULT_MAX_SPAN, StructureReport, check_structure
 from orgdesigner.model import OrgTree, load_catalogue
@@ -36,7 +36,7 @@ class ReportSummary:
     target_stage: int
     stage: int
     stage_name: str
-    mlops_structure: PlacementKind
+    mlops_structure: MlopsPlacement
     units: int
     teams: int
     links: int
@@ -54,7 +54,7 @@ class Report:
     summary: ReportSummary
     coverage: CoverageReport
     dependencies: tuple[DependencyCheck, ...]
-    placement: PlacementReport
+    placement: MlopsPlacementReport
     maturity: MaturityReport
     handoffs: HandoffReport
     structure: StructureReport
@@ -88,7 +88,7 @@ def analyse(org: OrgTree, options: AnalysisOptions | None = None, index: OrgInde
     dependencies, f_dependencies = check_dependencies(index, cat, target)
     handoffs, f_handoffs = trace_handoffs(index, cat, target)
     maturity, f_maturity = assess_maturity(coverage.owners, cat, target)
-    placement, f_placement = check_placement(index, cat)
+    placement, f_placement = check_mlops_placement(index, cat)
     structure, f_structure = check_structure(index, opts.max_span)
     suggestions, f_staffing = suggest_staffing(index, cat, coverage, dependencies)
     found = f_coverage + f_dependencies + f_handoffs + f_structure + f_maturity + f_placement + f_staffing

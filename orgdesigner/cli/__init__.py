@@ -7,7 +7,6 @@ Each verb lives in a module of this package that defines ``NAME``, ``HELP``,
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -15,8 +14,11 @@ from types import ModuleType
 from typing import NoReturn
 
 from orgdesigner import __version__
+from orgdesigner.cli.usage import MESSAGE_MAX, UsageError, error_line
 from orgdesigner.io import OrgFileError
 from orgdesigner.io.errors import one_line
+
+__all__ = ["MESSAGE_MAX", "VERBS", "UsageError", "build_gui_parser", "build_parser", "error_line", "main"]
 
 VERBS = (
     "summary",
@@ -33,20 +35,6 @@ VERBS = (
 )
 
 
-class UsageError(Exception):
-    """A command line that cannot be carried out; the message is printed as one line."""
-
-
-MESSAGE_MAX = 1_000
-"""The longest error line the command prints (its values are cut shorter already)."""
-
-
-def error_line(message: str) -> str:
-    """``orgdesigner: error: MESSAGE`` as one printable line: whatever a path, an option or a
-    value from a file holds, no control character reaches the terminal and the line is short."""
-    return f"orgdesigner: error: {one_line(message, MESSAGE_MAX)}"
-
-
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit code 2."""
 
@@ -54,13 +42,54 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {one_line(message, MESSAGE_MAX)} (see {self.prog} --help)\n")
 
 
-def _verb_module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"orgdesigner.cli.verb_{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"orgdesigner.cli.verb_{name}":
-            return None
-        raise
+def _verb_module(name: str) -> ModuleType:
+    """The module of verb ``name``, imported only when that verb runs (so that a verb's start-up
+    loads no other verb's code)."""
+    if name == "summary":
+        from orgdesigner.cli import verb_summary
+
+        return verb_summary
+    elif name == "check":
+        from orgdesigner.cli import verb_check
+
+        return verb_check
+    elif name == "compare":
+        from orgdesigner.cli import verb_compare
+
+        return verb_compare
+    elif name == "explore":
+        from orgdesigner.cli import verb_explore
+
+        return verb_explore
+    elif name == "report":
+        from orgdesigner.cli import verb_report
+
+        return verb_report
+    elif name == "export":
+        from orgdesigner.cli import verb_export
+
+        return verb_export
+    elif name == "import":
+        from orgdesigner.cli import verb_import
+
+        return verb_import
+    elif name == "templates":
+        from orgdesigner.cli import verb_templates
+
+        return verb_templates
+    elif name == "new":
+        from orgdesigner.cli import verb_new
+
+        return verb_new
+    elif name == "catalogue":
+        from orgdesigner.cli import verb_catalogue
+
+        return verb_catalogue
+    elif name == "schema":
+        from orgdesigner.cli import verb_schema
+
+        return verb_schema
+    raise UsageError(f"no verb {name!r}")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -74,8 +103,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     for name in VERBS if only is None else (only,):
         mod = _verb_module(name)
-        if mod is None:
-            continue
         p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from orgdesigner.cli.usage import UsageError
 from orgdesigner.io import DEFAULT_TEMPLATE, OrgFileError, load_template, read_chart
 from orgdesigner.model import BASELINE, Organization, ScenarioSet
 from orgdesigner.model.text import shown
@@ -40,7 +41,6 @@ def source_label(file: str | None, template: str | None) -> str:
 
 def load_chart(file: str | None, template: str | None, default_template: bool = False) -> ScenarioSet:
     """The whole chart named by a FILE or a template name; ``UsageError`` if neither or both."""
-    from orgdesigner.cli import UsageError
 
     if file and template:
         raise UsageError("give a FILE or --template NAME, not both")

@@ -60,7 +60,7 @@ Sides = tuple[Organization, Organization, tuple[str, str]]
 
 def _orgs(args: argparse.Namespace) -> Sides:
     """The two orgs and how the output names them (the files, or the scenarios)."""
-    from orgdesigner.cli import UsageError
+    from orgdesigner.cli.usage import UsageError
 
     files: list[str] = args.files
     templates: list[str] = args.template or []

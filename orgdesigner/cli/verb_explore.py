@@ -55,7 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _folder(path: str) -> Path:
-    from orgdesigner.cli import UsageError
+    from orgdesigner.cli.usage import UsageError
 
     folder = Path(path)
     if folder.exists() and not folder.is_dir():

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from orgdesigner.cli.sources import add_source_arguments, load_source
+from orgdesigner.cli.usage import UsageError
 from orgdesigner.export import ExportError
 from orgdesigner.model import Organization
 from orgdesigner.model.text import escape_controls, parse_decimal_number, parse_whole_number, shown
@@ -83,7 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def check_output(path: str) -> None:
     """Refuse an output path that cannot be written, before any work is done."""
-    from orgdesigner.cli import UsageError
+    from orgdesigner.cli.usage import UsageError
     from orgdesigner.io.atomic import resolve_output
 
     target = resolve_output(path)  # a folder, FIFO or device, a missing folder: refused before any work
@@ -93,7 +94,7 @@ def check_output(path: str) -> None:
 
 
 def _division(org: Organization, root: str, source: str) -> Organization:
-    from orgdesigner.cli import UsageError
+    from orgdesigner.cli.usage import UsageError
     from orgdesigner.model.organization import subtree_org
     from orgdesigner.model.text import shown
 
@@ -104,7 +105,6 @@ def _division(org: Organization, root: str, source: str) -> Organization:
 
 def run(args: argparse.Namespace) -> int:
     """Write the export; 0 on success."""
-    from orgdesigner.cli import UsageError
     from orgdesigner.export.formats import RasterOptions, export_bytes, finding_badges, suffix_of
     from orgdesigner.io.atomic import write_atomic
     from orgdesigner.layout import LayoutOptions

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from orgdesigner.cli import MESSAGE_MAX, error_line
+from orgdesigner.cli.usage import MESSAGE_MAX, UsageError, error_line
 from orgdesigner.io.csv_errors import CsvImportError
 from orgdesigner.io.csv_mapping import FIELDS, MappingError, parse_map_option
 from orgdesigner.io.errors import one_line
@@ -100,7 +100,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, write, report; 0 on success, 2 (with every problem on stderr) for a bad file."""
-    from orgdesigner.cli import UsageError
     from orgdesigner.io.atomic import write_atomic
     from orgdesigner.io.csv_import import ImportOptions
     from orgdesigner.io.import_sources import import_file

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from orgdesigner.cli.usage import UsageError
 from orgdesigner.io import DEFAULT_TEMPLATE, load_template, write_org
 from orgdesigner.model.text import escape_controls
 
@@ -26,7 +27,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the file; 0 on success."""
-    from orgdesigner.cli import UsageError
 
     org = load_template(args.template)
     if Path(args.output).exists() and not args.force:

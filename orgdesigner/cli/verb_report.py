@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the report; 0 on success."""
-    from orgdesigner.cli import UsageError
+    from orgdesigner.cli.usage import UsageError
     from orgdesigner.cli.verb_export import check_output
     from orgdesigner.export.decision import build_decision
     from orgdesigner.export.decision_files import write_decision

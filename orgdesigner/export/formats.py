@@ -8,16 +8,14 @@ fails leaves no file behind (and an existing file untouched).
 
 from __future__ import annotations
 
-import importlib
 import os
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from orgdesigner.export import ExportError
 from orgdesigner.io.atomic import write_atomic
 from orgdesigner.io.text_formats import TEXT_WRITERS
-from orgdesigner.layout import BadgeCounts, LayoutOptions, layout
+from orgdesigner.layout import BadgeCounts, LayoutOptions, badge_counts, layout
 from orgdesigner.layout.palette import PAGE
 from orgdesigner.model import Organization
 
@@ -56,20 +54,10 @@ def suffix_of(path: str | os.PathLike[str]) -> str:
 
 
 def finding_badges(org: Organization) -> dict[str, BadgeCounts]:
-    """Per node id, the counts of the analysis findings that name it (``ExportError`` when
-    this build has no analysis)."""
-    try:
-        analysis = importlib.import_module("orgdesigner.analysis")
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("orgdesigner.analysis"):
-            raise ExportError("badges need the analysis, which this build of orgdesigner lacks") from None
-        raise
-    counts: dict[str, Counter[str]] = {}
-    for finding in analysis.analyse(org).findings:
-        severity = str(getattr(finding.severity, "value", finding.severity))
-        for node_id in finding.nodes:
-            counts.setdefault(node_id, Counter())[severity] += 1
-    return {nid: BadgeCounts(c["error"], c["warning"], c["info"]) for nid, c in counts.items()}
+    """Per node id, the counts of the analysis findings that name it (what ``--badges`` shows)."""
+    from orgdesigner.analysis import analyse  # only when asked: the analysis is not needed otherwise
+
+    return badge_counts((f.severity, f.nodes) for f in analyse(org).findings)
 
 
 def export_bytes(
@@ -95,14 +83,9 @@ def export_bytes(
             if raster.page is not None and raster.page not in PAGES:
                 raise ExportError(f"page size {raster.page!r} is not one of {', '.join(PAGES)}")
             return pdf_bytes(placement, raster.page)  # type: ignore[arg-type]
-        try:
-            drawio = importlib.import_module("orgdesigner.export.drawio")
-        except ModuleNotFoundError as exc:
-            if exc.name == "orgdesigner.export.drawio":
-                raise ExportError("draw.io export is not available in this build of orgdesigner") from None
-            raise
-        data: bytes = drawio.drawio_bytes(org, placement)
-        return data
+        from orgdesigner.export.drawio import drawio_bytes
+
+        return drawio_bytes(org, placement)
     writer = TEXT_WRITERS.get(suffix)
     if writer is None:
         suffix_of(f"x{suffix}")

@@ -9,7 +9,7 @@ reading ``&lt;`` would otherwise be drawn as ``<``), and the lines of a label ar
 
 from __future__ import annotations
 
-from orgdesigner.io.text_formats import node_fill, node_label_lines, text_color_on
+from orgdesigner.io.node_labels import node_fill, node_label_lines, text_color_on
 from orgdesigner.model import Organization, Unit
 
 

@@ -7,7 +7,7 @@ The file holds: graph data ``name``, ``target_stage`` and ``format``; node data 
 told apart by the edge data ``relation`` (``reporting`` or ``serves``), with ids
 ``reporting:ID`` and ``serves:N`` (so that networkx reads a ``MultiDiGraph`` that keeps a
 reporting line and a dotted line between the same two nodes). Nodes come in tree order, so
-siblings keep theirs. :func:`org_graph` builds the same graph in networkx, for the analysis
+siblings keep theirs. :func:`graphml_graph` builds the same graph in networkx, for the analysis
 and the tests; the file is written as text in one pass (50,000 teams in about a second), not
 through networkx's writer, whose element tree took 15 s and 800 MB for that many.
 
@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 
-from orgdesigner.io.text_formats import node_caption, node_fill, node_label_lines, text_color_on
+from orgdesigner.io.node_labels import node_caption, node_fill, node_label_lines, text_color_on
 from orgdesigner.model import Node, Organization, Team, Unit
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -41,8 +41,9 @@ _GAP_X = 24.0
 _GAP_Y = 70.0
 
 
-def org_graph(org: Organization) -> nx.MultiDiGraph:
-    """The org as a networkx graph with every attribute (see the module docstring)."""
+def graphml_graph(org: Organization) -> nx.MultiDiGraph:
+    """The org as the graph its GraphML file holds: every field as node data (see the module
+    docstring)."""
     graph = nx.MultiDiGraph(name=org.name, target_stage=org.target_stage, format="orgdesigner")
     for flat in org.flat():
         node = flat.node

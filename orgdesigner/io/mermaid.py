@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 
-from orgdesigner.io.text_formats import node_fill, node_label_lines, text_color_on
+from orgdesigner.io.node_labels import node_fill, node_label_lines, text_color_on
 from orgdesigner.model import Node, Organization, Team, Unit
 
 _ENTITIES = {

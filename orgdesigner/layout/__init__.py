@@ -24,7 +24,7 @@ from orgdesigner.layout.geometry import (
 )
 from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
 from orgdesigner.layout.link_router import route_links
-from orgdesigner.layout.options import ORIENTATIONS, BadgeCounts, CardSizes, LayoutOptions, Orientation
+from orgdesigner.layout.options import ORIENTATIONS, BadgeCounts, CardSizes, LayoutOptions, Orientation, badge_counts
 from orgdesigner.layout.placement import Placement
 from orgdesigner.layout.segments import connector_segments
 from orgdesigner.layout.text_fit import ELLIPSIS, fit_line, fit_lines, text_units, text_width
@@ -56,6 +56,7 @@ __all__ = [
     "Segment",
     "TextLine",
     "TextRole",
+    "badge_counts",
     "category_styles",
     "collapsed_nodes",
     "connector_segments",

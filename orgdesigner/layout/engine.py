@@ -59,8 +59,8 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
         return Placement.empty(arrays, options)
     sizes = options.sizes
     top_down = options.orientation == "top-down"
-    cw, ch = float(sizes.width), float(sizes.height)
-    ch_collapsed = ch + sizes.collapsed_extra
+    cw, card_h = float(sizes.width), float(sizes.height)
+    collapsed_h = card_h + sizes.collapsed_extra
     gap = float(sizes.sibling_gap)
     depth = arrays.depth
 
@@ -83,14 +83,14 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
     if threshold is not None:
         item_kids = _make_blocks(internal, item_kids, threshold, stacks, member_block, n)
 
-    base_depth = ch if top_down else cw
-    base_breadth = (cw if top_down else ch) + gap
+    base_depth = card_h if top_down else cw
+    base_breadth = (cw if top_down else card_h) + gap
     max_depth = max(depth)
     extent = [base_depth] * (max_depth + 1)
     if top_down:
         for i in collapsed:
             if i not in member_block:
-                extent[depth[i]] = ch_collapsed
+                extent[depth[i]] = collapsed_h
     level_start = [0.0] * (max_depth + 2)
     for d in range(max_depth + 1):
         level_start[d + 1] = level_start[d] + extent[d] + sizes.level_gap
@@ -99,12 +99,12 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
     breadth = [base_breadth] * n
     for i in collapsed:
         if top_down:
-            bottom[i] = level_start[depth[i]] + ch_collapsed
+            bottom[i] = level_start[depth[i]] + collapsed_h
         else:
-            breadth[i] = ch_collapsed + gap
-    heights = [ch] * n
+            breadth[i] = collapsed_h + gap
+    heights = [card_h] * n
     for i in collapsed:
-        heights[i] = ch_collapsed
+        heights[i] = collapsed_h
     columns = options.compact_columns
     blocks = [
         arrange_block(
@@ -193,10 +193,10 @@ def _make_blocks(
     leaf = [not k for k in item_kids]
     changed = False
     for t in internal:
-        ch = item_kids[t]
-        if len(ch) <= threshold:
+        children = item_kids[t]
+        if len(children) <= threshold:
             continue
-        leaves = [c for c in ch if leaf[c]]
+        leaves = [c for c in children if leaf[c]]
         if len(leaves) <= threshold:
             continue
         if not changed:
@@ -205,6 +205,6 @@ def _make_blocks(
         b = len(stacks)
         stacks.append((t, leaves))
         member_block.update(dict.fromkeys(leaves, b))
-        first = ch.index(leaves[0])
-        item_kids[t] = [*ch[:first], n + b, *(c for c in ch[first + 1 :] if not leaf[c])]
+        first = children.index(leaves[0])
+        item_kids[t] = [*children[:first], n + b, *(c for c in children[first + 1 :] if not leaf[c])]
     return item_kids

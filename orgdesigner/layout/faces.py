@@ -19,13 +19,13 @@ from itertools import count
 from typing import Literal, NamedTuple
 
 from orgdesigner.layout.arrays import FIRST_STRUCTURE, OrgArrays
-from orgdesigner.layout.cards import NAME_SIZE, SMALL_SIZE, baselines, hidden_label, people
+from orgdesigner.layout.cards import NAME_SIZE, SMALL_SIZE, SubLines, baselines, hidden_label, people
 from orgdesigner.layout.char_widths import LATIN1, UNITS_PER_EM
 from orgdesigner.layout.geometry import TEXT_PAD, Bounds, CollapsedInfo, TextLine, TextRole
 from orgdesigner.layout.legend import category_styles
 from orgdesigner.layout.options import BadgeCounts, LayoutOptions
 from orgdesigner.layout.palette import SEVERITY_COLORS, CardPaint, card_paint
-from orgdesigner.layout.text_fit import fit_line, fit_lines, text_units
+from orgdesigner.layout.text_fit import fit_line, fit_lines
 
 STACK_OFFSET = 4.0
 """How far the card drawn behind a collapsed card stands out (right and down)."""
@@ -182,40 +182,6 @@ class CardFace(NamedTuple):
         if self.badge is not None:
             lines.append(self.badge.describe())
         return "\n".join(lines)
-
-
-class SubLines:
-    """Card sub-lines ("MLOps · 1,204 people") for a text room ``text_width``, made once per
-    category and headcount.
-
-    Whether a line fits is worked out from widths known in advance: the category's label, the
-    wider of " people" and " person", and at most the widest of the digits and the comma for
-    each character of the number. Only a line that might not fit is measured and cut.
-    """
-
-    def __init__(self, text_width: float) -> None:
-        self.text_width = text_width
-        limit = text_width * UNITS_PER_EM / SMALL_SIZE
-        words = max(text_units(" people"), text_units(" person"))
-        self._labels = [f"{style.short} · " for style in category_styles()]
-        self._room = [limit - text_units(label) - words for label in self._labels]
-        self._figure = max(text_units(ch) for ch in "0123456789,")
-        self.stride = len(self._labels)
-        self.made: dict[int, str] = {}
-        """The lines made so far, by ``headcount * stride + category``."""
-
-    def get(self, category: int, headcount: int) -> str:
-        """The sub-line of a card of ``category`` with ``headcount`` people."""
-        return self.made.get(headcount * self.stride + category) or self.make(category, headcount)
-
-    def make(self, category: int, headcount: int) -> str:
-        """:meth:`get` for a line not made yet."""
-        count = people(headcount)
-        line = self._labels[category] + count
-        if (len(str(headcount)) * 4 - 1) // 3 * self._figure > self._room[category]:  # digits and commas
-            line = fit_line(line, self.text_width, SMALL_SIZE)
-        self.made[headcount * self.stride + category] = line
-        return line
 
 
 def badge_of(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -69,6 +69,29 @@ class CardSizes:
             raise ValueError(
                 f"a card of {self.name_lines} name lines needs a height of at least {30 + 15 * self.name_lines}"
             )
+
+
+_SLOT = {"error": 0, "warning": 1, "info": 2}
+
+
+def badge_counts(findings: Iterable[tuple[str, Iterable[str]]]) -> dict[str, BadgeCounts]:
+    """Per node id, how many of ``findings`` (each a severity, ``error``, ``warning`` or
+    ``info``, and the ids of the nodes it names) name it: the badges of every picture."""
+    counts: dict[str, list[int]] = {}
+    for severity, nodes in findings:
+        k = _SLOT[severity]
+        for nid in nodes:
+            counts.setdefault(nid, [0, 0, 0])[k] += 1
+    # Few distinct counts: share one (immutable) BadgeCounts per kind instead of one per node.
+    made: dict[tuple[int, ...], BadgeCounts] = {}
+    out = {}
+    for nid, c in counts.items():
+        key = tuple(c)
+        badge = made.get(key)
+        if badge is None:
+            badge = made[key] = BadgeCounts(*key)
+        out[nid] = badge
+    return out
 
 
 def _no_badges() -> Mapping[str, BadgeCounts]:

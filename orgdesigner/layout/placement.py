@@ -35,6 +35,7 @@ class _Kept:
 
     numbers: dict[str, int] | None = None
     shown: bytearray | None = None
+    cards: list[int] | None = None
     totals: Totals | None = None
     grid: CardGrid | None = None
     make_faces: Callable[[Iterable[int]], Iterator[CardFace]] | None = None
@@ -139,13 +140,18 @@ class Placement:
     def card_of(self, i: int) -> int:
         """The node number of the card that shows node number ``i``: its own, or that of the
         collapsed node hiding it (the one nearest the top)."""
-        parent = self.arrays.parent
-        top = i
-        while i >= 0:
-            if i in self.collapsed:
-                top = i
-            i = parent[i]
-        return top
+        if not self.collapsed:
+            return i
+        kept = self._kept
+        if kept.cards is None:
+            parent, collapsed = self.arrays.parent, self.collapsed
+            cards = list(range(len(self.arrays)))
+            for k in range(1, len(cards)):  # pre-order: a parent's card is known before its children's
+                p = parent[k]
+                if p in collapsed or cards[p] != p:
+                    cards[k] = cards[p]
+            kept.cards = cards
+        return kept.cards[i]
 
     def rect(self, i: int) -> Bounds:
         """The card of node number ``i``."""

@@ -93,8 +93,8 @@ class CareerPath(BaseModel):
     note: str
 
 
-class Placement(BaseModel):
-    """Where MLOps can sit, its focus and its trade-offs."""
+class MlopsOption(BaseModel):
+    """One of the places the catalogue knows MLOps can sit, with its focus and its trade-offs."""
 
     model_config = _CONFIG
     kind: Literal["platform", "data_ai", "product", "cross_functional", "mixed", "none"]
@@ -127,7 +127,7 @@ class Catalogue(BaseModel):
     flow: tuple[FlowStep, ...]
     flow_note: str
     career_paths: tuple[CareerPath, ...]
-    placements: tuple[Placement, ...]
+    placements: tuple[MlopsOption, ...]
     placement_note: str
     summary: Summary
 
@@ -175,7 +175,7 @@ class Catalogue(BaseModel):
         """The entry of maturity stage ``number`` (1-5)."""
         return self.stages[number - 1]
 
-    def placement(self, kind: str) -> Placement:
+    def mlops_option(self, kind: str) -> MlopsOption:
         """The entry of one MLOps placement kind."""
         return next(p for p in self.placements if p.kind == kind)
 

@@ -123,26 +123,6 @@ class Organization(OrgTree):
             self._links = _merge_back(self._links, removed.links)
             self._link_keys.update(link_key(lk) for _, lk in removed.links)
 
-    def add_subtree(self, nodes: list[FlatNode], parent: str, index: int | None = None) -> None:
-        """Add several nodes at once: the first goes under ``parent``, the rest under their own
-        parents (which must come earlier in the list)."""
-        if not nodes:
-            return
-        self._require(parent)
-        ids = [f.node.id for f in nodes]
-        if len(set(ids)) != len(ids):
-            raise EditRefused("cannot add the same id twice")
-        for f in nodes:
-            self._check_new_node(f.node)
-        seen = {ids[0]}
-        for f in nodes[1:]:
-            if f.parent not in seen:
-                raise EditRefused(f"cannot add {shown(f.node.name)}: its parent is not among the new nodes")
-            seen.add(f.node.id)
-        self.restore_subtree(
-            RemovedSubtree(parent, self._clamp(parent, index), tuple([FlatNode(nodes[0].node, parent), *nodes[1:]]))
-        )
-
     def move_node(self, node_id: str, new_parent: str, index: int | None = None) -> tuple[str, int]:
         """Move a node (with its subtree) under ``new_parent`` at sibling ``index``, counted
         after the node has left its old place. Returns the old parent and index."""

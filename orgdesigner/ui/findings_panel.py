@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orgdesigner.analysis import Finding, PlacementKind, Report, Severity, TeamPlacement
+from orgdesigner.analysis import Finding, MlopsPlacement, MlopsTeamPlacement, Report, Severity
 from orgdesigner.analysis.edit_delta import EditDelta
 from orgdesigner.analysis.grouping import FindingGroup, group_findings
 from orgdesigner.export.report_common import PLACEMENT_WORDS
@@ -227,7 +227,7 @@ class FindingsPanel(QWidget):
             for t in p.teams:
                 self._leaf(section, f"{self._name(t.team)} {t.reason}.", [t.team])
             return
-        by_kind: dict[PlacementKind, list[TeamPlacement]] = defaultdict(list)
+        by_kind: dict[MlopsPlacement, list[MlopsTeamPlacement]] = defaultdict(list)
         for t in p.teams:
             by_kind[t.kind].append(t)
         for kind, teams in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):

@@ -4,30 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from orgdesigner.analysis import Report, Severity, analyse
+from orgdesigner.analysis import Report, analyse
 from orgdesigner.analysis.edit_delta import EditDelta, edit_delta
-from orgdesigner.layout import BadgeCounts
+from orgdesigner.layout import BadgeCounts, badge_counts
 from orgdesigner.ui.document import Document
 
 
-def badge_counts(report: Report) -> dict[str, BadgeCounts]:
-    """Per node, how many findings of each severity name it."""
-    counts: dict[str, list[int]] = {}
-    slot = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    for f in report.findings:
-        k = slot[f.severity]
-        for nid in f.nodes:
-            counts.setdefault(nid, [0, 0, 0])[k] += 1
-    # Few distinct counts: share one (immutable) BadgeCounts per kind instead of one per node.
-    made: dict[tuple[int, ...], BadgeCounts] = {}
-    out = {}
-    for nid, c in counts.items():
-        key = tuple(c)
-        badge = made.get(key)
-        if badge is None:
-            badge = made[key] = BadgeCounts(*key)
-        out[nid] = badge
-    return out
+def report_badges(report: Report) -> dict[str, BadgeCounts]:
+    """Per node, how many findings of each severity name it (as the export's ``--badges``)."""
+    return badge_counts((f.severity, f.nodes) for f in report.findings)
 
 
 class LiveAnalysis(QObject):
@@ -44,7 +29,7 @@ class LiveAnalysis(QObject):
         super().__init__(parent)
         self.doc = doc
         self.report: Report = analyse(doc.org)
-        self.badges: dict[str, BadgeCounts] = badge_counts(self.report)
+        self.badges: dict[str, BadgeCounts] = report_badges(self.report)
         self.delta = EditDelta((), (), ())
         self._org = doc.org
         doc.changed.connect(self.refresh)
@@ -54,6 +39,6 @@ class LiveAnalysis(QObject):
         before, same_org = self.report, self.doc.org is self._org
         self._org = self.doc.org
         self.report = analyse(self.doc.org)
-        self.badges = badge_counts(self.report)
+        self.badges = report_badges(self.report)
         self.delta = edit_delta(before, self.report) if same_org else EditDelta((), (), ())
         self.report_changed.emit()

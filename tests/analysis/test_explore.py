@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgdesigner.analysis import PlacementKind, analyse
+from orgdesigner.analysis import MlopsPlacement, analyse
 from orgdesigner.analysis.alternatives import PLACEMENTS, Alternative, build_alternative, build_alternatives
 from orgdesigner.analysis.explore import PRIORITIES, explore
 from orgdesigner.analysis.graph import mlops_duties
@@ -21,18 +21,18 @@ from tests.analysis.orgs import MLOPS_AND_MLE, org_of, team, typical, unit
 from tests.reliability.strategies import orgs
 
 
-def by_placement(org: Organization) -> dict[PlacementKind, Alternative]:
+def by_placement(org: Organization) -> dict[MlopsPlacement, Alternative]:
     return {a.placement: a for a in build_alternatives(org)}
 
 
 def test_typical_uses_its_own_units_and_creates_the_cross_functional_one() -> None:
     org = typical()
     alts = by_placement(org)
-    assert [(m.action, m.node, m.old_parent, m.parent) for m in alts[PlacementKind.PLATFORM].moves] == [
+    assert [(m.action, m.node, m.old_parent, m.parent) for m in alts[MlopsPlacement.PLATFORM].moves] == [
         ("move", "mlops", "data", "platform")
     ]
-    assert alts[PlacementKind.DATA_AI].moves == () and alts[PlacementKind.DATA_AI].org == org
-    cross = alts[PlacementKind.CROSS_FUNCTIONAL]
+    assert alts[MlopsPlacement.DATA_AI].moves == () and alts[MlopsPlacement.DATA_AI].org == org
+    cross = alts[MlopsPlacement.CROSS_FUNCTIONAL]
     created = cross.org.node("cross-functional-mlops")
     assert isinstance(created, Unit) and created.name == "Cross-functional MLOps"
     assert cross.org.parent("cross-functional-mlops") == "cto"
@@ -48,11 +48,11 @@ def test_typical_uses_its_own_units_and_creates_the_cross_functional_one() -> No
 def test_a_missing_unit_is_created_plainly() -> None:
     org = typical()
     org.remove_subtree("product")
-    alt = build_alternative(org, PlacementKind.PRODUCT)
+    alt = build_alternative(org, MlopsPlacement.PRODUCT)
     assert [(m.action, m.kind, m.name, m.parent) for m in alt.moves[:1]] == [
         ("create", "unit", "Product Engineering", "cto")
     ]
-    assert analyse(alt.org).placement.kind is PlacementKind.PRODUCT
+    assert analyse(alt.org).placement.kind is MlopsPlacement.PRODUCT
 
 
 def test_a_nested_unit_of_the_structure_is_used_when_no_top_level_one_exists() -> None:
@@ -64,8 +64,8 @@ def test_a_nested_unit_of_the_structure_is_used_when_no_top_level_one_exists() -
         unit("data", "cto", "data_ai"),
         team("mlops", "data", "mlops"),
     )
-    alt = build_alternative(org, PlacementKind.PLATFORM)
-    assert alt.org.parent("mlops") == "plat" and analyse(alt.org).placement.kind is PlacementKind.PLATFORM
+    alt = build_alternative(org, MlopsPlacement.PLATFORM)
+    assert alt.org.parent("mlops") == "plat" and analyse(alt.org).placement.kind is MlopsPlacement.PLATFORM
 
 
 def test_of_several_units_of_the_structure_the_one_with_its_people_is_home() -> None:
@@ -83,53 +83,53 @@ def test_of_several_units_of_the_structure_the_one_with_its_people_is_home() -> 
         team("ds", "data", "data_science"),
         team("mlops", "data", "mlops"),
     )
-    alt = by_placement(org)[PlacementKind.PLATFORM]
+    alt = by_placement(org)[MlopsPlacement.PLATFORM]
     assert [(m.action, m.node, m.parent) for m in alt.moves] == [("move", "mlops", "plat")]
 
 
 def test_dotted_lines_that_would_make_it_cross_functional_are_dropped() -> None:
     org = load_template("mlops-cross-functional")
-    alt = build_alternative(org, PlacementKind.DATA_AI)
+    alt = build_alternative(org, MlopsPlacement.DATA_AI)
     # Under Data & AI it keeps serving the two science teams beside it and drops the rest.
     assert {lk.target for lk in alt.org.links if lk.source == "mlops"} == {"ds-fraud", "ds-credit"}
     assert sorted(m.target for m in alt.moves if m.action == "unlink") == ["checkout", "platform"]
-    assert analyse(alt.org).placement.kind is PlacementKind.DATA_AI
+    assert analyse(alt.org).placement.kind is MlopsPlacement.DATA_AI
     # Already cross-functional: that option is the org as it is.
-    assert build_alternative(org, PlacementKind.CROSS_FUNCTIONAL).moves == ()
+    assert build_alternative(org, MlopsPlacement.CROSS_FUNCTIONAL).moves == ()
 
 
 def test_a_team_in_its_structure_whose_lines_reach_two_structures_only_loses_lines() -> None:
     org = typical()
     org.add_link(Link(source="mlops", target="swe"))
     org.add_link(Link(source="mlops", target="sre"))
-    assert analyse(org).placement.kind is PlacementKind.CROSS_FUNCTIONAL
-    alt = build_alternative(org, PlacementKind.DATA_AI)
+    assert analyse(org).placement.kind is MlopsPlacement.CROSS_FUNCTIONAL
+    alt = build_alternative(org, MlopsPlacement.DATA_AI)
     assert [m.action for m in alt.moves] == ["unlink", "unlink"] and alt.org.parent("mlops") == "data"
-    assert analyse(alt.org).placement.kind is PlacementKind.DATA_AI
+    assert analyse(alt.org).placement.kind is MlopsPlacement.DATA_AI
 
 
 def test_a_combined_ml_engineering_team_is_the_mlops_work_that_moves() -> None:
     org = typical()
     org.set_fields("mlops", discipline="ml_engineering")
-    assert analyse(org).placement.kind is PlacementKind.DATA_AI
-    alt = build_alternative(org, PlacementKind.PLATFORM)
-    assert [m.node for m in alt.moves] == ["mlops"] and analyse(alt.org).placement.kind is PlacementKind.PLATFORM
+    assert analyse(org).placement.kind is MlopsPlacement.DATA_AI
+    alt = build_alternative(org, MlopsPlacement.PLATFORM)
+    assert [m.node for m in alt.moves] == ["mlops"] and analyse(alt.org).placement.kind is MlopsPlacement.PLATFORM
 
 
 def test_several_mlops_teams_all_move_and_one_below_another_goes_with_it() -> None:
     org = typical()
     org.add_node(Team(id="mlops2", name="MLOps 2", discipline=Discipline.MLOPS), "product")
     org.add_node(Team(id="mlops3", name="Model monitoring", discipline=Discipline.MLOPS), "mlops2")
-    alt = build_alternative(org, PlacementKind.PLATFORM)
+    alt = build_alternative(org, MlopsPlacement.PLATFORM)
     assert [m.node for m in alt.moves if m.action == "move"] == ["mlops", "mlops2"]
     assert alt.org.parent("mlops3") == "mlops2"
     report = analyse(alt.org)
-    assert report.placement.kind is PlacementKind.PLATFORM and len(report.placement.teams) == 3
+    assert report.placement.kind is MlopsPlacement.PLATFORM and len(report.placement.teams) == 3
 
 
 def test_no_mlops_work_gets_a_sensibly_sized_team_in_each_place() -> None:
     org = load_template("stage-3")
-    assert analyse(org).placement.kind is PlacementKind.NONE
+    assert analyse(org).placement.kind is MlopsPlacement.NONE
     for alt in build_alternatives(org):
         created = [m for m in alt.moves if m.action == "create" and m.kind == "team"]
         assert len(created) == 1
@@ -141,7 +141,7 @@ def test_no_mlops_work_gets_a_sensibly_sized_team_in_each_place() -> None:
     big = typical()
     big.remove_subtree("mlops")
     big.set_fields("ds", headcount=40)
-    created = build_alternative(big, PlacementKind.DATA_AI).org.node("mlops")
+    created = build_alternative(big, MlopsPlacement.DATA_AI).org.node("mlops")
     assert created.headcount == 10
 
 
@@ -155,24 +155,24 @@ def test_ranking_follows_the_priority_by_measured_figures() -> None:
     org = typical()
     ranks = {p: {o.placement: o.rank for o in explore(org, p).options} for p in PRIORITIES}
     # Hand-worked: under Platform MLOps is beside DevOps / SRE (2 lines), elsewhere 4.
-    assert ranks["reliability"][PlacementKind.PLATFORM] == 1
+    assert ranks["reliability"][MlopsPlacement.PLATFORM] == 1
     # Beside data science (2 lines from it) only in Data & AI.
-    assert ranks["velocity"][PlacementKind.DATA_AI] == 1
+    assert ranks["velocity"][MlopsPlacement.DATA_AI] == 1
     # Only the cross-functional option reaches both consumers (data science and software engineering).
-    assert ranks["many-products"][PlacementKind.CROSS_FUNCTIONAL] == 1
-    assert ranks["many-products"][PlacementKind.PLATFORM] == 4
+    assert ranks["many-products"][MlopsPlacement.CROSS_FUNCTIONAL] == 1
+    assert ranks["many-products"][MlopsPlacement.PLATFORM] == 4
     # Platform and Data & AI both cross 18 lines in all, Product and cross-functional 20: shared ranks.
     assert ranks["fewest-handoffs"] == {
-        PlacementKind.PLATFORM: 1,
-        PlacementKind.DATA_AI: 1,
-        PlacementKind.PRODUCT: 3,
-        PlacementKind.CROSS_FUNCTIONAL: 3,
+        MlopsPlacement.PLATFORM: 1,
+        MlopsPlacement.DATA_AI: 1,
+        MlopsPlacement.PRODUCT: 3,
+        MlopsPlacement.CROSS_FUNCTIONAL: 3,
     }
     e = explore(org, "reliability")
-    platform = next(o for o in e.options if o.placement is PlacementKind.PLATFORM)
+    platform = next(o for o in e.options if o.placement is MlopsPlacement.PLATFORM)
     assert platform.measured.mlops_to_devops == 2
     assert platform.why.startswith("1st for infrastructure reliability: MLOps is 2 reporting lines from DevOps / SRE")
-    data = next(o for o in e.options if o.placement is PlacementKind.DATA_AI)
+    data = next(o for o in e.options if o.placement is MlopsPlacement.DATA_AI)
     assert "2 reporting lines more than MLOps under Platform Engineering" in data.why
     with pytest.raises(ValueError, match="unknown priority"):
         explore(org, "winner")
@@ -180,14 +180,14 @@ def test_ranking_follows_the_priority_by_measured_figures() -> None:
 
 def test_the_top_of_the_org_doing_mlops_work_cannot_move_and_the_option_says_so() -> None:
     org = org_of(team("boss", None, "mlops"), unit("p", "boss", "platform"), team("sre", "p", "devops_sre"))
-    option = next(o for o in explore(org).options if o.placement is PlacementKind.PLATFORM)
-    assert option.measured.figures.mlops is not PlacementKind.PLATFORM
+    option = next(o for o in explore(org).options if o.placement is MlopsPlacement.PLATFORM)
+    assert option.measured.figures.mlops is not MlopsPlacement.PLATFORM
     assert "the top of the org does MLOps work" in option.why
 
 
 def test_an_option_says_where_it_lands_in_words() -> None:
     org = org_of(team("boss", None, "mlops"), unit("p", "boss", "platform"), team("sre", "p", "devops_sre"))
-    option = next(o for o in explore(org).options if o.placement is PlacementKind.PLATFORM)
+    option = next(o for o in explore(org).options if o.placement is MlopsPlacement.PLATFORM)
     assert "lands as a cross-functional team, not under Platform" in option.why
     assert "cross_functional" not in option.why
 
@@ -204,8 +204,8 @@ def test_no_unit_is_created_when_nothing_would_go_into_it() -> None:
         team("mlops", "cto", "mlops"),
         links=[("mlops", "ds"), ("mlops", "app")],
     )
-    assert analyse(org).placement.kind is PlacementKind.CROSS_FUNCTIONAL
-    cross = by_placement(org)[PlacementKind.CROSS_FUNCTIONAL]
+    assert analyse(org).placement.kind is MlopsPlacement.CROSS_FUNCTIONAL
+    cross = by_placement(org)[MlopsPlacement.CROSS_FUNCTIONAL]
     assert cross.moves == () and cross.org == org
     # The top does the MLOps work and cannot move: no option creates a unit it would leave empty.
     lone = org_of(team("core", None, "mlops", 3), team("ds", "core", "data_science", 2))
@@ -225,9 +225,9 @@ def test_a_team_below_a_moving_team_but_in_a_unit_of_its_own_moves_too() -> None
         unit("plat", "cto", "platform"),
         team("sre", "plat", "devops_sre"),
     )
-    alt = by_placement(org)[PlacementKind.PLATFORM]
+    alt = by_placement(org)[MlopsPlacement.PLATFORM]
     assert [(m.action, m.node, m.parent) for m in alt.moves] == [("move", "m1", "plat"), ("move", "m2", "plat")]
-    assert analyse(alt.org).placement.kind is PlacementKind.PLATFORM
+    assert analyse(alt.org).placement.kind is MlopsPlacement.PLATFORM
     assert alt.org.parent("guild") == "m1"  # the unit itself stays with the team it was under
 
 
@@ -306,7 +306,7 @@ def test_a_team_that_owns_nothing_consumes_no_mlops_work() -> None:
         team("ds", "data", "data_science"),
         team("mlops", "data", "mlops"),
     )
-    cross = by_placement(org)[PlacementKind.CROSS_FUNCTIONAL]
+    cross = by_placement(org)[MlopsPlacement.CROSS_FUNCTIONAL]
     assert sorted(m.target or "" for m in cross.moves if m.action == "link") == ["app", "ds"]
-    option = next(o for o in explore(org).options if o.placement is PlacementKind.CROSS_FUNCTIONAL)
+    option = next(o for o in explore(org).options if o.placement is MlopsPlacement.CROSS_FUNCTIONAL)
     assert (option.measured.served, option.measured.consumers) == (2, 2)

@@ -9,7 +9,7 @@ import random
 
 import networkx as nx
 
-from orgdesigner.analysis import Severity, analyse, build_index, org_graph
+from orgdesigner.analysis import Severity, analyse, build_index, relation_graph
 from orgdesigner.analysis.handoffs import step_candidates
 from orgdesigner.model import FlatNode, Organization, Team, load_catalogue
 from tests.analysis.orgs import org_of, team, typical, unit
@@ -148,7 +148,7 @@ def _brute_force(org: Organization) -> tuple[list[str | None], int]:
     index = build_index(org)
     tree = nx.Graph()
     tree.add_nodes_from(index.ids)
-    tree.add_edges_from((u, v) for u, v, k in org_graph(org).edges(keys=True) if k == "reports_to")
+    tree.add_edges_from((u, v) for u, v, k in relation_graph(org).edges(keys=True) if k == "reports_to")
     layers = [step_candidates(index, s) for s in load_catalogue().flow]
     owned = [layer for layer in layers if layer]
     best: tuple[int, tuple[int, ...]] | None = None
@@ -208,7 +208,7 @@ def test_thousands_of_candidates_per_step_stay_quick_and_exact() -> None:
     report = analyse(org)
     steps = report.handoffs.steps
     assert steps[1].candidates > 500 and steps[2].candidates > 500
-    graph = org_graph(org).to_undirected()
+    graph = relation_graph(org).to_undirected()
     hops = [
         nx.shortest_path_length(graph, a.owner, b.owner) for a, b in itertools.pairwise(s for s in steps if s.owner)
     ]
@@ -235,7 +235,7 @@ def test_many_candidates_match_a_pairwise_viterbi() -> None:
     index = build_index(org)
     layers = [c for c in (step_candidates(index, s) for s in load_catalogue().flow) if c]
     assert max(len(c) for c in layers) > 100
-    tree = org_graph(org).to_undirected()
+    tree = relation_graph(org).to_undirected()
     everyone: set[int] = set().union(*layers)
     dist = {c: nx.single_source_shortest_path_length(tree, index.ids[c]) for c in everyone}
     cost = dict.fromkeys(layers[-1], 0)

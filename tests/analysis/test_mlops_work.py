@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgdesigner.analysis import PlacementKind, Report, analyse
+from orgdesigner.analysis import MlopsPlacement, Report, analyse
 from orgdesigner.model import Discipline, Organization, Team, load_catalogue
 from tests.analysis.orgs import MLOPS_AND_MLE, org_of, team, unit
 from tests.reliability.strategies import orgs
@@ -46,7 +46,7 @@ def _mlops_doers(org: Organization) -> set[str]:
 def test_a_combined_ml_engineering_team_decides_where_mlops_sits() -> None:
     report = analyse(combined())
     p = report.placement
-    assert p.kind is PlacementKind.DATA_AI
+    assert p.kind is MlopsPlacement.DATA_AI
     assert [t.team for t in p.teams] == ["mlx"]
     assert p.teams[0].owns == MLOPS_DUTIES
     finding = next(f for f in report.findings if f.code == "mlops.placement")
@@ -65,15 +65,15 @@ def test_a_combined_ml_engineering_team_decides_where_mlops_sits() -> None:
 
 
 def test_moving_the_combined_team_moves_mlops() -> None:
-    assert analyse(combined("platform")).placement.kind is PlacementKind.PLATFORM
-    assert analyse(combined("product")).placement.kind is PlacementKind.PRODUCT
+    assert analyse(combined("platform")).placement.kind is MlopsPlacement.PLATFORM
+    assert analyse(combined("product")).placement.kind is MlopsPlacement.PRODUCT
 
 
 def test_the_combined_team_and_an_mlops_team_elsewhere_are_split() -> None:
     org = combined()
     org.add_node(Team(id="mo", name="MLOps", discipline=Discipline.MLOPS, headcount=3), "platform")
     report = analyse(org)
-    assert report.placement.kind is PlacementKind.MIXED
+    assert report.placement.kind is MlopsPlacement.MIXED
     assert [t.team for t in report.placement.teams] == ["mo", "mlx"]
 
 
@@ -92,7 +92,7 @@ def test_an_ml_engineering_team_without_mlops_work_is_not_mlops() -> None:
     org = combined()
     org.set_fields("mlx", responsibilities=None)  # back to ML Engineering's defaults
     report = analyse(org)
-    assert report.placement.kind is PlacementKind.NONE
+    assert report.placement.kind is MlopsPlacement.NONE
     assert "Nobody does the MLOps work" in next(f.message for f in report.findings if f.code == "mlops.placement")
     assert any(s.discipline is Discipline.MLOPS for s in report.suggestions)
 
@@ -110,7 +110,7 @@ def _agree(org: Organization, report: Report) -> None:
     doers = _mlops_doers(org)
     placed = {t.team for t in report.placement.teams}
     assert placed == doers
-    assert (report.placement.kind is PlacementKind.NONE) == (not doers)
+    assert (report.placement.kind is MlopsPlacement.NONE) == (not doers)
     for rid in MLOPS_DUTIES:
         assert set(report.coverage.owners[rid]) <= doers
     for ev in report.maturity.evidence:

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from orgdesigner.analysis import PlacementKind, Severity, analyse, org_graph
+from orgdesigner.analysis import MlopsPlacement, Severity, analyse, relation_graph
 from orgdesigner.io import load_template, template_names
 from orgdesigner.model import Link, Organization
 from tests.analysis.orgs import typical
@@ -19,9 +19,9 @@ def test_the_typical_template_stands_at_stage_4_with_no_errors_and_mlops_in_data
     assert report.maturity.stage == 4
     assert report.coverage.gaps == ()
     assert report.of(Severity.ERROR) == ()
-    assert report.placement.kind is PlacementKind.DATA_AI
+    assert report.placement.kind is MlopsPlacement.DATA_AI
     assert report.handoffs.unowned == ()
-    assert report.summary.stage == 4 and report.summary.mlops_structure is PlacementKind.DATA_AI
+    assert report.summary.stage == 4 and report.summary.mlops_structure is MlopsPlacement.DATA_AI
 
 
 def test_findings_come_errors_first_and_the_summary_counts_them() -> None:
@@ -62,7 +62,7 @@ def test_the_analysis_does_not_change_the_org() -> None:
 def test_an_empty_org_gets_a_report() -> None:
     report = analyse(Organization("Nothing yet"))
     assert report.summary.teams == 0 and report.structure.total_headcount == 0
-    assert report.placement.kind is PlacementKind.NONE
+    assert report.placement.kind is MlopsPlacement.NONE
     assert report.structure.widest is None
 
 
@@ -81,24 +81,24 @@ def test_every_template_reads_sensibly(name: str) -> None:
     if name.startswith("stage-"):
         assert report.maturity.stage == int(name.split("-")[1])
     expected = {
-        "typical": PlacementKind.DATA_AI,
-        "mlops-under-platform": PlacementKind.PLATFORM,
-        "mlops-under-data-ai": PlacementKind.DATA_AI,
-        "mlops-cross-functional": PlacementKind.CROSS_FUNCTIONAL,
+        "typical": MlopsPlacement.DATA_AI,
+        "mlops-under-platform": MlopsPlacement.PLATFORM,
+        "mlops-under-data-ai": MlopsPlacement.DATA_AI,
+        "mlops-cross-functional": MlopsPlacement.CROSS_FUNCTIONAL,
     }
     if name in expected:
         assert report.placement.kind is expected[name]
     if org.target_stage >= 4:
         assert report.handoffs.unowned == ()
-        assert report.placement.kind is not PlacementKind.NONE
+        assert report.placement.kind is not MlopsPlacement.NONE
     else:
-        assert report.placement.kind is PlacementKind.NONE
+        assert report.placement.kind is MlopsPlacement.NONE
 
 
 def test_org_graph_holds_the_tree_and_the_dotted_lines() -> None:
     org = typical()
     org.add_link(Link(source="mlops", target="swe"))
-    graph = org_graph(org)
+    graph = relation_graph(org)
     assert graph.number_of_nodes() == len(org)
     assert graph.nodes["mlops"]["discipline"] == "mlops" and graph.nodes["data"]["structure"] == "data_ai"
     assert graph.has_edge("data", "mlops", key="reports_to")

@@ -26,7 +26,7 @@ import pytest
 
 from orgdesigner.export.svg import svg_text
 from orgdesigner.io import write_org
-from orgdesigner.layout import layout, org_arrays
+from orgdesigner.layout import layout, org_arrays, route_links
 from orgdesigner.layout.tidy import tidy_breadth
 from orgdesigner.model import Organization
 from tests.benchmarks.results import record_section
@@ -53,6 +53,7 @@ class Row:
     layout: float
     py_core: float
     layout_peak: int
+    routes: float
     c_core: float | None
     c_whole: float | None
     svg: float
@@ -138,8 +139,11 @@ def _measure(org: Organization, n: int, shape: str, tmp: Path, reference: Path |
     placement = layout(arrays)
     layout_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    svg = _median(lambda: svg_text(placement), runs)
-    svg_size = len(svg_text(placement).encode())
+    routes = _median(lambda: route_links(placement), runs)
+    links = route_links(placement)
+    # Each run writes the cards from faces made anew (a placement keeps no faces).
+    svg = _median(lambda: svg_text(placement, links=links), runs)
+    svg_size = len(svg_text(placement, links=links).encode())
     c_core = c_whole = None
     if reference is not None:
         parents = tmp / f"{shape}-{n}.parents"
@@ -160,7 +164,9 @@ def _measure(org: Organization, n: int, shape: str, tmp: Path, reference: Path |
         dot_in = tmp / f"{shape}-{n}.dot"
         dot_in.write_text(_dot_source(org))
         dot_time, _ = _run_child([dot, "-Tsvg", "-o", str(tmp / "dot-out.svg"), str(dot_in)], DOT_TIMEOUT[n])
-    return Row(n, shape, convert, lay, py_core, layout_peak, c_core, c_whole, svg, svg_size, export, rss, dot_time)
+    return Row(
+        n, shape, convert, lay, py_core, layout_peak, routes, c_core, c_whole, svg, svg_size, export, rss, dot_time
+    )
 
 
 def _ms(seconds: float | None) -> str:
@@ -169,11 +175,11 @@ def _ms(seconds: float | None) -> str:
 
 def _table(rows: list[Row]) -> str:
     head = (
-        "| nodes | shape | org → arrays ms | layout ms | layout peak MB | C core / +build ms | "
+        "| nodes | shape | org → arrays ms | layout ms | layout peak MB | dotted lines ms | C core / +build ms | "
         "layout ÷ C core | Python core ms (÷ C) | SVG µs/node | SVG B/node | export s | export peak RSS MB | "
         "`dot -Tsvg` s | dot ÷ export |"
     )
-    lines = [head, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [head, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         c = "n/a" if r.c_core is None else f"{r.c_core * 1000:.2f} / {r.c_whole * 1000:.2f}"  # type: ignore[operator]
         ratio = "n/a" if not r.c_core else f"{r.layout / r.c_core:,.0f}×"
@@ -182,7 +188,7 @@ def _table(rows: list[Row]) -> str:
         dot_ratio = f"> {DOT_TIMEOUT[r.n] / r.export:,.0f}×" if r.dot is None else f"{r.dot / r.export:,.1f}×"
         lines.append(
             f"| {r.n:,} | {r.shape} | {_ms(r.convert)} | {_ms(r.layout)} | "
-            f"{r.layout_peak / 2**20:,.1f} | {c} | "
+            f"{r.layout_peak / 2**20:,.1f} | {_ms(r.routes)} | {c} | "
             f"{ratio} | {core} | {r.svg / r.n * 1e6:.2f} | {r.svg_bytes / r.n:,.0f} | {r.export:,.2f} | "
             f"{r.export_rss / 2**20:,.0f} | {dot} | {dot_ratio} |"
         )
@@ -254,7 +260,9 @@ def test_layout_and_export_beside_dot_and_c(tmp_path: Path) -> None:
         "## Layout and export (`layout()`, `svg_text()`, `orgdesigner export`)\n\n"
         f"{_machine()}. Synthetic orgs from `tests/synthetic.make_org` (seed 1, n/100 links, at most 300); "
         "medians of 15 runs (5 at 100,000; export 3 and 2 runs, dot 1). *org → arrays* flattens the model "
-        "for the layout; *layout* is `layout(arrays)` with default options (compact leaves on); *C* is "
+        "for the layout; *layout* is `layout(arrays)` with default options (compact leaves on); *dotted "
+        "lines* is `route_links(placement)`; *SVG* is `svg_text` given those lines (each run makes the "
+        "cards' faces anew); *C* is "
         "`tests/benchmarks/tidy_reference.c`, the same tidy tree on the parent array (core; core plus "
         "building the child lists); *Python core* is `tidy_breadth()` given exactly the C program's input "
         "(every node, fixed card sizes, no leaf stacks); *export* is the whole "

@@ -99,6 +99,7 @@ def test_summary_of_ten_thousand_level_chain(tmp_path: Path, capsys: pytest.Capt
     assert lines[-1].strip().startswith("[10000] Bottom team")
 
 
+@pytest.mark.slow
 def test_summary_of_a_folder_of_malformed_files(tmp_path: Path) -> None:
     for name, content, _ in BAD_FILES:
         (tmp_path / f"{name}.json").write_bytes(content if isinstance(content, bytes) else content.encode())

@@ -36,16 +36,12 @@ def test_text_writers_are_used_for_their_suffixes(monkeypatch: pytest.MonkeyPatc
     assert export_bytes(load_template("typical"), ".txt") == load_template("typical").name.encode()
 
 
-def test_drawio_goes_to_its_writer_or_says_it_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib
+def test_drawio_goes_to_its_writer() -> None:
+    from orgdesigner.export.drawio import drawio_bytes
+    from orgdesigner.layout import layout
 
-    try:
-        importlib.import_module("orgdesigner.export.drawio")
-    except ModuleNotFoundError:
-        with pytest.raises(ExportError, match=r"draw\.io"):
-            export_bytes(load_template("typical"), ".drawio")
-    else:
-        assert export_bytes(load_template("typical"), ".drawio")
+    org = load_template("typical")
+    assert export_bytes(org, ".drawio") == drawio_bytes(org, layout(org))
 
 
 def test_a_writer_failing_midway_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

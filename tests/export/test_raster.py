@@ -14,15 +14,16 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage
 
 from orgdesigner.export import ExportError
 from orgdesigner.export.pdf_pages import page_count
-from orgdesigner.export.raster import ensure_app, pdf_bytes, png_bytes
+from orgdesigner.export.raster import pdf_bytes, png_bytes
 from orgdesigner.io import load_template
 from orgdesigner.layout import LayoutOptions, layout, text_width
 from tests.conftest import require_tool
 from tests.synthetic import make_chain, make_org
 
+pytestmark = pytest.mark.usefixtures("qapp")  # they paint and read images: Qt needs its application
+
 
 def _image(data: bytes) -> QImage:
-    ensure_app()
     image = QImage()
     assert image.loadFromData(data, "PNG")
     return image
@@ -110,7 +111,6 @@ def test_big_chart_is_tiled_across_pages(tmp_path: Path) -> None:
     )
 )
 def test_width_table_is_never_narrower_than_the_fonts(text: str) -> None:
-    ensure_app()
     for family in ("DejaVu Sans", "Liberation Sans"):
         for bold in (False, True):
             font = QFont(family)

@@ -16,6 +16,8 @@ from tests.browser import chromium
 from tests.conftest import require_tool
 from tests.synthetic import make_org
 
+pytestmark = pytest.mark.usefixtures("qapp")  # they paint and read images: Qt needs its application
+
 RENDERERS = ("inkscape", "chromium")
 
 

@@ -164,6 +164,7 @@ def test_rsvg_renders_it(tmp_path: Path) -> None:
         assert (width, height) == (int(-(-pl.width // 1)), int(-(-pl.height // 1)))
 
 
+@pytest.mark.slow
 def test_rsvg_renders_a_5000_level_chain(tmp_path: Path) -> None:
     rsvg = require_tool("rsvg-convert")
     src = tmp_path / "chain.svg"
@@ -242,8 +243,7 @@ def test_the_description_counts_in_words() -> None:
 
 def test_sub_lines_fit_and_read_as_the_card_says() -> None:
     from orgdesigner.layout import category_styles
-    from orgdesigner.layout.cards import SMALL_SIZE, people
-    from orgdesigner.layout.faces import SubLines
+    from orgdesigner.layout.cards import SMALL_SIZE, SubLines, people
     from orgdesigner.layout.text_fit import fit_line, text_width
 
     for room in (166.0, 60.0, 30.0):  # a normal card, and narrow ones where lines must be cut

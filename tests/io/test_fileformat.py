@@ -233,6 +233,7 @@ def test_links_survive_round_trip() -> None:
     assert parse_org(dumps_org(org)) == org
 
 
+@pytest.mark.slow
 def test_a_file_of_millions_of_empty_objects_is_refused_before_parsing(tmp_path: Path) -> None:
     path = tmp_path / "braces.json"
     count = MAX_CONTAINERS + 1

@@ -9,7 +9,7 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 
 from orgdesigner.io import load_template
-from orgdesigner.io.graphml import GRAPHML_NS, Y_NS, graphml_bytes, org_graph, yed_label
+from orgdesigner.io.graphml import GRAPHML_NS, Y_NS, graphml_bytes, graphml_graph, yed_label
 from orgdesigner.io.text_formats import TEXT_WRITERS
 from orgdesigner.model import Discipline, FlatNode, Link, Organization, Structure, Team, Unit
 from tests.reliability.strategies import orgs
@@ -112,7 +112,7 @@ def test_the_graphml_writer_is_registered() -> None:
 def test_the_file_networkx_reads_is_the_graph_org_graph_builds(org: Organization) -> None:
     """The text writer and networkx's graph of the org agree on every node, edge and datum."""
     read = nx.read_graphml(io.BytesIO(graphml_bytes(org)))
-    built = org_graph(org)
+    built = graphml_graph(org)
     assert {k: v for k, v in read.graph.items() if not k.endswith("_default")} == built.graph
     assert list(read.nodes) == list(built.nodes)
     for node_id, data in built.nodes(data=True):

@@ -187,3 +187,19 @@ def test_legend_lists_the_disciplines_shown() -> None:
 def test_empty_and_single_node_orgs() -> None:
     single = layout(org_from_parents([-1]))
     assert len(single) == 1 and single.edges() == [] and overlapping_pairs(single) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_a_hidden_node_is_shown_by_the_collapsed_card_nearest_the_top(data: st.DataObject) -> None:
+    parents = data.draw(trees())
+    pl = layout(org_from_parents(parents), data.draw(options(len(parents))))
+    parent = pl.arrays.parent
+    for i in range(len(parents)):
+        chain, k = [], i
+        while k >= 0:
+            chain.append(k)
+            k = parent[k]
+        folded = [k for k in chain if k in pl.collapsed]
+        expected = folded[-1] if folded else i
+        assert pl.card_of(i) == expected and pl.is_shown(expected)

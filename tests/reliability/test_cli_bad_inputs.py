@@ -21,6 +21,8 @@ import pytest
 
 from orgdesigner.io import MAX_FILE_BYTES, load_template, write_org
 
+pytestmark = pytest.mark.slow  # the reliability tier: ./dev test -m "not slow" leaves it to CI
+
 TIMEOUT = 90
 
 

@@ -18,6 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
@@ -29,6 +30,8 @@ from orgdesigner.model.tree import link_key
 from orgdesigner.ui.document import Document
 from tests.reliability.strategies import BAD_NAMES, DISCIPLINES, RESPONSIBILITIES, STRUCTURES, names
 from tests.synthetic import make_org
+
+pytestmark = pytest.mark.slow  # the reliability tier: ./dev test -m "not slow" leaves it to CI
 
 TEMPLATES = template_names()
 STATS: Counter[str] = Counter()  # what the runs did, printed by the test

@@ -21,6 +21,8 @@ from orgdesigner.io.fileformat import dumps_org
 from orgdesigner.model import Organization
 from tests.synthetic import make_org
 
+pytestmark = pytest.mark.slow  # the reliability tier: ./dev test -m "not slow" leaves it to CI
+
 ENOSPC_TEXT = os.strerror(errno.ENOSPC)  # "No space left on device"
 TINY = 64 * 1024
 

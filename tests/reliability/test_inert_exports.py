@@ -65,6 +65,8 @@ from orgdesigner.model.text import escape_controls
 from tests.browser import chromium
 from tests.conftest import require_tool
 
+pytestmark = pytest.mark.slow  # the reliability tier: ./dev test -m "not slow" leaves it to CI
+
 # The hostile text ------------------------------------------------------------------------------
 
 RUN = "top.document.title='PW'+'NED';console.log('PW'+'NED')"

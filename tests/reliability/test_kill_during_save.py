@@ -28,7 +28,10 @@ from orgdesigner.io.fileformat import dumps_org
 from orgdesigner.model import Organization
 from tests.synthetic import make_org
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
+pytestmark = [
+    pytest.mark.slow,  # the reliability tier: ./dev test -m "not slow" leaves it to CI
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)"),
+]
 
 SAVES = 500
 CALIBRATION_RUNS = 15

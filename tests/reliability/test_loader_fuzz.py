@@ -23,6 +23,8 @@ from orgdesigner.io.fileformat import org_to_dict
 from orgdesigner.model import Organization
 from tests.synthetic import make_org
 
+pytestmark = pytest.mark.slow  # the reliability tier: ./dev test -m "not slow" leaves it to CI
+
 SOURCE = "fuzzed.json"
 # ORGDESIGNER_FUZZ_EXAMPLES=5000 for a deeper run than CI's.
 FUZZ = settings(

@@ -17,6 +17,8 @@ from orgdesigner.model import Discipline, FlatNode, Link, Organization, Structur
 from orgdesigner.model.text import NAME_MAX, NOTES_MAX
 from tests.reliability.strategies import COMBINING, EMOJI, RESPONSIBILITIES, RTL, orgs
 
+pytestmark = pytest.mark.slow  # the reliability tier: ./dev test -m "not slow" leaves it to CI
+
 ROUNDTRIP = settings(
     max_examples=int(os.environ.get("ORGDESIGNER_FUZZ_EXAMPLES", "300")),
     deadline=timedelta(seconds=5),

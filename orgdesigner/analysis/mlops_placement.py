@@ -16,7 +16,7 @@ from orgdesigner.analysis.graph import NO_NODE, OrgIndex
 from orgdesigner.model import Catalogue, Discipline, Structure, Team, load_catalogue
 
 
-class PlacementKind(StrEnum):
+class MlopsPlacement(StrEnum):
     """The catalogue's MLOps placements."""
 
     PLATFORM = "platform"
@@ -28,27 +28,27 @@ class PlacementKind(StrEnum):
 
 
 _BY_STRUCTURE = {
-    Structure.PLATFORM: PlacementKind.PLATFORM,
-    Structure.DATA_AI: PlacementKind.DATA_AI,
-    Structure.PRODUCT: PlacementKind.PRODUCT,
+    Structure.PLATFORM: MlopsPlacement.PLATFORM,
+    Structure.DATA_AI: MlopsPlacement.DATA_AI,
+    Structure.PRODUCT: MlopsPlacement.PRODUCT,
 }
 
 _KIND_WORDS = {
-    PlacementKind.PLATFORM: "under Platform",
-    PlacementKind.DATA_AI: "under Data & AI",
-    PlacementKind.PRODUCT: "in Product",
-    PlacementKind.CROSS_FUNCTIONAL: "cross-functional",
+    MlopsPlacement.PLATFORM: "under Platform",
+    MlopsPlacement.DATA_AI: "under Data & AI",
+    MlopsPlacement.PRODUCT: "in Product",
+    MlopsPlacement.CROSS_FUNCTIONAL: "cross-functional",
 }
 
 
 @dataclass(frozen=True, slots=True)
-class TeamPlacement:
+class MlopsTeamPlacement:
     """Where one team doing MLOps work sits: its kind, the unit that decides it (None when it
     reports to the top), the top-level structures its dotted lines reach, why, in words, and
     the MLOps responsibilities it owns (``owns``, catalogue order)."""
 
     team: str
-    kind: PlacementKind
+    kind: MlopsPlacement
     unit: str | None
     serves: tuple[Structure, ...]
     reason: str
@@ -56,18 +56,18 @@ class TeamPlacement:
 
 
 @dataclass(frozen=True, slots=True)
-class PlacementReport:
+class MlopsPlacementReport:
     """The org's MLOps placement with the catalogue's focus and trade-offs, and each team's."""
 
-    kind: PlacementKind
+    kind: MlopsPlacement
     name: str
     focus: str
     strengths: tuple[str, ...]
     risks: tuple[str, ...]
-    teams: tuple[TeamPlacement, ...]
+    teams: tuple[MlopsTeamPlacement, ...]
 
 
-def place_team(index: OrgIndex, team: int, served: list[int]) -> TeamPlacement:
+def place_team(index: OrgIndex, team: int, served: list[int]) -> MlopsTeamPlacement:
     """The placement of the MLOps team at position ``team`` that serves the nodes ``served``.
 
     The nearest unit above it with a structure other than ``other`` decides; a team that
@@ -83,7 +83,7 @@ def place_team(index: OrgIndex, team: int, served: list[int]) -> TeamPlacement:
     serves = tuple(reached.values())
     unit_id = None if unit == NO_NODE else index.ids[unit]
     structure = Structure.EXECUTIVE if unit == NO_NODE else index.structure_at(unit)
-    kind = _BY_STRUCTURE.get(structure, PlacementKind.CROSS_FUNCTIONAL)
+    kind = _BY_STRUCTURE.get(structure, MlopsPlacement.CROSS_FUNCTIONAL)
     if structure is Structure.EXECUTIVE:
         top = "the top of the org" if unit == NO_NODE else index.name(unit)
         reason = f"reports to {top}, so it belongs to no single structure"
@@ -93,9 +93,9 @@ def place_team(index: OrgIndex, team: int, served: list[int]) -> TeamPlacement:
     else:
         reason = f"reports into {index.name(unit)}"
     if len(reached) >= 2:
-        kind = PlacementKind.CROSS_FUNCTIONAL
+        kind = MlopsPlacement.CROSS_FUNCTIONAL
         reason += f", and its dotted lines reach {len(reached)} structures"
-    return TeamPlacement(index.ids[team], kind, unit_id, serves, reason, _owns(index, team))
+    return MlopsTeamPlacement(index.ids[team], kind, unit_id, serves, reason, _owns(index, team))
 
 
 def _owns(index: OrgIndex, team: int) -> tuple[str, ...]:
@@ -105,7 +105,7 @@ def _owns(index: OrgIndex, team: int) -> tuple[str, ...]:
     return tuple(r for r in load_catalogue().defaults(Discipline.MLOPS) if r in owned)
 
 
-def check_placement(index: OrgIndex, cat: Catalogue) -> tuple[PlacementReport, list[Finding]]:
+def check_mlops_placement(index: OrgIndex, cat: Catalogue) -> tuple[MlopsPlacementReport, list[Finding]]:
     """Place every team doing MLOps work and combine: all agree, that placement; they
     disagree, mixed; nobody does MLOps work, none."""
     mlops = index.doing(Discipline.MLOPS)
@@ -118,13 +118,13 @@ def check_placement(index: OrgIndex, cat: Catalogue) -> tuple[PlacementReport, l
     teams = tuple(place_team(index, i, served[i]) for i in mlops)
     kinds = {t.kind for t in teams}
     if not kinds:
-        kind = PlacementKind.NONE
+        kind = MlopsPlacement.NONE
     elif len(kinds) == 1:
         kind = next(iter(kinds))
     else:
-        kind = PlacementKind.MIXED
-    info = cat.placement(kind)
-    report = PlacementReport(kind, info.name, info.focus, info.strengths, info.risks, teams)
+        kind = MlopsPlacement.MIXED
+    info = cat.mlops_option(kind)
+    report = MlopsPlacementReport(kind, info.name, info.focus, info.strengths, info.risks, teams)
     return report, [_finding(index, report, mlops, cat)]
 
 
@@ -137,7 +137,7 @@ def _who(index: OrgIndex, team: int, cat: Catalogue) -> str:
     return f"{node.name} ({cat.discipline(node.discipline).name}, doing the MLOps work)"
 
 
-def _finding(index: OrgIndex, report: PlacementReport, mlops: list[int], cat: Catalogue) -> Finding:
+def _finding(index: OrgIndex, report: MlopsPlacementReport, mlops: list[int], cat: Catalogue) -> Finding:
     if not report.teams:
         what = "Nobody does the MLOps work: no MLOps team, and no team owns an MLOps responsibility."
     elif len(report.teams) == 1:
