@@ -124,16 +124,30 @@ def _overlap_finding(index: OrgIndex, cat: Catalogue, overlap: Overlap, owned_by
     who = index.listed(owned_by)
     discipline = _shared_discipline(index, owned_by)
     if discipline is None:
-        message = (
-            f'"{title}" has {len(owned_by)} owners of different disciplines ({who}), in {where}. '
-            "Blurry boundaries are normal; agree on who leads it."
+        kind = f"{len(owned_by)} owners of different disciplines"
+        message = f'"{title}" has {kind} ({who}), in {where}. Blurry boundaries are normal; agree on who leads it.'
+        group = (
+            f"{{n}} responsibilities have the same {kind}, in {where}. Blurry boundaries are normal; "
+            "agree on who leads each."
         )
     else:
-        message = (
-            f'"{title}" is shared by {len(owned_by)} {cat.discipline(discipline).name} teams ({who}), '
-            f"in {where}. Make sure each knows which part is theirs."
+        kind = f"{len(owned_by)} {cat.discipline(discipline).name} teams"
+        message = f'"{title}" is shared by {kind} ({who}), in {where}. Make sure each knows which part is theirs.'
+        group = (
+            f"{{n}} responsibilities are shared by the same {kind}, in {where}. Make sure each knows which "
+            "part is theirs."
         )
-    return Finding(Severity.INFO, "coverage.overlap", message, overlap.owners, overlap.responsibility)
+    # Several responsibilities shared by the very same teams are one entry for a person.
+    topic = "owners:" + ",".join(overlap.owners)
+    return Finding(
+        Severity.INFO,
+        "coverage.overlap",
+        message,
+        overlap.owners,
+        overlap.responsibility,
+        topic=topic,
+        group_text=group,
+    )
 
 
 def _shared_discipline(index: OrgIndex, teams: list[int]) -> Discipline | None:

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from orgdesigner import __version__
 from orgdesigner.cli.usage import MESSAGE_MAX, UsageError, error_line
@@ -36,7 +36,12 @@ VERBS = (
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line on stderr and exit code 2."""
+    """An argument parser whose errors are one line on stderr and exit code 2. Options are
+    not abbreviated: ``--scenario`` would otherwise be taken for ``--scenarios``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {one_line(message, MESSAGE_MAX)} (see {self.prog} --help)\n")

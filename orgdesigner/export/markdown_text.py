@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from orgdesigner.model.text import escape_controls
+from orgdesigner.model.text import escape_reordering
 
 WORD_JOINER = "\u2060"
 
@@ -29,5 +29,5 @@ _LINK_STARTS = re.compile(r"(?<=@)|(?<=:)(?=//)|(?<=www)(?=\.)|(?<=mailto)(?=:)|
 def inert_markdown(text: str) -> str:
     """``text`` as one line of Markdown that renders as the text itself, safe in a table cell:
     no markup, no raw HTML, no autolink, no mention, no issue link."""
-    text = escape_controls(text.translate(_BREAKS))  # a bidi override would turn the text after it around
+    text = escape_reordering(text.translate(_BREAKS))  # a bidi override would turn the text after it around
     return _LINK_STARTS.sub(WORD_JOINER, text).translate(_ESCAPES)

@@ -36,7 +36,8 @@ SHOWN_MAX = 60
 
 # What a terminal or a Qt widget would act on rather than show: C0 and C1 controls, DEL, bidi
 # embeddings, overrides and isolates, and the line and paragraph separators.
-_UNSHOWABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSHOWABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_REORDERING_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def escape_controls(text: str) -> str:
@@ -45,6 +46,15 @@ def escape_controls(text: str) -> str:
     if not _UNSHOWABLE_RE.search(text):
         return text
     return _UNSHOWABLE_RE.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def escape_reordering(text: str) -> str:
+    """``text`` with the controls that would act on what follows them written as escapes, as
+    :func:`escape_controls` does, but the direction marks (U+200E, U+200F) kept: a document that
+    renders right-to-left names (Markdown, HTML) needs them, a terminal line does not."""
+    if not _REORDERING_RE.search(text):
+        return text
+    return _REORDERING_RE.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 def shown(value: object, limit: int = SHOWN_MAX) -> str:
