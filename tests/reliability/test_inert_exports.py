@@ -40,7 +40,7 @@ from pydantic import ValidationError
 from orgdesigner.analysis import Report, Severity, analyse
 from orgdesigner.export.formats import export_bytes, finding_badges, supported_suffixes
 from orgdesigner.export.markdown_text import WORD_JOINER
-from orgdesigner.export.report_common import sections
+from orgdesigner.export.report_common import FindingEntry, finding_entries, sections
 from orgdesigner.export.report_html import report_html
 from orgdesigner.export.report_json import report_dict, report_json
 from orgdesigner.export.report_markdown import report_markdown
@@ -795,8 +795,9 @@ def test_markdown_report_renders_as_text(org: Organization, report: Report) -> N
 
     assert [text(t) for t in markup.texts("h1")] == [text(f"Org check: {org.name}")]
     items = {text(t) for t in markup.texts("li")}
-    for finding in report.findings:
-        assert text(one_line(f"{finding.code} {finding.message}")) in items, finding.code
+    for entry in _entries(report, org):  # a kind of problem once, then the names it concerns
+        said = text(one_line(f"{entry.code} {entry.text}"))
+        assert any(item.startswith(said) for item in items), entry.code
     cells = {text(t) for t in markup.texts("td")}
     for section in sections(report, org):
         for row in section.rows:
@@ -813,8 +814,8 @@ def test_text_report_prints_names_literally(org: Organization, report: Report) -
     lines = text.split("\n")
     assert lines[0] == one_line(f"{org.name}: org check")
     squeezed = "".join(text.split())
-    for finding in report.findings:  # wrapped to the terminal's width, otherwise as given
-        assert "".join(clean(finding.message).split()) in squeezed, finding.code
+    for entry in _entries(report, org):  # wrapped to the terminal's width, otherwise as given
+        assert "".join(clean(entry.text).split()) in squeezed, entry.code
     for section in sections(report, org):
         for row in section.rows:  # the last column is never cut: each cell on one line
             assert any(clean(row[-1]) in line for line in lines), row[-1]
@@ -951,3 +952,9 @@ def test_chromium_screenshot_shows_the_chart(site: tuple[str, Path], tmp_path: P
     dark_cards = sum(1 for c in samples if (c.red(), c.green(), c.blue()) == (0x34, 0x49, 0x5E))
     assert inked > len(samples) * 0.01  # text, lines and cards were drawn
     assert dark_cards > len(samples) * 0.005  # the unit cards, in their fill colour
+
+
+def _entries(report: Report, org: Organization) -> list[FindingEntry]:
+    from orgdesigner.analysis import Severity
+
+    return [e for severity in Severity for e in finding_entries(report, org, severity)]
