@@ -44,7 +44,7 @@ from orgdesigner.layout import (
     route_links,
 )
 from orgdesigner.layout.faces import CORNER_RADIUS, STACK_OFFSET
-from orgdesigner.layout.palette import BADGE_INK, EDGE, INK, LINK, PAGE, card_paint
+from orgdesigner.layout.palette import BADGE_INK, EDGE, INK, LINK, PAGE, SEVERITY_COLORS, card_paint
 from orgdesigner.layout.segments import connector_segments
 
 MAX_PNG_SIDE = 32_767
@@ -212,6 +212,13 @@ def paint_legend(painter: QPainter, legend: Legend) -> None:
             pen.setDashPattern([4.0, 8.0 / 3.0])
             painter.setPen(pen)
             painter.drawLine(QPointF(sw.x, sw.y + sw.height / 2), QPointF(sw.right, sw.y + sw.height / 2))
+        elif entry.kind == "badge":
+            pill = QRectF(sw.x, sw.y, sw.width, sw.height)
+            painter.setPen(QPen(QColor(BADGE_INK), 1))
+            painter.setBrush(QColor(SEVERITY_COLORS["warning"]))
+            painter.drawRoundedRect(pill, sw.height / 2, sw.height / 2)
+            painter.setFont(role_font("more"))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, entry.short)
         else:
             swatch = card_paint(entry.color)
             painter.setPen(QPen(QColor(swatch.border), 1.5))

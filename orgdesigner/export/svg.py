@@ -253,9 +253,15 @@ def _legend(pl: Placement) -> str:
         sw, tx = entry.swatch, entry.text
         if entry.kind == "link":
             mark = f'<path d="M{_n(sw.x)} {_n(sw.y + sw.height / 2)}h{_n(sw.width)}"/>'
+        elif entry.kind == "badge":
+            mark = (
+                f'<g class="badge warning"><rect x="{_n(sw.x)}" y="{_n(sw.y)}" width="{_n(sw.width)}" '
+                f'height="{_n(sw.height)}" rx="{_n(sw.height / 2)}"/><text x="{_n(sw.x + sw.width / 2)}" '
+                f'y="{_n(sw.y + sw.height - 3)}">{escape(entry.short)}</text></g>'
+            )
         else:
             mark = f'<rect x="{_n(sw.x)}" y="{_n(sw.y)}" width="{_n(sw.width)}" height="{_n(sw.height)}" rx="3"/>'
-        key = "link-key" if entry.kind == "link" else f"discipline-{entry.key}"
+        key = {"link": "link-key", "badge": "badge-key"}.get(entry.kind, f"discipline-{entry.key}")
         out.append(f'<g class="{key}">{mark}<text x="{_n(tx.x)}" y="{_n(tx.y)}">{escape(tx.text)}</text></g>\n')
     out.append("</g>\n")
     return "".join(out)

@@ -101,9 +101,10 @@ class LinkLine:
 
 @dataclass(frozen=True, slots=True)
 class LegendEntry:
-    """A legend item: a swatch and its label (a discipline, or the ``serves`` line style)."""
+    """A legend item: a swatch and its label (a discipline, the ``serves`` line style, or the
+    finding badge, when cards carry one)."""
 
-    kind: Literal["discipline", "link"]
+    kind: Literal["discipline", "link", "badge"]
     key: str
     short: str
     label: str

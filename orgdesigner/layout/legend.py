@@ -42,6 +42,10 @@ def category_styles() -> tuple[CategoryStyle, ...]:
     return tuple(out)
 
 
+BADGE_LEGEND = "findings about the card (its colour: the worst, error, warning or note)"
+"""What the legend says of the finding badges, wherever cards carry them."""
+
+
 @dataclass(frozen=True, slots=True)
 class Legend:
     """The heading and legend entries, positioned, and the band's size."""
@@ -68,6 +72,8 @@ def build_legend(
     ]
     if arrays.links:
         items.append(("link", "serves", "- -", "serves (dotted line)", None))
+    if options.badges:
+        items.append(("badge", "badge", "3", BADGE_LEGEND, None))
     legend_size, _ = TEXT_STYLES["legend"]
     top = margin + LINE_HEIGHTS["heading"] + 8
     x = float(margin)
@@ -75,7 +81,7 @@ def build_legend(
     entries = []
     widest = heading.x + text_width(heading.text, size)
     for kind, key, short, name, color in items:
-        label = name if kind == "link" or short == name else f"{short} · {name}"
+        label = name if kind in ("link", "badge") or short == name else f"{short} · {name}"
         label = fit_line(label, room - SWATCH - 6, legend_size)
         w = SWATCH + 6 + text_width(label, legend_size)
         if x > margin and x + w > margin + room:

@@ -131,7 +131,11 @@ def test_badges_and_collapsed_cards_are_drawn() -> None:
     assert root_id is not None
     data = svg_text(layout(org, LayoutOptions(collapse_depth=1, badges={root_id: BadgeCounts(1, 2, 3)})))
     root = parse(data.encode())
-    badge = next(g for g in root.iter(f"{SVG}g") if (g.get("class") or "").startswith("badge"))
+    badge = next(
+        g
+        for g in root.iter(f"{SVG}g")
+        if (g.get("class") or "").startswith("badge ") and g.find(f"{SVG}title") is not None
+    )
     assert badge.get("class") == "badge error"
     assert badge.find(f"{SVG}title").text == "1 error, 2 warnings, 3 notes"
     assert "collapsed" in data and "+" in data
@@ -253,3 +257,16 @@ def test_sub_lines_fit_and_read_as_the_card_says() -> None:
                 line = lines.get(cat, heads)
                 assert text_width(line, SMALL_SIZE) <= room + 1e-9
                 assert line == fit_line(f"{style.short} · {people(heads)}", room, SMALL_SIZE)
+
+
+def test_the_legend_explains_the_badges_whenever_they_are_drawn(tmp_path: Path) -> None:
+    from orgdesigner.cli import main
+    from orgdesigner.layout.legend import BADGE_LEGEND
+
+    plain, badged = tmp_path / "plain.svg", tmp_path / "badged.svg"
+    assert main(["export", "--template", "typical", "-o", str(plain)]) == 0
+    assert main(["export", "--template", "typical", "--badges", "-o", str(badged)]) == 0
+    assert "badge-key" not in plain.read_text(encoding="utf-8")
+    text = badged.read_text(encoding="utf-8")
+    assert text.count('class="badge-key"') == 1 and BADGE_LEGEND in text
+    assert 'class="badge ' in text.split('class="badge-key"', 1)[1]  # the key's sample is a badge

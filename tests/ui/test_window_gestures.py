@@ -319,3 +319,22 @@ def test_jumping_through_history_leaves_nothing_stale_on_screen(window: MainWind
         window.view.viewport().repaint()
         QApplication.processEvents()
         assert shown == on_screen(), index
+
+
+def test_dotted_lines_run_beneath_the_cards_and_light_up_for_the_selection(qtbot: QtBot, tmp_path: Path) -> None:
+    w = MainWindow(
+        load_template("mlops-cross-functional"), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    w.show()
+    layer = w.scene._link_layer
+    cards = [c for c in w.scene.cards.values()]
+    assert layer.zValue() < min(c.parentItem().zValue() if c.parentItem() else c.zValue() for c in cards) + 0.0001
+    assert layer.highlighted == ()
+    org = w.doc.org
+    source = org.links[0].source
+    w.scene.select_ids([source])
+    mine = [k for k, lk in enumerate(org.links) if source in (lk.source, lk.target)]
+    assert sorted(layer.highlighted) == mine and mine
+    w.scene.select_ids([])
+    assert layer.highlighted == ()
+    close_without_asking(w)

@@ -57,14 +57,27 @@ class LinkLayer(QGraphicsItem):
         self._chunks: list[tuple[QPainterPath, QRectF]] = []
         self._lines: list[tuple[tuple[Point, ...], float, float, float, float]] = []
         self._rect = QRectF()
-        self.setZValue(2)
+        self._highlight: list[QPainterPath] = []
+        self.highlighted: tuple[int, ...] = ()
+        # Beneath the cards (z 0): a dotted line never strikes through a card's text.
+        self.setZValue(-0.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_highlight(self, indices: Sequence[int]) -> None:
+        """Draw these lines (the selected cards' own) in the accent colour, over the others."""
+        shown = tuple(k for k in indices if 0 <= k < len(self._lines))
+        if shown == self.highlighted:
+            return
+        self.highlighted = shown
+        self._highlight = [link_path(self._lines[k][0]) for k in shown]
+        self.update()
 
     def set_lines(self, lines: Sequence[Sequence[Point]]) -> None:
         """The lines' points, in the placement's order (``link_at`` answers with an index)."""
         self.prepareGeometryChange()
         self._chunks, self._lines = [], []
+        self._highlight, self.highlighted = [], ()
         rect = QRectF()
         for start in range(0, len(lines), LINKS_PER_PATH):
             path = QPainterPath()
@@ -91,6 +104,13 @@ class LinkLayer(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for path, bounds in self._chunks:
             if bounds.intersects(exposed):
+                painter.drawPath(path)
+        if self._highlight:
+            pen = QPen(self._pen)
+            pen.setColor(QColor(ACCENT))
+            pen.setWidthF(self._pen.widthF() * 2)
+            painter.setPen(pen)
+            for path in self._highlight:
                 painter.drawPath(path)
 
     def link_at(self, x: float, y: float, within: float = LINK_HIT_DISTANCE) -> int | None:

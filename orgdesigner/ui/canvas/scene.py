@@ -195,6 +195,7 @@ class OrgScene(QGraphicsScene):
         lines = route_links(placement)
         self._link_ends = [(line.source_id, line.target_id) for line in lines]
         self._link_layer.set_lines([line.points for line in lines])
+        self._highlight_links(self.selected_ids())
 
     def _rebuild_legend(self, placement: Placement) -> None:
         if self._legend is not None:
@@ -277,7 +278,15 @@ class OrgScene(QGraphicsScene):
 
     def _selection_changed(self) -> None:
         self._update_low_selection()
-        self.selection_ids_changed.emit(self.selected_ids())
+        ids = self.selected_ids()
+        self._highlight_links(ids)
+        self.selection_ids_changed.emit(ids)
+
+    def _highlight_links(self, ids: Iterable[str]) -> None:
+        chosen = set(ids)
+        self._link_layer.set_highlight(
+            [k for k, (src, dst) in enumerate(self._link_ends) if src in chosen or dst in chosen]
+        )
 
 
 def unit_labels(placement: Placement) -> list[tuple[QPointF, float, str]]:
