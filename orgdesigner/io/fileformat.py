@@ -238,9 +238,8 @@ def build_org(record: OrgRecord, source: str) -> Organization:
         raise OrgFileError(source, f"'name' must be text, found {json_type(record.name)}", at("field 'name'"))
     stage = record.target_stage
     if not isinstance(stage, int) or isinstance(stage, bool):
-        raise OrgFileError(
-            source, f"'target_stage' must be a whole number from 1 to 5, found {short(stage)}", at("field 'target_stage'")
-        )
+        problem = f"'target_stage' must be a whole number from 1 to 5, found {short(stage)}"
+        raise OrgFileError(source, problem, at("field 'target_stage'"))
     parents: list[Any] = []
     bare: list[dict[str, Any]] = []
     for i, raw in enumerate(record.nodes):
