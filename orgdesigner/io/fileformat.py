@@ -235,12 +235,11 @@ def build_org(record: OrgRecord, source: str) -> Organization:
     builds the baseline only; :func:`build_chart` builds the scenarios too)."""
     at = record.place
     if not isinstance(record.name, str):
-        raise OrgFileError(source, f"'name' must be text, found {json_type(record.name)}", at("name"))
+        raise OrgFileError(source, f"'name' must be text, found {json_type(record.name)}", at("field 'name'"))
     stage = record.target_stage
     if not isinstance(stage, int) or isinstance(stage, bool):
-        raise OrgFileError(
-            source, f"'target_stage' must be a whole number from 1 to 5, found {short(stage)}", at("target_stage")
-        )
+        problem = f"'target_stage' must be a whole number from 1 to 5, found {short(stage)}"
+        raise OrgFileError(source, problem, at("field 'target_stage'"))
     parents: list[Any] = []
     bare: list[dict[str, Any]] = []
     for i, raw in enumerate(record.nodes):

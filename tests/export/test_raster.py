@@ -144,3 +144,20 @@ def test_a_chart_fitted_to_one_page_sits_in_its_middle(template: str, tmp_path: 
     left, right = min(x for x, _ in inked), page.width() - 1 - max(x for x, _ in inked)
     top, bottom = min(y for _, y in inked), page.height() - 1 - max(y for _, y in inked)
     assert abs(left - right) <= 0.1 * page.width() and abs(top - bottom) <= 0.1 * page.height()
+
+
+def test_many_dotted_lines_are_drawn_aliased_and_the_cards_still_smooth() -> None:
+    from PySide6.QtGui import QImage, QPainter
+
+    from orgdesigner.export.raster import MANY_LINKS, _paint_links
+    from orgdesigner.layout import LinkLine
+
+    image = QImage(40, 40, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    few = [LinkLine("a", "b", "a", "b", ((0.0, 0.0), (10.0, 10.0)))]
+    _paint_links(painter, few)
+    assert painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+    _paint_links(painter, few * (MANY_LINKS + 1))
+    assert painter.testRenderHint(QPainter.RenderHint.Antialiasing)  # set back for the cards
+    painter.end()

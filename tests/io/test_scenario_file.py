@@ -199,7 +199,7 @@ BAD: list[tuple[str, Any, str]] = [
     ),
     ("link-shape", _v2(links=[{"source": "sre"}]), f"{SCENARIO}, links[0]: Field required"),
     ("stage", _v2(target_stage=9), f"{SCENARIO}, field 'target_stage': target_stage must be a whole number"),
-    ("stage-text", _v2(target_stage="4"), f"{SCENARIO}, target_stage: 'target_stage' must be a whole number"),
+    ("stage-text", _v2(target_stage="4"), f"{SCENARIO}, field 'target_stage': 'target_stage' must be a whole number"),
     ("nodes", _v2(nodes={}), f"{SCENARIO}, nodes: 'nodes' must be a list"),
     ("node", _v2(nodes=[1]), f"{SCENARIO}, nodes[0]: a node must be an object"),
     ("unknown", _v2(extra=1), f"{SCENARIO}, field 'extra': unknown field 'extra'"),
