@@ -89,8 +89,8 @@ def _count(number: int, word: str) -> str:
 
 def _describe(pl: Placement) -> str:
     arr = pl.arrays
-    teams, heads = (totals[0][0], totals[1][0]) if (totals := pl.rollup())[0] else (0, 0)
-    units = len(arr) - teams
+    teams, heads = (totals[0][pl.root], totals[1][pl.root]) if (totals := pl.rollup())[0] else (0, 0)
+    units = len(pl.preorder) - teams
     text = (
         f"Org chart of {arr.name}: {_count(units, 'unit')}, {_count(teams, 'team')}, {people(heads)}, "
         f"{_count(len(arr.links), 'serves link')}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import compress
 from types import MappingProxyType
 
 from orgdesigner.layout.arrays import OrgArrays, org_arrays
@@ -21,12 +22,12 @@ def collapsed_nodes(arrays: OrgArrays, options: LayoutOptions) -> set[int]:
     ``collapse_depth``, and having children (a leaf has nothing to hide)."""
     kids = arrays.kids
     out: set[int] = set()
+    every = range(len(arrays))
     if options.collapsed:
         wanted = options.collapsed
-        out.update(i for i, nid in enumerate(arrays.ids) if nid in wanted and kids[i])
+        out.update(i for i in compress(every, map(wanted.__contains__, arrays.ids)) if kids[i])
     if options.collapse_depth is not None:
-        level = options.collapse_depth
-        out.update(i for i, d in enumerate(arrays.depth) if d == level and kids[i])
+        out.update(i for i in compress(every, map(options.collapse_depth.__eq__, arrays.depth)) if kids[i])
     return out
 
 
@@ -95,7 +96,12 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
     for d in range(max_depth + 1):
         level_start[d + 1] = level_start[d] + extent[d] + sizes.level_gap
 
-    bottom = [level_start[d] + base_depth for d in depth]
+    if collapsed:  # only the shown items matter: a folded chart costs what it shows
+        bottom = [0.0] * n
+        for i in order:
+            bottom[i] = level_start[depth[i]] + base_depth
+    else:
+        bottom = [level_start[d] + base_depth for d in depth]
     breadth = [base_breadth] * n
     for i in collapsed:
         if top_down:
@@ -142,7 +148,16 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
     chart_w, chart_h = (chart_breadth, chart_depth) if top_down else (chart_depth, chart_breadth)
     legend = build_legend(arrays, order, collapsed, options, chart_w) if options.show_legend else None
     top = margin + (legend.height if legend else 0.0)
-    if top_down:
+    if collapsed:
+        xs, ys = [0.0] * n, [0.0] * n
+        for i in order:
+            if top_down:
+                xs[i] = pos[i] + shift_b
+                ys[i] = level_start[depth[i]] + top
+            else:
+                xs[i] = level_start[depth[i]] + margin
+                ys[i] = pos[i] + shift_b + top - margin
+    elif top_down:
         xs = [p + shift_b for p in pos[:n]]
         ys = [level_start[d] + top for d in depth]
     else:
@@ -164,6 +179,7 @@ def _layout(arrays: OrgArrays, options: LayoutOptions) -> Placement:
     return Placement(
         arrays=arrays,
         options=options,
+        preorder=range(n),
         order=tuple(order),
         xs=tuple(xs),
         ys=tuple(ys),

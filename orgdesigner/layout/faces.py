@@ -185,16 +185,20 @@ class CardFace(NamedTuple):
 
 
 def badge_of(
-    i: int, ids: Sequence[str], badges: Mapping[str, BadgeCounts], collapsed: frozenset[int], sizes: Sequence[int]
+    i: int,
+    ids: Sequence[str],
+    badges: Mapping[str, BadgeCounts],
+    collapsed: frozenset[int],
+    subtree: Callable[[int], Iterable[int]],
 ) -> BadgeCounts | None:
     """The finding counts on node number ``i``'s card: its own, and for a collapsed card those
-    of every node it hides as well (``sizes[i]``: the nodes in its subtree); None when there is
-    nothing to count."""
+    of every node it hides as well (``subtree(i)``: the numbers of its subtree); None when there
+    is nothing to count."""
     if not badges:
         return None
     if i not in collapsed:
         return badges.get(ids[i])
-    found = [b for nid in ids[i : i + sizes[i]] if (b := badges.get(nid)) is not None]
+    found = [b for k in subtree(i) if (b := badges.get(ids[k])) is not None]
     if not found:
         return None
     return BadgeCounts(sum(b.errors for b in found), sum(b.warnings for b in found), sum(b.infos for b in found))
@@ -209,10 +213,12 @@ def face_maker(
     heights: Sequence[float],
     collapsed: frozenset[int],
     totals: tuple[list[int], list[int], list[int]],
+    subtree: Callable[[int], Iterable[int]],
 ) -> Callable[[Iterable[int]], Iterator[CardFace]]:
     """The function that makes the faces of the given node numbers of a placement (its
     ``heights`` per node, its ``collapsed`` nodes, the subtree ``totals``: teams, headcount,
-    nodes); what cards share is made once for all its calls."""
+    nodes, and the numbers of a node's ``subtree``); what cards share is made once for all its
+    calls, and making a few costs little whatever the size of the chart."""
     names, leads, is_team, category, headcount = (
         arrays.names,
         arrays.leads,
@@ -238,7 +244,6 @@ def face_maker(
     small_fast = int(small_limit / max(LATIN1))
     frames: list[CardFrame | None] = [None] * (16 * len(category_styles()))
     kids = arrays.kids
-    marked = collapsed.union(i for i, nid in enumerate(ids) if nid in badges) if badges else collapsed
 
     def fits(text: str, fast: int, limit: float) -> bool:
         """True when ``text`` is drawn as it is on one line of ``limit`` units."""
@@ -267,12 +272,13 @@ def face_maker(
             heads_below,
             kids,
         )
-        frames_, subs_, marked_, latin, new_face, face_type = frames, subs, marked, latin1, _new_face, CardFace
+        frames_, subs_, latin, new_face, face_type = frames, subs, latin1, _new_face, CardFace
+        folded, badged, ids_ = collapsed, badges, ids
         for i in numbers:
             cat = cats[i]
             heads = heads_[i] if teams[i] else below[i]
             sub = subs_.get(heads * stride + cat) or sub_line(cat, heads)
-            if marked_ and i in marked_:
+            if (folded and i in folded) or (badged and ids_[i] in badged):
                 yield special(i, cat, heads, sub)
                 continue
             name = names_[i]
@@ -324,7 +330,7 @@ def face_maker(
             more = hidden_label(hidden.teams, hidden.headcount, hidden.nodes)
             texts = (*texts, fit_line(more, text_width, SMALL_SIZE))
         frame = card_frame(cat, len(fitted), lead is not None, hidden is not None, width, float(heights[i]))
-        badge = badge_of(i, ids, badges, collapsed, nodes_below)
+        badge = badge_of(i, ids, badges, collapsed, subtree)
         if badge is not None and not badge.total:
             badge = None
         return CardFace(frame, name, texts, lead, heads, hidden, badge, kids[i] != [])

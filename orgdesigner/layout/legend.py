@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,14 +58,23 @@ class Legend:
 
 
 def build_legend(
-    arrays: OrgArrays, order: list[int], collapsed: set[int], options: LayoutOptions, chart_width: float
+    arrays: OrgArrays,
+    order: Sequence[int],
+    collapsed: Set[int],
+    options: LayoutOptions,
+    chart_width: float,
+    categories: Set[int] | None = None,
 ) -> Legend:
-    """Lay out the band for the disciplines among the shown teams (and ``serves`` if any link)."""
+    """Lay out the band for the disciplines among the shown teams (and ``serves`` if any link);
+    ``categories``: the category numbers of the shown cards, when the caller knows them."""
     margin = options.sizes.margin
     room = max(chart_width - 2 * margin, MIN_BAND_WIDTH)
     size, _ = TEXT_STYLES["heading"]
     heading = TextLine(fit_line(arrays.name, room, size), margin, margin + round(size * 0.95), "heading")
-    shown = set(arrays.category) if not collapsed else {arrays.category[i] for i in order}
+    if categories is not None:
+        shown = categories
+    else:
+        shown = set(arrays.category) if not collapsed else {arrays.category[i] for i in order}
     styles = category_styles()
     items: list[tuple[str, str, str, str, str | None]] = [
         ("discipline", styles[k].id, styles[k].short, styles[k].name, styles[k].color)

@@ -1,12 +1,13 @@
 """The Placement: the one picture of an org that the canvas, SVG, PNG, PDF and thumbnails draw.
 
-A plain result: made by :func:`~orgdesigner.layout.layout`, it does not change afterwards. It
-stores flat sequences indexed by node number (see :class:`~orgdesigner.layout.arrays.OrgArrays`)
-and answers questions about them: where a card is, what it shows (its
-:class:`~orgdesigner.layout.CardFace`), which card is under a point, how a reporting line runs.
-What it works out on first use to answer faster (id numbers, subtree totals, a grid of the
-cards) it keeps; no answer depends on what was asked before. Dotted lines are routed on
-request, by :func:`~orgdesigner.layout.link_router.route_links`.
+A plain result: made by :func:`~orgdesigner.layout.layout` (or, edit by edit, by
+:class:`~orgdesigner.layout.live.LiveLayout`), it does not change afterwards. It stores flat
+sequences indexed by node number (see :class:`~orgdesigner.layout.arrays.OrgArrays`) and answers
+questions about them: where a card is, what it shows (its :class:`~orgdesigner.layout.CardFace`),
+which cards meet a rectangle, how a reporting line runs. What it works out on first use to answer
+faster (id numbers, subtree totals, the boxes of the subtrees, a grid of the cards) it keeps; no
+answer depends on what was asked before. Dotted lines are routed on request, by
+:func:`~orgdesigner.layout.link_router.route_links`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from orgdesigner.layout.faces import CardFace, NodeBox, badge_of, face_maker
 from orgdesigner.layout.geometry import TEXT_PAD, Bounds, Edge, Point
 from orgdesigner.layout.legend import CategoryStyle, Legend, category_styles
 from orgdesigner.layout.options import BadgeCounts, LayoutOptions
+from orgdesigner.layout.spatial import SubtreeBounds, cards_in, subtree_bounds
 from orgdesigner.model.gc_pause import gc_paused
 
 CardGrid = dict[tuple[int, int], list[int]]
@@ -33,11 +35,12 @@ Totals = tuple[list[int], list[int], list[int]]
 class _Kept:
     """What a placement works out on first use and keeps (none of it changes an answer)."""
 
-    numbers: dict[str, int] | None = None
+    numbers: Mapping[str, int] | None = None
     shown: bytearray | None = None
     cards: list[int] | None = None
     totals: Totals | None = None
     grid: CardGrid | None = None
+    bounds: SubtreeBounds | None = None
     make_faces: Callable[[Iterable[int]], Iterator[CardFace]] | None = None
 
 
@@ -46,23 +49,28 @@ class Placement:
     """Where every shown card, line and legend entry of an org goes.
 
     Chart coordinates start at (0, 0) in the top-left corner and grow right and down; the
-    whole picture fits in ``bounds``. Node numbers index ``arrays`` (pre-order, root 0);
+    whole picture fits in ``bounds``. Node numbers index ``arrays``; ``preorder`` lists every
+    node's number in pre-order, root first (for a chart laid out by ``layout()`` the numbers
+    are the pre-order positions, ``range(n)``; a chart that followed edits keeps each node's
+    number from edit to edit, and numbers of nodes since deleted have the id ``""``).
     ``order`` lists the shown nodes in pre-order, and for a shown node ``i`` its card's top-left
     corner is ``(xs[i], ys[i])``, its size ``(card_width, heights[i])``. Nodes under a
     collapsed node are not shown (their entries in ``xs``/``ys`` mean nothing). ``item_kids``
-    are the children the tidy tree placed (a stack of leaves is one item, numbered ``n + b``
-    for ``blocks[b]``); ``level_start`` where each level of the depth axis begins.
+    are the children the tidy tree placed (a stack of leaves is one item, numbered
+    ``len(arrays) + b`` for ``blocks[b]``; a block without members is unused);
+    ``level_start`` where each level of the depth axis begins.
     """
 
     arrays: OrgArrays
     options: LayoutOptions
-    order: tuple[int, ...]
-    xs: tuple[float, ...]
-    ys: tuple[float, ...]
-    heights: tuple[float, ...]
+    preorder: Sequence[int]
+    order: Sequence[int]
+    xs: Sequence[float]
+    ys: Sequence[float]
+    heights: Sequence[float]
     collapsed: frozenset[int]
     item_kids: Sequence[Sequence[int]]
-    blocks: tuple[LeafBlock, ...]
+    blocks: Sequence[LeafBlock]
     member_block: Mapping[int, int]
     level_start: tuple[float, ...]
     width: float
@@ -74,7 +82,7 @@ class Placement:
     def empty(cls, arrays: OrgArrays, options: LayoutOptions) -> Placement:
         """The placement of an org without nodes: just the margins."""
         m = 2.0 * options.sizes.margin
-        return cls(arrays, options, (), (), (), (), frozenset(), (), (), MappingProxyType({}), (), m, m, None)
+        return cls(arrays, options, (), (), (), (), (), frozenset(), (), (), MappingProxyType({}), (), m, m, None)
 
     # The whole picture ------------------------------------------------------------------
 
@@ -107,7 +115,17 @@ class Placement:
     @property
     def hidden_count(self) -> int:
         """How many nodes are hidden inside collapsed cards."""
-        return len(self.arrays) - len(self.order)
+        return len(self.preorder) - len(self.order)
+
+    @property
+    def root(self) -> int:
+        """The root's node number (-1 for an org without nodes)."""
+        return self.order[0] if self.order else -1
+
+    @property
+    def numbered_in_preorder(self) -> bool:
+        """True when node numbers are pre-order positions (a placement made by ``layout()``)."""
+        return isinstance(self.preorder, range)
 
     def __len__(self) -> int:
         """The number of cards shown."""
@@ -121,13 +139,13 @@ class Placement:
         if kept.numbers is None:
             kept.numbers = {nid: i for i, nid in enumerate(self.arrays.ids)}
         i = kept.numbers.get(node_id)
-        if i is None or not self.is_shown(i):
+        if i is None or self.arrays.ids[i] != node_id or not self.is_shown(i):
             return None
         return i
 
     def is_shown(self, i: int) -> bool:
         """True when node number ``i`` has a card of its own."""
-        if not self.collapsed:
+        if not self.collapsed and self.numbered_in_preorder:
             return 0 <= i < len(self.order)
         kept = self._kept
         if kept.shown is None:
@@ -146,12 +164,20 @@ class Placement:
         if kept.cards is None:
             parent, collapsed = self.arrays.parent, self.collapsed
             cards = list(range(len(self.arrays)))
-            for k in range(1, len(cards)):  # pre-order: a parent's card is known before its children's
+            for k in self.preorder[1:]:  # pre-order: a parent's card is known before its children's
                 p = parent[k]
                 if p in collapsed or cards[p] != p:
                     cards[k] = cards[p]
             kept.cards = cards
         return kept.cards[i]
+
+    def subtree(self, i: int) -> Sequence[int]:
+        """Node number ``i`` and every node below it (shown or not), in pre-order."""
+        size = self.rollup()[2][i]
+        if self.numbered_in_preorder:
+            return range(i, i + size)
+        at = self.preorder.index(i)
+        return self.preorder[at : at + size]
 
     def rect(self, i: int) -> Bounds:
         """The card of node number ``i``."""
@@ -171,7 +197,7 @@ class Placement:
     def badge(self, i: int) -> BadgeCounts | None:
         """The finding counts on node number ``i``'s card: its own, and for a collapsed card
         those of every node it hides as well (None when there is nothing to count)."""
-        return badge_of(i, self.arrays.ids, self.options.badges, self.collapsed, self.rollup()[2])
+        return badge_of(i, self.arrays.ids, self.options.badges, self.collapsed, self.subtree)
 
     def rollup(self) -> Totals:
         """Per node number: teams, headcount and nodes in its subtree (itself included)."""
@@ -182,7 +208,7 @@ class Placement:
             heads = list(arr.headcount)
             nodes = [1] * len(arr)
             parent = arr.parent
-            for i in range(len(arr) - 1, 0, -1):
+            for i in reversed(self.preorder[1:]):
                 p = parent[i]
                 teams[p] += teams[i]
                 heads[p] += heads[i]
@@ -210,7 +236,9 @@ class Placement:
     def _face_maker(self) -> Callable[[Iterable[int]], Iterator[CardFace]]:
         kept = self._kept
         if kept.make_faces is None:
-            kept.make_faces = face_maker(self.arrays, self.options, self.heights, self.collapsed, self.rollup())
+            kept.make_faces = face_maker(
+                self.arrays, self.options, self.heights, self.collapsed, self.rollup(), self.subtree
+            )
         return kept.make_faces
 
     def box(self, i: int) -> NodeBox:
@@ -231,11 +259,20 @@ class Placement:
 
     def node_at(self, x: float, y: float) -> str | None:
         """The id of the card under the point (x, y), or None."""
-        grid, cell_w, cell_h = self.card_grid()
-        for i in grid.get((int(x // cell_w), int(y // cell_h)), ()):
-            if self.rect(i).contains(x, y):
-                return self.arrays.ids[i]
-        return None
+        found = cards_in(self, x, y, x, y)
+        return self.arrays.ids[found[0]] if found else None
+
+    def cards_in(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """The shown cards meeting the rectangle (x0, y0)-(x1, y1), in pre-order: found through
+        the subtrees' boxes, at a cost that follows what is found."""
+        return cards_in(self, x0, y0, x1, y1)
+
+    def subtree_bounds(self) -> SubtreeBounds:
+        """The box of each shown subtree (see :mod:`orgdesigner.layout.spatial`)."""
+        kept = self._kept
+        if kept.bounds is None:
+            kept.bounds = subtree_bounds(self)
+        return kept.bounds
 
     def card_grid(self) -> tuple[CardGrid, float, float]:
         """The shown cards by grid cell, and the cells' width and height (a card's pitch):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from orgdesigner.layout.blocks import LeafBlock
 from orgdesigner.layout.geometry import Segment
@@ -50,8 +50,29 @@ def _ribs(
 
 
 def _families(pl: Placement, emit: Emit) -> None:
-    """Each parent's lines. Worked in breadth (across the levels) and depth (down them), and
-    turned into x and y as the chart is oriented."""
+    """Each parent's lines (see :func:`family_segments`)."""
+    family = family_drawer(pl, emit)
+    item_kids = pl.item_kids
+    for p in pl.order:
+        if item_kids[p]:
+            family(p)
+
+
+def family_segments(pl: Placement, parents: Iterable[int]) -> list[Segment]:
+    """The reporting lines of the families of these shown ``parents`` only: what a picture of
+    part of the chart draws."""
+    out: list[Segment] = []
+    family = family_drawer(pl, out.append)
+    item_kids = pl.item_kids
+    for p in parents:
+        if item_kids[p]:
+            family(p)
+    return out
+
+
+def family_drawer(pl: Placement, emit: Emit) -> Callable[[int], None]:
+    """The function that emits one parent's lines: worked in breadth (across the levels) and
+    depth (down them), and turned into x and y as the chart is oriented."""
     top_down = pl.options.orientation == "top-down"
     arr = pl.arrays
     n = len(arr)
@@ -64,10 +85,9 @@ def _families(pl: Placement, emit: Emit) -> None:
     item_kids = pl.item_kids
     level_start = pl.level_start
     same = _SAME
-    for p in pl.order:
+
+    def family(p: int) -> None:
         kids = item_kids[p]
-        if not kids:
-            continue
         bus = level_start[depth[p] + 1] - half_gap
         if top_down:
             here, stem_start = xs[p] + half_w, ys[p] + hs[p]
@@ -102,3 +122,5 @@ def _families(pl: Placement, emit: Emit) -> None:
             emit((here, stem_start, here, bus) if top_down else (stem_start, here, bus, here))
         if hi - lo >= same:
             emit((lo, bus, hi, bus) if top_down else (bus, lo, bus, hi))
+
+    return family

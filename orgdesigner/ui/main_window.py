@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.io import load_template
-from orgdesigner.layout import Orientation
+from orgdesigner.layout import Orientation, org_arrays
 from orgdesigner.model import Organization, ScenarioSet, Team
 from orgdesigner.model.scenarios import BASELINE
 from orgdesigner.ui.actions import SteadyUndoActions, WindowActions, shortcuts
-from orgdesigner.ui.canvas.card_item import CardItem
+from orgdesigner.ui.canvas.card_item import Card
 from orgdesigner.ui.canvas.edits import CanvasEdits
 from orgdesigner.ui.canvas.overview import OverviewView
 from orgdesigner.ui.canvas.scene import OrgScene
@@ -82,8 +82,9 @@ class MainWindow(QMainWindow):
         self.doc = Document(chart if chart is not None else load_template("typical"), parent=self, modified=modified)
         self.analysis = LiveAnalysis(self.doc, self)
         self.view_state = ViewState(self)
-        self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width()))
-        self.scene = OrgScene(self.doc, self.view_state, badge_source=lambda: self.analysis.badges)
+        flat = org_arrays(self.doc.org)  # flattened once: to choose what opens folded, and to lay out
+        self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width(), flat))
+        self.scene = OrgScene(self.doc, self.view_state, badge_source=lambda: self.analysis.badges, flat=flat)
         self.scene.setParent(self)
         self.edits = CanvasEdits(self.doc, self.scene, self)
         self.view = OrgView(self.scene, self.edits)
@@ -488,7 +489,7 @@ class MainWindow(QMainWindow):
         from orgdesigner.ui.context_menu import build_context_menu
 
         card = self.scene.card_at(self.view.mapToScene(pos))
-        if isinstance(card, CardItem) and not card.isSelected():
+        if isinstance(card, Card) and not card.isSelected():
             self.scene.select_ids([card.box.id])
         menu = build_context_menu(self, self.actions_, self.edits, card.box.id if card is not None else None)
         menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -104,12 +104,10 @@ class SearchController(QObject):
         self.matches = [m for m in self.matches if m in org]
         if self.current >= len(self.matches):
             self.current = len(self.matches) - 1
-        hits = set(self.matches)
-        path: set[str] = set()
+        path: list[str] = []
         if self.current >= 0:
-            path = set(org.ancestors(self.matches[self.current]))
-        for nid, card in self.scene.cards.items():
-            card.set_marks(nid in hits, nid in path)
+            path = org.ancestors(self.matches[self.current])
+        self.scene.set_marks(self.matches, path)
         self._count()
 
     def _count(self) -> None:

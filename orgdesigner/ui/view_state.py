@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-from orgdesigner.layout import LayoutOptions, Orientation, layout
+from orgdesigner.layout import LayoutOptions, OrgArrays, Orientation, layout, org_arrays
 from orgdesigner.model import OrgTree
 
 LARGE_CHART = 300
@@ -121,18 +121,21 @@ def nodes_at_depth(org: OrgTree, depth: int) -> list[str]:
     return out
 
 
-def start_collapsed(org: OrgTree, readable_width: float = READABLE_WIDTH) -> list[str]:
+def start_collapsed(org: OrgTree, readable_width: float = READABLE_WIDTH, arrays: OrgArrays | None = None) -> list[str]:
     """What a chart opens with collapsed: nothing for a chart of up to :data:`LARGE_CHART`
     cards; for a larger one, the nodes below the deepest level (1 to 6) whose chart is at most
-    ``readable_width`` wide, so that its names can be read when it is fitted to the window."""
+    ``readable_width`` wide, so that its names can be read when it is fitted to the window.
+    ``arrays``: the org already flattened (it is flattened once here otherwise); each depth tried
+    costs about the cards it shows."""
     if len(org) <= LARGE_CHART:
         return []
+    flat = arrays if arrays is not None else org_arrays(org)
     chosen = nodes_at_depth(org, 1)
     for depth in range(2, 7):
         at = nodes_at_depth(org, depth)
         if not at:
             return chosen  # the whole chart is shallower than this: shown to its last level
-        placement = layout(org, LayoutOptions(collapsed=frozenset(at), show_legend=False))
+        placement = layout(flat, LayoutOptions(collapse_depth=depth, show_legend=False))
         if placement.bounds.width > readable_width or len(placement) > LARGE_CHART:
             break
         chosen = at

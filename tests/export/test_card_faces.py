@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QApplication
 
 from orgdesigner.export.raster import paint_placement
 from orgdesigner.export.svg import svg_bytes
 from orgdesigner.layout import TEXT_PAD, BadgeCounts, CardFace, LayoutOptions, Placement, category_styles, layout
 from orgdesigner.layout.palette import SEVERITY_COLORS, card_paint, tint
 from orgdesigner.model import Discipline, FlatNode, Organization, Structure, Team, Unit
-from orgdesigner.ui.canvas.card_item import CardItem
+from orgdesigner.ui.canvas.card_item import paint_card
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -137,10 +137,8 @@ def test_svg_canvas_and_painter_show_each_face(qapp: QApplication, chart: tuple[
             assert "".join(badge[0].find(f"{SVG}text").itertext()) == face.badge_label
             assert badge[0].get("class") == f"badge {face.badge.worst}"
         # The canvas card paints the same lines at the same places, in the face's colours.
-        item = CardItem(pl.box(i))
         recorder = _Recorder(QImage(8, 8, QImage.Format.Format_ARGB32))
-        option = QStyleOptionGraphicsItem()
-        item.paint(recorder, option, None)
+        paint_card(recorder, face, 1.0, None)  # as the canvas's card layer paints it at 100%
         recorder.end()
         assert recorder.drawn == _face_texts(face, 0.0, 0.0)
         # The PNG/PDF painter too, at the card's place on the chart.

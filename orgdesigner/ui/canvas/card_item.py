@@ -1,18 +1,27 @@
-"""A card on the canvas: one node of the placement, painted from its face by the painter the
-PNG and PDF exports use."""
+"""One card of the canvas: how it is painted (from its face, by the painter the PNG and PDF exports
+use) and :class:`Card`, the handle the canvas's gestures, panels and tests hold for it.
+
+The scene draws every card itself, from the placement (``layers.py``); a :class:`Card` is made
+only when something asks for one card (the card under the pointer, a drop target, a search hit),
+so a chart of any size costs the scene nothing per card.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from orgdesigner.export.raster import paint_face, paint_name_large
-from orgdesigner.layout import NodeBox
+from orgdesigner.layout import CardFace, NodeBox
 from orgdesigner.layout.palette import ACCENT, HIGHLIGHT, TOGGLE_FILL, TOGGLE_MARK
 from orgdesigner.ui.plain_text import plain_tooltip
 
-CARD_TYPE = 65536 + 1  # QGraphicsItem.UserType + 1
+if TYPE_CHECKING:
+    from orgdesigner.ui.canvas.scene import OrgScene
+
 TOGGLE_RADIUS = 7.0
 BADGE_RADIUS = 9.0
 FULL_FACE = 0.5
@@ -22,43 +31,71 @@ NAME_ONLY = 0.2
 read (:data:`NAME_PIXELS` on screen): a 14-card chart fitted to a window reads at any size."""
 NAME_PIXELS = 8.0
 """How tall a card's name is on screen, at least, when only the name is shown."""
+REACH = BADGE_RADIUS + 2
+"""How far a card's marks reach beyond its rectangle (badge, stack, toggle, outline)."""
 
 
-class CardItem(QGraphicsItem):
-    """A unit or team card: a :class:`NodeBox` (where the card goes, and its face); the scene
-    gives it a new box after every layout that changes it. Hover, selection, highlight and drop
-    states change only how it is painted."""
+def card_bounds(box: NodeBox) -> QRectF:
+    """What a card may paint, relative to its corner."""
+    return QRectF(-4, -REACH, box.w + 8 + REACH, box.h + 8 + REACH + TOGGLE_RADIUS)
 
-    def __init__(self, box: NodeBox) -> None:
+
+def outline_pen(selected: bool, highlighted: bool, on_path: bool) -> QPen | None:
+    """The border that marks a card (selected, found, on a found card's path), if any; a
+    selected card's is thick enough to see on a dark unit card too."""
+    if selected:
+        return QPen(QColor(ACCENT), 4)
+    if highlighted:
+        return QPen(QColor(HIGHLIGHT), 3)
+    if on_path:
+        return QPen(QColor(HIGHLIGHT), 2, Qt.PenStyle.DashLine)
+    return None
+
+
+def paint_card(painter: QPainter, face: CardFace, lod: float, outline: QPen | None) -> None:
+    """One card with its corner at the painter's origin, as the zoom (``lod``) lets it read:
+    below :data:`NAME_ONLY` a plain box, below :data:`FULL_FACE` the name alone, large; then the
+    whole face. A card with children gets its collapse toggle."""
+    if lod < NAME_ONLY:
+        painter.setPen(outline or QPen(QColor(face.paint.border), face.frame.border_width))
+        painter.setBrush(QBrush(QColor(face.paint.fill)))
+        painter.drawRect(QRectF(0, 0, face.width, face.height))
+        return
+    full = lod >= FULL_FACE
+    paint_face(painter, face, outline, text=full)
+    if not full:
+        paint_name_large(painter, face, NAME_PIXELS / lod)
+    if face.expandable:
+        paint_toggle(painter, face)
+
+
+def paint_toggle(painter: QPainter, face: CardFace) -> None:
+    """The collapse (−) or expand (+) toggle under a card."""
+    center = QPointF(face.width / 2, face.height)
+    painter.setPen(QPen(QColor(face.paint.border), 1.2))
+    painter.setBrush(QColor(TOGGLE_FILL))
+    painter.drawEllipse(center, TOGGLE_RADIUS, TOGGLE_RADIUS)
+    painter.setPen(QPen(QColor(TOGGLE_MARK), 1.6))
+    painter.drawLine(QPointF(center.x() - 3.5, center.y()), QPointF(center.x() + 3.5, center.y()))
+    if face.hidden is not None:
+        painter.drawLine(QPointF(center.x(), center.y() - 3.5), QPointF(center.x(), center.y() + 3.5))
+
+
+class Card(QGraphicsItem):
+    """A unit or team card as the rest of the window asks for it: where it is and what it
+    shows (its :class:`NodeBox`), and its marks (selected, found, on a found card's path, under
+    a drag). It stands where the card is but is not in the scene: the scene paints the cards,
+    and keeps their marks; this handle reads and sets them."""
+
+    def __init__(self, scene: OrgScene, box: NodeBox) -> None:
         super().__init__()
+        self._scene = scene
         self.box = box
-        self._bounds = self._compute_bounds()
-        self.highlighted = False
-        self.on_path = False
-        self.drop_state: str | None = None  # "accept"/"refuse" while a drag hovers it (the view outlines it)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
-        self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._bounds = card_bounds(box)
         self.setPos(box.x, box.y)
-        self.setToolTip(self._tooltip())
-
-    # Qt's item interface -------------------------------------------------------------------
-
-    def type(self) -> int:
-        return int(CARD_TYPE)
-
-    @property
-    def has_children(self) -> bool:
-        """The node has children: the card has a collapse toggle."""
-        return self.box.face.expandable
 
     def boundingRect(self) -> QRectF:
         return self._bounds
-
-    def _compute_bounds(self) -> QRectF:
-        m = BADGE_RADIUS + 2
-        return QRectF(-4, -m, self.box.w + 8 + m, self.box.h + 8 + m + TOGGLE_RADIUS)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -66,46 +103,12 @@ class CardItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        face = self.box.face
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.2)
-        outline = self._outline_pen()
-        if lod < NAME_ONLY:
-            painter.setPen(outline or QPen(QColor(face.paint.border), face.frame.border_width))
-            painter.setBrush(QBrush(QColor(face.paint.fill)))
-            painter.drawRect(QRectF(0, 0, face.width, face.height))
-            return
-        full = lod >= FULL_FACE
-        paint_face(painter, face, outline, text=full)
-        if not full:
-            paint_name_large(painter, face, NAME_PIXELS / lod)
-        if face.expandable:
-            self._paint_toggle(painter)
+        return None  # the scene's card layer paints the card
 
-    # Painting helpers ----------------------------------------------------------------------
-
-    def _outline_pen(self) -> QPen | None:
-        """The border that marks the card (selected, found, on a found card's path), if any; a
-        selected card's is thick enough to see on a dark unit card too."""
-        if self.isSelected():
-            return QPen(QColor(ACCENT), 4)
-        if self.highlighted:
-            return QPen(QColor(HIGHLIGHT), 3)
-        if self.on_path:
-            return QPen(QColor(HIGHLIGHT), 2, Qt.PenStyle.DashLine)
-        return None
-
-    def _paint_toggle(self, painter: QPainter) -> None:
-        center = self.toggle_center()
-        painter.setPen(QPen(QColor(self.box.face.paint.border), 1.2))
-        painter.setBrush(QColor(TOGGLE_FILL))
-        painter.drawEllipse(center, TOGGLE_RADIUS, TOGGLE_RADIUS)
-        painter.setPen(QPen(QColor(TOGGLE_MARK), 1.6))
-        painter.drawLine(QPointF(center.x() - 3.5, center.y()), QPointF(center.x() + 3.5, center.y()))
-        if self.box.face.hidden is not None:
-            painter.drawLine(QPointF(center.x(), center.y() - 3.5), QPointF(center.x(), center.y() + 3.5))
-
-    # State ---------------------------------------------------------------------------------
+    @property
+    def has_children(self) -> bool:
+        """The node has children: the card has a collapse toggle."""
+        return self.box.face.expandable
 
     def toggle_center(self) -> QPointF:
         """Where the collapse/expand toggle sits (card coordinates)."""
@@ -118,30 +121,36 @@ class CardItem(QGraphicsItem):
         d = item_pos - self.toggle_center()
         return d.x() * d.x() + d.y() * d.y() <= (TOGGLE_RADIUS + 2) ** 2
 
-    def set_box(self, box: NodeBox) -> None:
-        """Follow a new layout of this node."""
-        if box.face != self.box.face:
-            if (box.w, box.h, box.face.expandable) != (self.box.w, self.box.h, self.has_children):
-                self.prepareGeometryChange()
-            self.box = box
-            self._bounds = self._compute_bounds()
-            self.setToolTip(self._tooltip())
-            self.update()
+    def isSelected(self) -> bool:
+        """True while the card is selected in the scene."""
+        return self._scene.is_selected(self.box.id)
+
+    @property
+    def highlighted(self) -> bool:
+        """Found by the search."""
+        return self.box.id in self._scene.found
+
+    @property
+    def on_path(self) -> bool:
+        """On the path from the current search match to the top."""
+        return self.box.id in self._scene.found_path
+
+    @property
+    def drop_state(self) -> str | None:
+        """``accept`` or ``refuse`` while a drag hovers the card (the view outlines it)."""
+        return self._scene.drop_states.get(self.box.id)
+
+    @drop_state.setter
+    def drop_state(self, state: str | None) -> None:
+        if state is None:
+            self._scene.drop_states.pop(self.box.id, None)
         else:
-            self.box = box
-        if self.pos() != QPointF(box.x, box.y):
-            self.setPos(box.x, box.y)
+            self._scene.drop_states[self.box.id] = state
 
     def set_marks(self, highlighted: bool, on_path: bool) -> None:
-        """Search highlight and path-to-root marks."""
-        if (highlighted, on_path) != (self.highlighted, self.on_path):
-            self.highlighted, self.on_path = highlighted, on_path
-            self.update()
+        """Search highlight and path-to-root marks of this card."""
+        self._scene.mark(self.box.id, highlighted, on_path)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
-
-    def _tooltip(self) -> str:
+    def toolTip(self) -> str:
+        """The card in words, as plain text."""
         return plain_tooltip(self.box.face.tooltip())

@@ -1,5 +1,5 @@
-"""What the canvas draws besides cards: the legend, dotted-line arrows, the drop indicator and
-the zoomed-out layer (the ML project trace has its own module, ``trace.py``)."""
+"""What the canvas draws besides cards: the legend, dotted-line arrows and the drop indicator (the
+zoomed-out layer is in ``low_detail.py``, the ML project trace in ``trace.py``)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from orgdesigner.export.raster import paint_legend, role_font
+from orgdesigner.export.raster import paint_legend
 from orgdesigner.layout import Legend, Point
 from orgdesigner.layout.palette import (
     ACCENT,
-    LEGEND_INK,
-    PAGE,
     REFUSED,
 )
 
@@ -224,84 +222,3 @@ class DropIndicator:
             painter.setBrush(QColor(ACCENT))
             painter.drawEllipse(a, 4, 4)
             painter.drawEllipse(b, 4, 4)
-
-
-UNIT_LABEL_PIXELS = 12.0
-"""How tall a unit's name is on screen when the chart is zoomed out."""
-
-
-class LowDetailLayer(QGraphicsItem):
-    """Every card as a plain coloured box, drawn in one call per colour: what the canvas shows
-    when it is zoomed out too far to read text, instead of thousands of card items. Over the
-    boxes, the units' names at a readable size wherever the cards below a unit leave them room,
-    so the shape of the org shows at any zoom."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._labels: list[tuple[QPointF, float, str]] = []
-        self.labels_drawn: list[tuple[str, QRectF]] = []
-        self._groups: list[tuple[QColor, QColor, list[QRectF]]] = []
-        self._rect = QRectF()
-        self.selected: list[QRectF] = []
-        self.setZValue(1)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.hide()
-
-    def set_groups(self, groups: list[tuple[QColor, QColor, list[QRectF]]], rect: QRectF) -> None:
-        """Rectangles grouped by (fill, outline)."""
-        self.prepareGeometryChange()
-        self._groups = groups
-        self._rect = rect
-        self.update()
-
-    def set_unit_labels(self, labels: list[tuple[QPointF, float, str]]) -> None:
-        """Each unit's card centre, the width its label may take, and its name (widest first)."""
-        self._labels = labels
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        self._paint_boxes(painter)
-        self._paint_labels(painter, option.levelOfDetailFromTransform(painter.worldTransform()))
-
-    def _paint_labels(self, painter: QPainter, lod: float) -> None:
-        self.labels_drawn = []
-        if not self._labels or lod <= 0:
-            return
-        font = QFont(role_font("name"))
-        size = UNIT_LABEL_PIXELS / lod
-        font.setPixelSize(max(1, round(size)))
-        metrics = QFontMetricsF(font)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        halo = QPen(QColor(PAGE), size / 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-        drawn: list[QRectF] = []
-        for centre, room, name in self._labels:
-            if room * lod < 3 * UNIT_LABEL_PIXELS:
-                break  # widest first: every later unit has less room still
-            width = metrics.horizontalAdvance(name)
-            if width > room:
-                name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-                width = metrics.horizontalAdvance(name)
-                if len(name) <= 2:
-                    continue
-            box = QRectF(centre.x() - width / 2, centre.y() - metrics.height() / 2, width, metrics.height())
-            if any(box.intersects(other) for other in drawn):
-                continue  # levels squeezed together: the wider unit keeps the place
-            drawn.append(box)
-            path = QPainterPath()
-            path.addText(QPointF(centre.x() - width / 2, centre.y() + metrics.capHeight() / 2), font, name)
-            painter.strokePath(path, halo)
-            painter.fillPath(path, QColor(LEGEND_INK))
-            self.labels_drawn.append((name, box))
-
-    def _paint_boxes(self, painter: QPainter) -> None:
-        for fill, outline, rects in self._groups:
-            painter.setPen(QPen(outline, 0))
-            painter.setBrush(fill)
-            painter.drawRects(rects)
-        if self.selected:
-            painter.setPen(QPen(QColor(ACCENT), 0))
-            painter.setBrush(QColor(ACCENT))
-            painter.drawRects(self.selected)

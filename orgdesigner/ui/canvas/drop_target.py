@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QMimeData, QPointF
 
 from orgdesigner.model.text import shown
-from orgdesigner.ui.canvas.card_item import CardItem
+from orgdesigner.ui.canvas.card_item import Card
 from orgdesigner.ui.canvas.scene import OrgScene
 from orgdesigner.ui.palette import PALETTE_MIME, decode_entry
 
@@ -51,7 +51,7 @@ class DropTarget:
 
     parent: str
     index: int
-    card: CardItem
+    card: Card
     refusal: str | None
     gap: tuple[QPointF, QPointF]
 
@@ -84,7 +84,7 @@ def find_drop_target(scene: OrgScene, pos: QPointF, payload: DragPayload) -> Dro
     return DropTarget(parent, index, card, refusal, _gap(scene, parent, kids, index, card))
 
 
-def _gap(scene: OrgScene, parent: str, kids: list[str], index: int, card: CardItem) -> tuple[QPointF, QPointF]:
+def _gap(scene: OrgScene, parent: str, kids: list[str], index: int, card: Card) -> tuple[QPointF, QPointF]:
     """A short bar in the gap where the new child will stand (scene coordinates)."""
     cards = scene.cards
     shown = [cards[k] for k in kids if k in cards]

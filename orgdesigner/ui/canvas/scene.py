@@ -1,47 +1,77 @@
-"""The chart's scene: follows the Document and redraws the same Placement the SVG export draws."""
+"""The chart's scene: follows the Document edit by edit and draws the same Placement the SVG
+export draws.
+
+The layout is kept by a :class:`~orgdesigner.layout.live.LiveLayout`, told what each edit
+changed; the cards and reporting lines are painted by one item each, straight from the placement
+(``layers.py``), for what is in view. An edit costs what it changed plus a repaint of the view,
+whatever the size of the chart.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
-from orgdesigner.layout import LayoutOptions, NodeBox, Placement, category_styles, layout, route_links
+from orgdesigner.layout import LayoutOptions, OrgArrays, Placement, route_links
+from orgdesigner.layout.live import EVERYTHING, ChangeSet, LiveLayout
 from orgdesigner.layout.options import BadgeCounts, Orientation
-from orgdesigner.layout.palette import EDGE, LINK, card_paint
-from orgdesigner.layout.segments import connector_segments
-from orgdesigner.ui.canvas.card_item import CardItem
-from orgdesigner.ui.canvas.decorations import LegendItem, LinkLayer, LowDetailLayer
+from orgdesigner.layout.palette import LINK
+from orgdesigner.ui.canvas.card_item import Card, card_bounds
+from orgdesigner.ui.canvas.decorations import LegendItem, LinkLayer
+from orgdesigner.ui.canvas.edit_changes import EditTracker
+from orgdesigner.ui.canvas.layers import CardLayer, EdgeLayer
+from orgdesigner.ui.canvas.low_detail import LowDetailLayer
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.plain_text import plain_tooltip
 from orgdesigner.ui.view_state import ViewState
 
-BUCKETS = 128
-EDGES_PER_PATH = 128
 
+class CardMap(Mapping[str, Card]):
+    """The shown cards by node id, as handles made when asked for (see :class:`Card`)."""
 
-class _Bucket(QGraphicsItem):
-    """An invisible parent for a share of the cards: the scene then examines ~128 top-level
-    items per update instead of every card."""
+    def __init__(self, scene: OrgScene) -> None:
+        self._scene = scene
+        self._made: dict[str, Card] = {}
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+    def clear(self) -> None:
+        """A new placement: handles are made anew."""
+        self._made = {}
 
-    def boundingRect(self) -> QRectF:
-        return QRectF()
+    def __getitem__(self, node_id: str) -> Card:
+        card = self._made.get(node_id)
+        if card is None:
+            pl = self._scene.placement
+            i = pl.number(node_id) if pl is not None else None
+            if i is None or pl is None:
+                raise KeyError(node_id)
+            card = self._made[node_id] = Card(self._scene, pl.box(i))
+        return card
 
-    def paint(self, *args: object) -> None:
-        return None
+    def __contains__(self, node_id: object) -> bool:
+        pl = self._scene.placement
+        return isinstance(node_id, str) and pl is not None and pl.number(node_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        pl = self._scene.placement
+        if pl is None:
+            return iter(())
+        ids = pl.arrays.ids
+        return (ids[i] for i in pl.order)
+
+    def __len__(self) -> int:
+        pl = self._scene.placement
+        return 0 if pl is None else len(pl.order)
 
 
 class OrgScene(QGraphicsScene):
-    """Cards, edges, dotted lines and the legend of the open chart, laid out by ``layout()``.
+    """Cards, edges, dotted lines and the legend of the open chart.
 
-    It listens to :attr:`Document.changed` and re-lays the chart out; cards are kept in
-    a map id → :class:`CardItem` and only changed cards are touched.
+    It listens to :attr:`Document.changed` (and the view state's) and has its live layout follow
+    the change; it keeps the selection and the search marks by node id, and hands out a
+    :class:`Card` for a card when asked (``cards``, :meth:`card_at`).
     """
 
     selection_ids_changed = Signal(list)
@@ -52,32 +82,39 @@ class OrgScene(QGraphicsScene):
         doc: Document,
         view_state: ViewState,
         badge_source: Callable[[], Mapping[str, BadgeCounts]] | None = None,
+        flat: OrgArrays | None = None,
     ) -> None:
         super().__init__()
         self.doc = doc
         self.view_state = view_state
         self.badge_source = badge_source
         self.placement: Placement | None = None
-        self.cards: dict[str, CardItem] = {}
-        self._buckets = [_Bucket() for _ in range(BUCKETS)]
-        for b in self._buckets:
-            self.addItem(b)
-        self._edge_items: list[QGraphicsPathItem] = []
+        self.cards = CardMap(self)
+        self.selected_set: dict[str, None] = {}
+        """The selected cards' ids, in the order they were selected (a set that keeps order)."""
+        self.found: frozenset[str] = frozenset()
+        self.found_path: frozenset[str] = frozenset()
+        self.drop_states: dict[str, str] = {}
+        self._cards_layer = CardLayer(self)
+        self._edges = EdgeLayer(self)
         pen = QPen(QColor(LINK), 1.5)
         pen.setDashPattern([4.0, 8.0 / 3.0])
         self._link_layer = LinkLayer(pen)
-        self.addItem(self._link_layer)
+        self._low_layer = LowDetailLayer(self)
+        for item in (self._edges, self._link_layer, self._cards_layer, self._low_layer):
+            self.addItem(item)
         self._link_ends: list[tuple[str, str]] = []
         self._legend: LegendItem | None = None
         self.low_detail = False
-        self._low_stale = True  # the zoomed-out boxes are rebuilt when next shown
-        self._low_layer = LowDetailLayer()
-        self.addItem(self._low_layer)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.selectionChanged.connect(self._selection_changed)
-        doc.changed.connect(self.rebuild)
-        view_state.changed.connect(self.rebuild)
-        self.rebuild()
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._tracker = EditTracker(doc)
+        self._replaced = False
+        self._live = LiveLayout(doc.org, self.options(), flat)
+        self._tracker.synced()
+        self._show(self._live.placement)
+        doc.changed.connect(self._doc_changed)
+        doc.replaced.connect(self._doc_replaced)
+        view_state.changed.connect(self._view_changed)
 
     # Options -------------------------------------------------------------------------------
 
@@ -104,98 +141,62 @@ class OrgScene(QGraphicsScene):
 
     # Following the model -------------------------------------------------------------------
 
+    def _doc_changed(self) -> None:
+        self._relayout(self._tracker.take())
+
+    def _doc_replaced(self) -> None:
+        self._replaced = True  # the next layout starts from scratch, whatever prompts it
+
+    def _view_changed(self) -> None:
+        self._relayout(ChangeSet())
+
+    def refresh_badges(self) -> None:
+        """The findings changed (not the chart): the cards' badges follow."""
+        self._relayout(ChangeSet())
+
     def rebuild(self) -> None:
-        """Lay the chart out again and bring the items in line with it."""
+        """Lay the chart out from scratch and show it."""
+        self._relayout(EVERYTHING)
+
+    def _relayout(self, changes: ChangeSet) -> None:
         org = self.doc.org
-        placement = layout(org, self.options())
+        if self._replaced or org is not self._live.org:
+            changes, self._replaced = EVERYTHING, False
+        placement = self._live.update(org, self.options(), changes)
+        if changes.everything:
+            self._tracker.synced()
+        self._show(placement)
+
+    def _show(self, placement: Placement) -> None:
+        before = self.placement
         self.placement = placement
-        arr = placement.arrays
-        ids, xs, ys = arr.ids, placement.xs, placement.ys
-        shown = {ids[i] for i in placement.order}
-        cards = self.cards
-        for nid in [i for i in cards if i not in shown]:
-            item = cards.pop(nid)
-            item.setSelected(False)
-            self.removeItem(item)
-        buckets = self._buckets
-        for i, face in zip(placement.order, placement.faces(), strict=True):
-            nid = ids[i]
-            existing = cards.get(nid)
-            if existing is None:
-                item = CardItem(NodeBox(nid, xs[i], ys[i], face))
-                item.setParentItem(buckets[(i * BUCKETS) // max(len(ids), 1)])
-                cards[nid] = item
-            elif existing.box.face != face or existing.box.x != xs[i] or existing.box.y != ys[i]:
-                # A card whose face is unchanged is only moved: nothing repainted.
-                existing.set_box(NodeBox(nid, xs[i], ys[i], face))
-        self._low_stale = True
-        if self.low_detail:
-            self._rebuild_low_detail(placement)
-        self._rebuild_edges(placement)
-        self._rebuild_links(placement)
-        self._rebuild_legend(placement)
+        self.cards.clear()
+        for layer in (self._cards_layer, self._edges, self._low_layer):
+            layer.set_placement(placement)
+        if placement.arrays.links or (before is not None and before.arrays.links):
+            self._rebuild_links(placement)
+        if before is None or placement.legend != before.legend:
+            self._rebuild_legend(placement)
         b = placement.bounds
         self.setSceneRect(QRectF(b.x - 40, b.y - 40, b.width + 80, b.height + 80))
+        shown = [nid for nid in self.selected_set if placement.number(nid) is not None]
+        if len(shown) != len(self.selected_set):
+            self._set_selection(shown)
         self.relaid.emit()
 
     def set_low_detail(self, on: bool) -> None:
-        """Zoomed far out: show every card as a box drawn in one pass instead of card items."""
+        """Zoomed far out: every card as a box (see ``low_detail.py``) instead of its face."""
         if on == self.low_detail:
             return
         self.low_detail = on
-        if on and self._low_stale and self.placement is not None:
-            self._rebuild_low_detail(self.placement)
-        for bucket in self._buckets:
-            bucket.setVisible(not on)
+        self._cards_layer.setVisible(not on)
         self._low_layer.setVisible(on)
-        self._update_low_selection()
-
-    def _rebuild_low_detail(self, placement: Placement) -> None:
-        styles = category_styles()
-        groups: dict[int, list[QRectF]] = {}
-        category = placement.arrays.category
-        xs, ys, hs, cw = placement.xs, placement.ys, placement.heights, placement.card_width
-        for i in placement.order:
-            groups.setdefault(category[i], []).append(QRectF(xs[i], ys[i], cw, hs[i]))
-        out = []
-        for cat, rects in groups.items():
-            paint = card_paint(styles[cat].color)
-            out.append((QColor(paint.fill), QColor(paint.border), rects))
-        b = placement.bounds
-        self._low_layer.set_groups(out, QRectF(b.x, b.y, b.width, b.height))
-        self._low_layer.set_unit_labels(unit_labels(placement))
-        self._low_stale = False
-
-    def _update_low_selection(self) -> None:
-        if self.low_detail:
-            self._low_layer.selected = [
-                QRectF(i.box.x, i.box.y, i.box.w, i.box.h) for i in self.selectedItems() if isinstance(i, CardItem)
-            ]
-            self._low_layer.update()
-
-    def _rebuild_edges(self, placement: Placement) -> None:
-        for item in self._edge_items:
-            self.removeItem(item)
-        self._edge_items = []
-        pen = QPen(QColor(EDGE), 1.5)
-        pen.setCosmetic(False)
-        segments = connector_segments(placement)
-        for start in range(0, len(segments), EDGES_PER_PATH):
-            path = QPainterPath()
-            for x1, y1, x2, y2 in segments[start : start + EDGES_PER_PATH]:
-                path.moveTo(x1, y1)
-                path.lineTo(x2, y2)
-            item = QGraphicsPathItem(path)
-            item.setPen(pen)
-            item.setZValue(-1)
-            self.addItem(item)
-            self._edge_items.append(item)
 
     def _rebuild_links(self, placement: Placement) -> None:
         lines = route_links(placement)
         self._link_ends = [(line.source_id, line.target_id) for line in lines]
         self._link_layer.set_lines([line.points for line in lines])
-        self._highlight_links(self.selected_ids())
+        self._highlight_links(self.selected_set)
 
     def _rebuild_legend(self, placement: Placement) -> None:
         if self._legend is not None:
@@ -207,8 +208,8 @@ class OrgScene(QGraphicsScene):
 
     # Queries -------------------------------------------------------------------------------
 
-    def card_at(self, pos: QPointF) -> CardItem | None:
-        """The card under a scene position (the placement's grid answers, not a scene query)."""
+    def card_at(self, pos: QPointF) -> Card | None:
+        """The card under a scene position (the placement finds it, not a scene query)."""
         if self.placement is None:
             return None
         nid = self.placement.node_at(pos.x(), pos.y())
@@ -244,40 +245,84 @@ class OrgScene(QGraphicsScene):
             QToolTip.hideText()
         event.setAccepted(bool(text))
 
-    def selected_ids(self) -> list[str]:
-        """Ids of the selected cards, in tree order."""
-        chosen = {i.box.id for i in self.selectedItems() if isinstance(i, CardItem)}
-        if not chosen:
+    def cards_in(self, rect: QRectF) -> list[str]:
+        """The ids of the shown cards meeting a scene rectangle, in tree order."""
+        pl = self.placement
+        if pl is None:
             return []
-        return [nid for nid in self.doc.org.iter_preorder() if nid in chosen] if len(chosen) > 1 else list(chosen)
+        ids = pl.arrays.ids
+        return [ids[i] for i in pl.cards_in(rect.left(), rect.top(), rect.right(), rect.bottom())]
 
-    def select_ids(self, ids: Iterable[str]) -> None:
-        """Select exactly these cards (hidden ones are skipped)."""
-        wanted = set(ids)
-        self.blockSignals(True)
-        try:
-            self.clearSelection()
-            for nid in wanted:
-                item = self.cards.get(nid)
-                if item is not None:
-                    item.setSelected(True)
-        finally:
-            self.blockSignals(False)
-        self._selection_changed()
-
-    def visible_card_for(self, node_id: str) -> CardItem | None:
+    def visible_card_for(self, node_id: str) -> Card | None:
         """The card showing a node: its own, or that of the collapsed ancestor hiding it."""
+        pl = self.placement
         if node_id in self.cards:
             return self.cards[node_id]
-        if node_id not in self.doc.org:
+        if pl is None or node_id not in self.doc.org:
             return None
         for anc in self.doc.org.ancestors(node_id):
             if anc in self.cards:
                 return self.cards[anc]
         return None
 
+    # Selection and marks -------------------------------------------------------------------
+
+    def is_selected(self, node_id: str) -> bool:
+        """True when the node's card is selected."""
+        return node_id in self.selected_set
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected cards, in tree order."""
+        chosen = self.selected_set
+        pl = self.placement
+        if len(chosen) < 2 or pl is None:
+            return list(chosen)
+        ids = pl.arrays.ids
+        if len(chosen) > 64:
+            return [ids[i] for i in pl.order if ids[i] in chosen]
+        order = pl.order
+        at = {nid: order.index(k) for nid in chosen if (k := pl.number(nid)) is not None}
+        return sorted(at, key=at.__getitem__)
+
+    def select_ids(self, ids: Iterable[str]) -> None:
+        """Select exactly these cards (hidden ones are skipped); tells the window once."""
+        self._set_selection(ids, announce=True)
+
+    def _set_selection(self, ids: Iterable[str], announce: bool = True) -> None:
+        pl = self.placement
+        wanted = dict.fromkeys(nid for nid in ids if pl is not None and pl.number(nid) is not None)
+        before = self.selected_set
+        self.selected_set = wanted
+        for nid in before.keys() ^ wanted.keys():
+            self._repaint_card(nid)
+        if self.low_detail:
+            self._low_layer.update()
+        if announce:
+            self._selection_changed()
+
+    def _repaint_card(self, node_id: str) -> None:
+        pl = self.placement
+        i = pl.number(node_id) if pl is not None else None
+        if pl is not None and i is not None:
+            self.update(card_bounds(pl.box(i)).translated(pl.xs[i], pl.ys[i]))
+
+    def mark(self, node_id: str, highlighted: bool, on_path: bool) -> None:
+        """Search marks of one card."""
+        found = set(self.found)
+        path = set(self.found_path)
+        (found.add if highlighted else found.discard)(node_id)
+        (path.add if on_path else path.discard)(node_id)
+        self.set_marks(found, path)
+
+    def set_marks(self, found: Iterable[str], path: Iterable[str]) -> None:
+        """The search's matches and the path from the current one to the top."""
+        found, path = frozenset(found), frozenset(path)
+        changed = (self.found ^ found) | (self.found_path ^ path)
+        self.found, self.found_path = found, path
+        for nid in changed:
+            self._repaint_card(nid)
+
     def _selection_changed(self) -> None:
-        self._update_low_selection()
         ids = self.selected_ids()
         self._highlight_links(ids)
         self.selection_ids_changed.emit(ids)
@@ -287,28 +332,3 @@ class OrgScene(QGraphicsScene):
         self._link_layer.set_highlight(
             [k for k, (src, dst) in enumerate(self._link_ends) if src in chosen or dst in chosen]
         )
-
-
-def unit_labels(placement: Placement) -> list[tuple[QPointF, float, str]]:
-    """For each unit shown: the centre of its card, the room its label has (the width of the
-    cards below it, in top-down; two card widths in left-right) and its name, widest first, so
-    that zoomed far out the org's shape can be read from its units' names."""
-    arr = placement.arrays
-    xs, ys, hs, cw = placement.xs, placement.ys, placement.heights, placement.card_width
-    shown = placement.order
-    lo = {i: xs[i] for i in shown}
-    hi = {i: xs[i] + cw for i in shown}
-    parent = arr.parent
-    for i in sorted(shown, reverse=True):  # numbers are in pre-order: children after parents
-        p = parent[i]
-        if p >= 0 and p in lo:
-            lo[p] = min(lo[p], lo[i])
-            hi[p] = max(hi[p], hi[i])
-    top_down = placement.options.orientation == "top-down"
-    out = [
-        (QPointF(xs[i] + cw / 2, ys[i] + hs[i] / 2), hi[i] - lo[i] if top_down else 2 * cw, arr.names[i])
-        for i in shown
-        if not arr.is_team[i]
-    ]
-    out.sort(key=lambda label: -label[1])
-    return out

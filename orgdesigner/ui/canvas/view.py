@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit, QWidget
 
 from orgdesigner.layout.palette import ACCENT, BADGE_INK, PAGE
-from orgdesigner.ui.canvas.card_item import CardItem
+from orgdesigner.ui.canvas.card_item import Card
 from orgdesigner.ui.canvas.decorations import DropIndicator
 from orgdesigner.ui.canvas.drop_target import (
     DragPayload,
@@ -80,8 +80,10 @@ class OrgView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.indicator = DropIndicator()
-        self._press: tuple[QPoint, CardItem] | None = None
-        self._hover_card: CardItem | None = None
+        self._press: tuple[QPoint, Card] | None = None
+        self._band_base: list[str] = []  # what a rubber band adds to (Ctrl held)
+        self.rubberBandChanged.connect(self._band_changed)
+        self._hover_card: Card | None = None
         self._editor: QLineEdit | None = None
         self._finish_editor: Callable[[], None] = lambda: None
         self.link_source: str | None = None
@@ -185,11 +187,36 @@ class OrgView(QGraphicsView):
                 self.org_scene.view_state.toggle_collapsed(self.org_scene.doc.org, [card.box.id])
                 event.accept()
                 return
+            adding = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            scene = self.org_scene
             if card is not None:
                 self._press = (event.position().toPoint(), card)
-            elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                nid = card.box.id
+                if adding:  # Ctrl-click adds the card to the selection, or takes it out
+                    chosen = [i for i in scene.selected_ids() if i != nid]
+                    scene.select_ids(chosen if card.isSelected() else [*chosen, nid])
+                    self._press = None
+                elif not card.isSelected():
+                    scene.select_ids([nid])
+                event.accept()  # a press on a card selects it (and may start its drag), never pans
+                return
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self._band_base = scene.selected_ids() if adding else []
                 self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            elif not adding:
+                scene.select_ids([])  # a click beside every card clears the selection
         super().mousePressEvent(event)
+
+    def _band_changed(self, rect: QRect, start: QPointF, end: QPointF) -> None:
+        """A rubber band: the cards it meets are selected (with those selected before when
+        Ctrl was held)."""
+        if rect.isNull():
+            return
+        band = QRectF(start, end).normalized()
+        chosen = dict.fromkeys(self._band_base)
+        chosen.update(dict.fromkeys(self.org_scene.cards_in(band)))
+        if list(chosen) != self.org_scene.selected_ids():
+            self.org_scene.select_ids(list(chosen))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self.link_source is not None:
@@ -204,7 +231,10 @@ class OrgView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._press = None
+        press, self._press = self._press, None
+        many = press is not None and len(self.org_scene.selected_set) > 1
+        if many and press is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.org_scene.select_ids([press[1].box.id])  # a click on one of several selected: it alone
         super().mouseReleaseEvent(event)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
 
@@ -216,7 +246,7 @@ class OrgView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
-    def start_card_drag(self, card: CardItem) -> None:
+    def start_card_drag(self, card: Card) -> None:
         """Drag the selected cards (or this one) to another place in the chart."""
         if not card.isSelected():
             self.org_scene.select_ids([card.box.id])
@@ -227,7 +257,7 @@ class OrgView(QGraphicsView):
         drag.setHotSpot(QPoint(20, 12))
         drag.exec(Qt.DropAction.MoveAction)
 
-    def _drag_pixmap(self, card: CardItem, count: int) -> QPixmap:
+    def _drag_pixmap(self, card: Card, count: int) -> QPixmap:
         scale = min(self.scale_factor(), 1.0)
         w, h = max(int(card.box.w * scale), 24), max(int(card.box.h * scale), 16)
         pix = QPixmap(w, h)
@@ -352,7 +382,7 @@ class OrgView(QGraphicsView):
         self.viewport().unsetCursor()
         self.viewport().update()
 
-    def _finish_link(self, card: CardItem | None) -> None:
+    def _finish_link(self, card: Card | None) -> None:
         source = self.link_source
         self.cancel_link()
         if source is not None:
@@ -405,7 +435,7 @@ class OrgView(QGraphicsView):
                 nxt = sibs[i] if 0 <= i < len(sibs) else None
         if nxt is not None and nxt in scene.cards:
             scene.select_ids([nxt])
-            self.ensureVisible(scene.cards[nxt], 40, 40)
+            self.ensureVisible(scene.cards[nxt].sceneBoundingRect(), 40, 40)
 
     # Inline rename -------------------------------------------------------------------------
 
@@ -414,7 +444,7 @@ class OrgView(QGraphicsView):
         card = self.org_scene.cards.get(node_id)
         if card is None:
             return
-        self.ensureVisible(card, 40, 40)
+        self.ensureVisible(card.sceneBoundingRect(), 40, 40)
         editor = QLineEdit(self.viewport())
         editor.setAccessibleName("New name")
         editor.setText(card.box.name)
