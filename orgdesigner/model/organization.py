@@ -7,6 +7,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from orgdesigner.model.errors import EditRefused, ModelError
+from orgdesigner.model.journal import (
+    Change,
+    LinkAdded,
+    LinkRemoved,
+    NodeMoved,
+    NodeReplaced,
+    NodesAdded,
+    OrgFieldSet,
+    OrgReplaced,
+    SubtreeRemoved,
+)
 from orgdesigner.model.nodes import NODE_ADAPTER, Link, Node, NodeKind, Team, Unit
 from orgdesigner.model.text import check_name
 from orgdesigner.model.tree import FlatNode, OrgTree, RemovedSubtree, check_responsibilities, check_stage
@@ -34,9 +45,39 @@ class Organization(OrgTree):
     between existing nodes, known disciplines and responsibilities) or raises
     :class:`EditRefused` with a reason a person understands and leaves the org unchanged.
     Edits return what their inverse needs, so undo commands can restore the org exactly.
+    While :meth:`record_changes` is on, every edit also appends the changes it made (see
+    :mod:`orgdesigner.model.journal`).
     """
 
-    __slots__ = ()
+    __slots__ = ("_journal", "_recorded")
+
+    # Recording changes ---------------------------------------------------------------------
+
+    def record_changes(self, on: bool = True) -> None:
+        """Start (or, with ``on`` False, stop) recording every change; starting again drops
+        what was recorded and not taken, and counts from 0 again."""
+        self._journal: list[Change] | None = [] if on else None
+        self._recorded = 0
+
+    @property
+    def changes_recorded(self) -> int:
+        """How many changes were recorded since recording started (taken or not): a reader
+        that read the org when this was N skips the first N changes it is handed."""
+        return int(getattr(self, "_recorded", 0))
+
+    def take_changes(self) -> list[Change] | None:
+        """The changes made since the last call (oldest first), or None when not recording."""
+        journal: list[Change] | None = getattr(self, "_journal", None)
+        if journal is None:
+            return None
+        self._journal = []
+        return journal
+
+    def _log(self, change: Change) -> None:
+        journal: list[Change] | None = getattr(self, "_journal", None)
+        if journal is not None:
+            journal.append(change)
+            self._recorded += 1
 
     # Org-level fields ----------------------------------------------------------------------
 
@@ -47,6 +88,7 @@ class Organization(OrgTree):
         except ValueError as exc:
             raise EditRefused(str(exc)) from None
         old, self._name = self._name, name
+        self._log(OrgFieldSet("name", old, name))
         return old
 
     def set_target_stage(self, stage: int) -> int:
@@ -56,6 +98,7 @@ class Organization(OrgTree):
         except ValueError as exc:
             raise EditRefused(str(exc)) from None
         old, self._target_stage = self._target_stage, stage
+        self._log(OrgFieldSet("target_stage", old, stage))
         return old
 
     # Nodes ---------------------------------------------------------------------------------
@@ -70,10 +113,13 @@ class Organization(OrgTree):
                     f"{self.label(self._root)!r}"
                 )
             self._insert(node, None, 0)
+            self._log(NodesAdded(None, 0, (FlatNode(node, None),)))
             return
         if parent not in self._nodes:
             raise EditRefused(f"cannot add {node.name!r}: its parent {parent!r} is not in the org")
-        self._insert(node, parent, self._clamp(parent, index))
+        at = self._clamp(parent, index)
+        self._insert(node, parent, at)
+        self._log(NodesAdded(parent, at, (FlatNode(node, parent),)))
 
     def remove_subtree(self, node_id: str) -> RemovedSubtree:
         """Remove a node, everything below it and every link touching them."""
@@ -93,6 +139,7 @@ class Organization(OrgTree):
         if links:
             dropped = {i for i, _ in links}
             self._links = [lk for i, lk in enumerate(self._links) if i not in dropped]
+        self._log(SubtreeRemoved(node_id, links))
         return RemovedSubtree(parent, index, flat, links)
 
     def restore_subtree(self, removed: RemovedSubtree) -> None:
@@ -107,12 +154,19 @@ class Organization(OrgTree):
             raise EditRefused(f"cannot restore {top.node.name!r}: its parent is gone")
         if removed.parent is None and self._root is not None:
             raise EditRefused(f"cannot restore {top.node.name!r} as root: the org has a root")
-        self._insert(top.node, removed.parent, self._clamp(removed.parent, removed.index))
+        at = self._clamp(removed.parent, removed.index)
+        self._insert(top.node, removed.parent, at)
         for flat in removed.nodes[1:]:
             assert flat.parent is not None
             self._insert(flat.node, flat.parent, len(self._children[flat.parent]))
+        placed: list[tuple[int, Link]] = []
         for i, lk in removed.links:
-            self._links.insert(min(i, len(self._links)), lk)
+            where = min(i, len(self._links))
+            self._links.insert(where, lk)
+            placed.append((where, lk))
+        self._log(
+            NodesAdded(removed.parent, at, (FlatNode(top.node, removed.parent), *removed.nodes[1:]), tuple(placed))
+        )
 
     def add_subtree(self, nodes: list[FlatNode], parent: str, index: int | None = None) -> None:
         """Add several nodes at once: the first goes under ``parent``, the rest under their own
@@ -155,6 +209,7 @@ class Organization(OrgTree):
         pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
         siblings.insert(pos, node_id)
         self._parent[node_id] = new_parent
+        self._log(NodeMoved(node_id, old_parent, old_index, new_parent, pos))
         return old_parent, old_index
 
     def replace_node(self, node: Node) -> Node:
@@ -170,6 +225,7 @@ class Organization(OrgTree):
         except ModelError as exc:
             raise EditRefused(f"{node.name}: {exc.problem}") from None
         self._nodes[node.id] = node
+        self._log(NodeReplaced(old, node))
         return old
 
     def set_fields(self, node_id: str, **changes: Any) -> Node:
@@ -205,6 +261,7 @@ class Organization(OrgTree):
             raise EditRefused(problem)
         pos = len(self._links) if index is None else max(0, min(index, len(self._links)))
         self._links.insert(pos, link)
+        self._log(LinkAdded(link, pos))
 
     def remove_link(self, link: Link) -> int:
         """Remove a dotted line; return where it was in the link list."""
@@ -213,6 +270,7 @@ class Organization(OrgTree):
         except ValueError:
             raise EditRefused(f"there is no dotted line from {link.source!r} to {link.target!r}") from None
         del self._links[i]
+        self._log(LinkRemoved(link, i))
         return i
 
     # Whole org -----------------------------------------------------------------------------
@@ -223,6 +281,7 @@ class Organization(OrgTree):
         src = other.copy()
         for slot in OrgTree.__slots__:
             setattr(self, slot, getattr(src, slot))
+        self._log(OrgReplaced())
         return before
 
     # Internals -----------------------------------------------------------------------------
