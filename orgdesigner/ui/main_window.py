@@ -32,6 +32,7 @@ from orgdesigner.ui.canvas.edits import CanvasEdits
 from orgdesigner.ui.canvas.overview import OverviewView
 from orgdesigner.ui.canvas.scene import OrgScene
 from orgdesigner.ui.canvas.view import READABLE_SCALE, OrgView
+from orgdesigner.ui.card_badges import refresh_badges
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.file_controller import FileController
 from orgdesigner.ui.findings_panel import FindingsPanel
@@ -81,7 +82,8 @@ class MainWindow(QMainWindow):
         self.analysis = LiveAnalysis(self.doc, self)
         self.view_state = ViewState(self)
         self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width()))
-        self.scene = OrgScene(self.doc, self.view_state, badge_source=lambda: self.analysis.badges)
+        # The scene draws the badges of the last report handed out; they follow report_changed.
+        self.scene = OrgScene(self.doc, self.view_state, badge_source=lambda: self.analysis.last_badges)
         self.scene.setParent(self)
         self.edits = CanvasEdits(self.doc, self.scene, self)
         self.view = OrgView(self.scene, self.edits)
@@ -236,8 +238,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _report_changed(self) -> None:
-        self.findings.show_report(self.analysis.report, self.doc.org, self.analysis.delta)
-        self.findings_window.show_report(self.analysis.report, self.doc.org)
+        analysis = self.analysis
+        refresh_badges(self.scene, analysis.last_badges, analysis.badges_changed)
+        self.findings.show_report(analysis.last_report, self.doc.org, analysis.delta)
+        self.findings_window.show_report(analysis.last_report, self.doc.org)
+        self._update_trace()
+        self.autosaver.edit_finished()
 
     def _scenario_changed(self, _name: str) -> None:
         self._update_title()
@@ -318,7 +324,8 @@ class MainWindow(QMainWindow):
         stops: list[tuple[int, str, QRectF]] = []
         hops: list[tuple[QRectF, QRectF, int]] = []
         last: QRectF | None = None
-        for step in self.analysis.report.handoffs.steps:
+        report = self.analysis.last_report  # the trace follows report_changed
+        for step in report.handoffs.steps:
             if step.owner is None:
                 continue
             card = self.scene.visible_card_for(step.owner)
@@ -331,7 +338,7 @@ class MainWindow(QMainWindow):
                 hops.append((last, rect, step.distance or 0))
             last = rect
         self.trace.set_trace(stops, hops)
-        total = self.analysis.report.handoffs.total_distance
+        total = report.handoffs.total_distance
         self.statusBar().showMessage(f"ML project trace: {total} reporting lines crossed from idea to production", 8000)
 
     # Commands ------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ class LiveDependencies:
         self._providers: list[list[str]] = [[] for _ in rels]
         self._checks: list[DependencyCheck | None] = [None] * len(rels)
         self._findings: list[list[Finding]] = [[] for _ in rels]
-        self._missing: list[dict[str, Finding]] = [{} for _ in rels]
+        self._missing: list[dict[str, tuple[str, Finding]]] = [{} for _ in rels]  # team: (its name, finding)
         self.checks: tuple[DependencyCheck, ...] = ()
         self.findings: list[Finding] = []
 
@@ -48,10 +48,6 @@ class LiveDependencies:
         dirt = index.dirt
         everything = not self.checks or dirt.stage
         renamed = renamed_disciplines(index)
-        if renamed:
-            for cache in self._missing:
-                for nid in dirt.named:
-                    cache.pop(nid, None)
         changed = False
         for k, rel in enumerate(self.cat.relationships):
             via = not dirt.rids.isdisjoint(rel.via)
@@ -87,12 +83,13 @@ class LiveDependencies:
             cache = self._missing[k]
             nodes = index.nodes
             for team in consumers:
-                finding = cache.get(team)
-                if finding is None:
-                    finding = cache[team] = missing_finding(self.cat, rel, team, nodes[team].name)
-                found.append(finding)
+                name = nodes[team].name
+                kept = cache.get(team)
+                if kept is None or kept[0] != name:
+                    kept = cache[team] = (name, missing_finding(self.cat, rel, team, name))
+                found.append(kept[1])
             if len(cache) > 2 * len(consumers):
-                self._missing[k] = {f.nodes[0]: f for f in found}
+                self._missing[k] = {t: cache[t] for t in consumers}
         self._checks[k] = DependencyCheck(
             rel.provider,
             rel.consumer,

@@ -216,9 +216,11 @@ class LiveIndex:
         else:
             self._children_changed(parent, lambda kids: kids.insert(change.index, top))
         block = self.subtree(top)
+        self.dirt.rolled = True
         self._place(block)
         self._derive(block)
         self._count(block, 1)
+        self.dirt.spans.update(n for n in block if len(self.children[n]) > self.max_span)
         runs: dict[int, tuple[OrderedIds, list[str]]] = {}
         for nid in block:
             for lst in self._lists_of(nid):
@@ -236,6 +238,7 @@ class LiveIndex:
         nid = change.node_id
         block = self.subtree(nid)
         self._touched(block, relocated=True)
+        self.dirt.rolled = True
         low, high = self.label[block[0]], self.label[block[-1]]
         for lst in self._all_lists():
             lst.cut(low, high)
@@ -347,6 +350,8 @@ class LiveIndex:
     def _derive(self, block: list[str]) -> None:
         """Depth, top, sits, owned, size, heads and teams_below of a subtree (in file order)
         whose parent's are known."""
+        if not block:
+            return
         nodes, parent, depth, tops, sits = self.nodes, self.parent, self.depth, self.top, self.sits
         size, heads, below, owned = self.size, self.heads, self.teams_below, self.owned
         for nid in block:
