@@ -90,13 +90,21 @@ class Places(Generic[Hashable_]):
     keys: Sequence[Hashable_]
 
 
-def nearest_sources(
-    up: list[int], sources: Places[Hashable_], weights: list[int], targets: Places[Hashable_]
-) -> list[int]:
-    """For each target, ``cost * (len(sources) + 1) + rank`` of its best source: the least
-    ``weight + tree distance``, ties to the lowest rank (the sources come in file order, so the
-    earliest in the file wins). ``up`` is the skeleton (each number's parent number, -1 for the
-    root at 0): one walk up and one down it, so a layer costs O(skeleton + candidates).
+@dataclass(frozen=True, slots=True)
+class SourceKeys(Generic[Hashable_]):
+    """What a layer's sources make of the skeleton: per number ``cost * r + rank`` of its best
+    source (``r`` is the number of sources plus one), and each leaf source's own key."""
+
+    key: list[int]
+    own: dict[Hashable_, int]
+    r: int
+
+
+def source_keys(up: list[int], sources: Places[Hashable_], weights: list[int]) -> SourceKeys[Hashable_]:
+    """Each skeleton number's best source: the least ``weight + tree distance``, ties to the
+    lowest rank (the sources come in file order, so the earliest in the file wins). ``up`` is
+    the skeleton (each number's parent number, -1 for the root at 0): one walk up and one down
+    it, so a layer costs O(skeleton + candidates).
 
     The same least (cost, source) pair the full two-pass walk over every node finds: a leaf
     that is no candidate is never on a shortest path between two others.
@@ -125,6 +133,12 @@ def nearest_sources(
         k = key[up[u]] + r
         if k < key[u]:
             key[u] = k
+    return SourceKeys(key, own, r)
+
+
+def target_keys(keys: SourceKeys[Hashable_], targets: Places[Hashable_]) -> list[int]:
+    """For each target, ``cost * r + rank`` of its best source (see :func:`source_keys`)."""
+    key, own, r = keys.key, keys.own, keys.r
     out: list[int] = []
     for inner, outer, leaf in zip(targets.inner, targets.outer, targets.keys, strict=True):
         if inner is not None:
@@ -135,6 +149,13 @@ def nearest_sources(
             mine = own.get(leaf, _INF)
             out.append(mine if mine < k else k)
     return out
+
+
+def nearest_sources(
+    up: list[int], sources: Places[Hashable_], weights: list[int], targets: Places[Hashable_]
+) -> list[int]:
+    """For each target, ``cost * (len(sources) + 1) + rank`` of its best source."""
+    return target_keys(source_keys(up, sources, weights), targets)
 
 
 def best_assignment(up: list[int], layers: list[Places[Hashable_]]) -> list[int]:

@@ -24,6 +24,7 @@ from orgdesigner.model import (
     new_team,
     new_unit,
 )
+from orgdesigner.model.gc_pause import gc_paused
 from orgdesigner.model.journal import Change
 from orgdesigner.model.organization import explain_validation
 from orgdesigner.model.scenarios import BASELINE
@@ -140,7 +141,8 @@ class Document(QObject):
         else:
             self.last_changes = None if changes is None else tuple(changes)
         self._update_modified()
-        self.changed.emit()
+        with gc_paused(freeze=True):  # the readers' work on an edit (a layout, the scene), uncollected
+            self.changed.emit()
 
     def _show(self, org: Organization) -> None:
         # Only the org shown records its changes: the others are read again when shown.

@@ -123,7 +123,7 @@ class FindingsPanel(QWidget):
                 item = QTreeWidgetItem([section.title])
                 bold(item)
                 item.setData(0, KEY, section.key)
-                item.setData(0, NODES, [])
+                item.setData(0, NODES, ())
                 tree.insertTopLevelItem(k, item)
                 item.setExpanded(section.key in OPEN_AT_FIRST or section.opened)
                 touched += 1

@@ -32,7 +32,8 @@ CHILDREN_SHOWN = 500
 class Row:
     """One line of the panel: its text, the nodes it names (activating it selects them), its
     colour and weight, the findings it lists when opened (``lazy``: made on first opening) or
-    the rows below it made now (``rows``)."""
+    the rows below it made now (``rows``); ``key`` says which line it is when its text changes
+    with the report (a group's count), so the line is kept and updated, not replaced."""
 
     text: str
     nodes: tuple[str, ...] = ()
@@ -40,6 +41,7 @@ class Row:
     bold: bool = False
     lazy: tuple[Finding, ...] = ()
     rows: tuple[Row, ...] = ()
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,8 @@ def sections(report: Report, org: OrgTree, delta: EditDelta | None) -> list[Sect
                 text = f"{NEW_MARK if group.count == 1 else f'{NEW_MARK[:-2]} ({made}): '}{text}"
                 opened = True
             lazy = group.findings if group.count > 1 else ()
-            rows.append(Row(text, group.nodes, SEVERITY_COLORS[severity], bool(made), lazy))
+            key = f"{group.code}|{group.findings[0].topic}" if group.findings[0].topic else ""
+            rows.append(Row(text, group.nodes, SEVERITY_COLORS[severity], bool(made), lazy, key=key))
         out.append(Section(severity.value, f"{SEVERITY_TITLES[severity]} ({len(found)})", tuple(rows), opened))
     if delta is not None and delta.resolved:
         rows = [Row(f"{RESOLVED_MARK}{group_line(g)}", g.nodes) for g in group_findings(delta.resolved)]
@@ -115,7 +118,7 @@ def _placement(report: Report, org: OrgTree) -> Section:
             more = f" and {len(teams) - TEAMS_LISTED} more" if len(teams) > TEAMS_LISTED else ""
             line = f"{len(teams)} MLOps teams {PLACEMENT_WORDS[kind.value]}: {names}{more}"
             each = tuple(Row(f"{_name(org, t.team)} {t.reason}.", (t.team,)) for t in teams[:CHILDREN_SHOWN])
-            rows.append(Row(line, tuple(t.team for t in teams), rows=each))
+            rows.append(Row(line, tuple(t.team for t in teams), rows=each, key=f"kind:{kind.value}"))
     return Section("Where MLOps sits", f"Where MLOps sits: {p.name}", tuple(rows))
 
 

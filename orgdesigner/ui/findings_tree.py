@@ -88,7 +88,7 @@ def _show(item: QTreeWidgetItem, row: Row) -> None:
     """Give an item everything ``row`` says, its children apart."""
     if item.text(0) != row.text:
         item.setText(0, row.text)
-    item.setData(0, NODES, list(row.nodes))
+    item.setData(0, NODES, row.nodes)  # a tuple is kept as it is; a list would be copied into Qt
     item.setData(0, ROW, row)
     if row.color:
         item.setForeground(0, QBrush(QColor(row.color)))
@@ -109,16 +109,18 @@ def _make(parent: QTreeWidgetItem, row: Row, at: int) -> QTreeWidgetItem:
 
 
 def sync_rows(parent: QTreeWidgetItem, rows: tuple[Row, ...] | list[Row]) -> int:
-    """Bring ``parent``'s children in line with ``rows``: children whose text is the same as
-    before are kept (and updated in place if what they name changed), the ones between the
-    common start and end are replaced. Returns how many items were made, changed or removed."""
+    """Bring ``parent``'s children in line with ``rows``: children showing the same row as
+    before (the same key, or text) are kept, and updated in place if their text or what they
+    name changed; the ones between the common start and end are replaced. Returns how many
+    items were made, changed or removed."""
     count = parent.childCount()
-    old = [_text(_child(parent, k)) for k in range(count)]
+    old = [_key(_child(parent, k)) for k in range(count)]
+    new = [row.key or row.text for row in rows]
     start = 0
-    while start < count and start < len(rows) and old[start] == rows[start].text:
+    while start < count and start < len(rows) and old[start] == new[start]:
         start += 1
     end = 0
-    while end < count - start and end < len(rows) - start and old[count - 1 - end] == rows[len(rows) - 1 - end].text:
+    while end < count - start and end < len(rows) - start and old[count - 1 - end] == new[len(rows) - 1 - end]:
         end += 1
     touched = 0
     for k in range(count - end - 1, start - 1, -1):
@@ -140,10 +142,10 @@ def _child(parent: QTreeWidgetItem, k: int) -> QTreeWidgetItem:
     return item
 
 
-def _text(item: QTreeWidgetItem) -> str | None:
-    """The text of the row an item shows (None for a line made otherwise)."""
+def _key(item: QTreeWidgetItem) -> str | None:
+    """What the row an item shows is matched by (None for a line made otherwise)."""
     row = item.data(0, ROW)
-    return row.text if isinstance(row, Row) else None
+    return (row.key or row.text) if isinstance(row, Row) else None
 
 
 def _update(item: QTreeWidgetItem, row: Row) -> int:
@@ -152,7 +154,6 @@ def _update(item: QTreeWidgetItem, row: Row) -> int:
     _show(item, row)
     touched = 1
     if row.lazy != was.lazy:
-        filled = item.data(0, LAZY) is None and item.childCount() > 0
         item.takeChildren()
         item.setData(0, LAZY, row.lazy or None)
         item.setChildIndicatorPolicy(
@@ -160,7 +161,7 @@ def _update(item: QTreeWidgetItem, row: Row) -> int:
             if row.lazy
             else QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless
         )
-        if filled and item.isExpanded():
+        if item.isExpanded():  # open: its lines are shown now
             fill_lazy(item)
     elif not row.lazy:
         touched += sync_rows(item, row.rows)

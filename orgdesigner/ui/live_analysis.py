@@ -10,6 +10,7 @@ older than the chart.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -34,25 +35,37 @@ class Badges:
         self._counts: dict[str, list[int]] = {}
         self._made: dict[tuple[int, int, int], BadgeCounts] = {}
         self._shown: dict[str, BadgeCounts] = {}
-        self.update(findings, ())
+        self.update(list(findings), [])
 
-    def update(
-        self, added: tuple[Finding, ...] | list[Finding], removed: tuple[Finding, ...] | list[Finding]
-    ) -> set[str]:
+    def update(self, added: list[Finding], removed: list[Finding]) -> set[str]:
         """Count ``added`` findings in and ``removed`` ones out; return the nodes whose
-        counts changed."""
+        counts changed. A finding made again (the same code, subject and severity: an overlap
+        that gained one owner among 10,000) counts only the nodes it gained or lost."""
+        steps: list[tuple[int, Iterable[str], int]] = []
+        made_again: dict[tuple[str, str, Severity], list[Finding]] = {}
+        for f in removed:
+            made_again.setdefault((f.code, f.about, f.severity), []).append(f)
+        for f in added:
+            twins = made_again.get((f.code, f.about, f.severity))
+            old = twins.pop() if twins else None
+            if old is not None and len(set(old.nodes)) == len(old.nodes) and len(set(f.nodes)) == len(f.nodes):
+                gone, came = set(old.nodes), set(f.nodes)
+                steps += [(_SLOT[f.severity], gone - came, -1), (_SLOT[f.severity], came - gone, 1)]
+            else:
+                if old is not None:
+                    steps.append((_SLOT[old.severity], old.nodes, -1))
+                steps.append((_SLOT[f.severity], f.nodes, 1))
+        steps += [(_SLOT[f.severity], f.nodes, -1) for twins in made_again.values() for f in twins]
         counts = self._counts
         touched: set[str] = set()
-        for found, step in ((added, 1), (removed, -1)):
-            for f in found:
-                k = _SLOT[f.severity]
-                touched.update(f.nodes)
-                for nid in f.nodes:
-                    c = counts.get(nid)
-                    if c is None:
-                        c = counts[nid] = [0, 0, 0]
-                    c[k] += step
-        shown = dict(self._shown)
+        for k, nodes, step in steps:
+            for nid in nodes:
+                c = counts.get(nid)
+                if c is None:
+                    c = counts[nid] = [0, 0, 0]
+                c[k] += step
+                touched.add(nid)
+        shown = dict(self._shown) if touched else self._shown
         made = self._made
         changed: set[str] = set()
         for nid in touched:
@@ -162,15 +175,16 @@ class LiveAnalysis(QObject):
         pending, self._pending = self._pending, []
         before, org = self._report, self.doc.org
         edits = org is self._org and all(o is org and changes is not None for o, changes, _ in pending)
-        with gc_paused():
+        with gc_paused(freeze=True):
             if edits:
                 self._follow(pending)
             else:
                 self._live = LiveReport(org)
                 self._org, self._seen = org, org.changes_recorded
             report = self._live.report
-            if edits:
-                self.badges_changed = self._badges.update(*findings_changed(before, report))
+            changed = findings_changed(before, report) if edits else None
+            if changed is not None:
+                self.badges_changed = self._badges.update(*changed)
             else:
                 old = self.last_badges
                 self._badges = Badges(report.findings)
@@ -178,7 +192,7 @@ class LiveAnalysis(QObject):
                 self.badges_changed = {n for n in old.keys() | new.keys() if old.get(n) != new.get(n)}
             self.last_badges = self._badges.snapshot()
             self._report = self.last_report = report
-            self._delta = edit_delta(before, report) if edits else EditDelta((), (), ())
+            self._delta = edit_delta(before, report, changed) if changed is not None else EditDelta((), (), ())
             self.report_changed.emit()
         if not edits:
             QTimer.singleShot(0, gc.freeze)  # a chart read afresh: out of the collector's reach

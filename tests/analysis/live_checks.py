@@ -19,7 +19,6 @@ _TABLES = (
     "teams_below",
     "owned",
     "structure_of",
-    "where_owned",
     "root",
     "links",
     "name",
@@ -62,6 +61,7 @@ def assert_same_index(index: LiveIndex, org: OrgTree) -> None:
         assert lst.items == fresh.by_discipline[d].items, d
     for rid, lst in index.owners.items():
         assert lst.items == fresh.owners[rid].items, rid
+        assert [x.items for x in index.owners_in[rid]] == [x.items for x in fresh.owners_in[rid]], rid
     order = list(org.iter_preorder())
     labels = [index.label[n] for n in order]
     assert labels == sorted(labels) and len(set(labels)) == len(labels), "labels out of file order"

@@ -45,6 +45,7 @@ class _Judged:
     gap: bool
     overlap: Overlap | None
     finding: Finding | None
+    shared: Discipline | None = None
 
 
 class LiveCoverage:
@@ -78,7 +79,9 @@ class LiveCoverage:
             return
         for resp in cat.responsibilities:
             if everything or resp.id in dirty:
-                self._judged[resp.id] = self._judge(index, resp.id, required.get(resp.id))
+                # Named only (not in dirt.rids): the same owners in the same places, new names.
+                kept = None if everything or resp.id in dirt.rids else self._judged.get(resp.id)
+                self._judged[resp.id] = self._judge(index, resp.id, required.get(resp.id), kept)
         rows = [(r.id, self._judged[r.id]) for r in cat.responsibilities]
         self.report = CoverageReport(
             {rid: j.owners for rid, j in rows},
@@ -89,7 +92,7 @@ class LiveCoverage:
         )
         self.findings = [j.finding for _, j in rows if j.finding is not None]
 
-    def _judge(self, index: LiveIndex, rid: str, why: Requirement | None) -> _Judged:
+    def _judge(self, index: LiveIndex, rid: str, why: Requirement | None, kept: _Judged | None) -> _Judged:
         owned_by = index.owners[rid].items
         owners = tuple(owned_by)
         if not owned_by:
@@ -98,13 +101,16 @@ class LiveCoverage:
             return _Judged(owners, True, None, self._gap(index, rid, why))
         if len(owned_by) == 1:
             return _Judged(owners, False, None, None)
-        nodes = index.nodes
-        overlap = Overlap(rid, owners, _structures(index, rid, owned_by))
-        first = nodes[owned_by[0]]
-        assert isinstance(first, Team)
-        same = index.by_discipline[first.discipline].items
-        shared = first.discipline if len(owned_by) <= len(same) and set(same).issuperset(owned_by) else None
-        return _Judged(owners, False, overlap, overlap_finding(self.cat, overlap, listed(index, owned_by), shared))
+        if kept is not None and kept.overlap is not None and kept.owners == owners:
+            overlap, shared = kept.overlap, kept.shared
+        else:
+            overlap = Overlap(rid, owners, _structures(index, rid))
+            first = index.nodes[owned_by[0]]
+            assert isinstance(first, Team)
+            same = index.by_discipline[first.discipline].items
+            shared = first.discipline if len(owned_by) <= len(same) and set(same).issuperset(owned_by) else None
+        finding = overlap_finding(self.cat, overlap, listed(index, owned_by), shared)
+        return _Judged(owners, False, overlap, finding, shared)
 
     def _gap(self, index: LiveIndex, rid: str, why: Requirement) -> Finding:
         doers: list[Doers] = []
@@ -118,16 +124,9 @@ class LiveCoverage:
         return gap_finding(self.cat, rid, why, index.target_stage, doers, nodes)
 
 
-def _structures(index: LiveIndex, rid: str, owned_by: list[str]) -> tuple[Structure, ...]:
-    """The structures ``rid``'s owners sit in, in the order the file first shows each: a scan
-    that stops once it has seen as many as the index counts."""
-    present = sum(1 for n in index.where_owned[rid] if n)
-    code_of, sits = index.structure_of, index.sits
-    codes: list[int] = []
-    for owner in owned_by:
-        code = code_of[sits[owner]]
-        if code not in codes:
-            codes.append(code)
-            if len(codes) == present:
-                break
-    return tuple(STRUCTURES[c] for c in codes)
+def _structures(index: LiveIndex, rid: str) -> tuple[Structure, ...]:
+    """The structures ``rid``'s owners sit in, in the order the file first shows each: the
+    structures whose owner lists are not empty, by their first owner."""
+    label, lists = index.label, index.owners_in[rid]
+    firsts = sorted((label[lst.items[0]], n) for n, lst in enumerate(lists) if lst.items)
+    return tuple(STRUCTURES[n] for _, n in firsts)

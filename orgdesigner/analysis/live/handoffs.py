@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from orgdesigner.analysis.findings import Finding
-from orgdesigner.analysis.handoffs import HandoffReport, HandoffStep, Places, nearest_sources, unowned_finding
+from orgdesigner.analysis.handoffs import (
+    HandoffReport,
+    HandoffStep,
+    Places,
+    SourceKeys,
+    source_keys,
+    target_keys,
+    unowned_finding,
+)
 from orgdesigner.analysis.live.index import LiveIndex
 from orgdesigner.model import Catalogue
 from orgdesigner.model.catalogue import FlowStep
@@ -24,6 +32,8 @@ class _Walk:
     weights: list[int]
     cost: list[int]
     choice: list[int]
+    keys: SourceKeys[str]
+    of: tuple[str | None, int]  # the skeleton it was walked on
 
 
 class LiveHandoffs:
@@ -34,6 +44,9 @@ class LiveHandoffs:
         self._walks: list[_Walk | None] = []
         self._steps: tuple[int, ...] = ()
         self._hops: dict[tuple[str, str], int] = {}
+        self._skeleton: tuple[dict[str, int], list[int]] | None = None
+        self._skeleton_of: tuple[str | None, int] = (None, -1)  # the root and inner list version it is of
+        self._places: dict[tuple[str, ...], Places[str]] = {}
         self.report: HandoffReport | None = None
         self.findings: list[Finding] = []
 
@@ -48,23 +61,33 @@ class LiveHandoffs:
             self._walks = [None] * max(0, len(layers) - 1)
             self._steps = owned
         touched = [not moved.isdisjoint(layer) for layer in layers] if moved else [False] * len(layers)
-        skeleton: tuple[dict[str, int], list[int]] | None = None
-        places: dict[tuple[str, ...], Places[str]] = {}
+        of = (index.root, index.internal.version)
+        if of != self._skeleton_of:
+            self._skeleton, self._skeleton_of, self._places = None, of, {}
+        places = self._places
+        for layer, moved_here in zip(layers, touched, strict=True):
+            if moved_here:
+                places.pop(layer, None)  # a candidate may sit under another parent now
+        if len(places) > 2 * len(layers) + 4:
+            places.clear()
         weights = [0] * len(layers[-1]) if layers else []
         for k in range(len(layers) - 2, -1, -1):
             walk = self._walks[k]
             targets, sources = layers[k], layers[k + 1]
-            if (
-                walk is None
-                or touched[k]
-                or touched[k + 1]
-                or walk.weights != weights
-                or walk.targets != targets
-                or walk.sources != sources
-            ):
-                if skeleton is None:
-                    skeleton = _skeleton(index)
-                walk = self._walks[k] = _walk(index, skeleton, targets, sources, weights, places)
+            same_sources = (
+                walk is not None
+                and walk.of == of
+                and not touched[k + 1]
+                and walk.weights == weights
+                and walk.sources == sources
+            )
+            if walk is None or not same_sources:
+                if self._skeleton is None:
+                    self._skeleton = _skeleton(index)
+                walk = self._walks[k] = _walk(index, self._skeleton, of, targets, sources, weights, places)
+            elif touched[k] or walk.targets != targets:  # only the targets changed: read them again
+                assert self._skeleton is not None
+                walk = self._walks[k] = _read_targets(index, self._skeleton, walk, targets, places)
             weights = walk.cost
         if moved:
             self._hops = {pair: d for pair, d in self._hops.items() if pair[0] not in moved and pair[1] not in moved}
@@ -154,15 +177,31 @@ def _places(index: LiveIndex, number: dict[str, int], layer: tuple[str, ...]) ->
 def _walk(
     index: LiveIndex,
     skeleton: tuple[dict[str, int], list[int]],
+    of: tuple[str | None, int],
     targets: tuple[str, ...],
     sources: tuple[str, ...],
     weights: list[int],
     places: dict[tuple[str, ...], Places[str]],
 ) -> _Walk:
     number, up = skeleton
-    for layer in (targets, sources):
-        if layer not in places:
-            places[layer] = _places(index, number, layer)
-    r = len(sources) + 1
-    keys = nearest_sources(up, places[sources], weights, places[targets])
-    return _Walk(targets, sources, list(weights), [key // r for key in keys], [key % r for key in keys])
+    if sources not in places:
+        places[sources] = _places(index, number, sources)
+    keys = source_keys(up, places[sources], weights)
+    walk = _Walk(targets, sources, list(weights), [], [], keys, of)
+    return _read_targets(index, skeleton, walk, targets, places)
+
+
+def _read_targets(
+    index: LiveIndex,
+    skeleton: tuple[dict[str, int], list[int]],
+    walk: _Walk,
+    targets: tuple[str, ...],
+    places: dict[tuple[str, ...], Places[str]],
+) -> _Walk:
+    if targets not in places:
+        places[targets] = _places(index, skeleton[0], targets)
+    r = walk.keys.r
+    found = target_keys(walk.keys, places[targets])
+    return _Walk(
+        targets, walk.sources, walk.weights, [k // r for k in found], [k % r for k in found], walk.keys, walk.of
+    )

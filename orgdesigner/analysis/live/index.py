@@ -68,9 +68,10 @@ class LiveIndex:
     subtree), ``heads`` (headcount of the teams in its subtree) and ``teams_below`` (teams in
     its subtree, itself included); per team ``owned`` (its responsibilities, explicit or its
     discipline's); ``structure_of`` each unit whose structure is not ``other`` (and None) to
-    its structure's number in :data:`STRUCTURES` (numbers hash in C, enums in Python);
-    ``where_owned`` per responsibility how many of its owners sit in each structure (by
-    number). The ordered lists (file order): ``owners`` per responsibility,
+    its structure's number in :data:`STRUCTURES` (numbers hash in C, enums in Python). The
+    ordered lists: ``owners_in[rid][n]`` the owners of ``rid`` that sit in structure number
+    ``n`` (the structures an overlap names, in the order the file shows them, are the first
+    owners of these); and (file order): ``owners`` per responsibility,
     ``by_discipline``, ``mlops_work`` (teams doing MLOps work), ``units``, ``internal`` (nodes
     with children), ``wide`` (nodes with more than ``max_span`` children), ``empty`` (units
     with no team below) and ``unstaffed`` (teams of headcount 0). ``dirt`` collects what
@@ -96,10 +97,10 @@ class LiveIndex:
         self.teams_below: dict[str, int] = {}
         self.owned: dict[str, tuple[str, ...]] = {}
         self.structure_of: dict[str | None, int] = {None: STRUCTURES.index(Structure.OTHER)}
-        self.where_owned: dict[str, list[int]] = {r.id: [0] * len(STRUCTURES) for r in cat.responsibilities}
         self.max_span = max_span
         key = self.label.__getitem__
         self.owners = {r.id: OrderedIds(key) for r in cat.responsibilities}
+        self.owners_in = {r.id: [OrderedIds(key) for _ in STRUCTURES] for r in cat.responsibilities}
         self.by_discipline = {d: OrderedIds(key) for d in Discipline}
         self.mlops_work = OrderedIds(key)
         self.units = OrderedIds(key)
@@ -115,7 +116,6 @@ class LiveIndex:
             self.children[nid] = list(org.children(nid))
             self.label[nid] = i * GAP
         self._derive(order)
-        self._count(order, 1)
         for nid in order:
             for lst in self._lists_of(nid):
                 lst.items.append(nid)
@@ -219,7 +219,6 @@ class LiveIndex:
         self.dirt.rolled = True
         self._place(block)
         self._derive(block)
-        self._count(block, 1)
         self.dirt.spans.update(n for n in block if len(self.children[n]) > self.max_span)
         runs: dict[int, tuple[OrderedIds, list[str]]] = {}
         for nid in block:
@@ -242,13 +241,14 @@ class LiveIndex:
         low, high = self.label[block[0]], self.label[block[-1]]
         for lst in self._all_lists():
             lst.cut(low, high)
+        for _, lst in self._code_lists():
+            lst.cut(low, high)
         parent = self.parent[nid]
         if parent is None:
             self.root = None
         else:
             self._add_up(parent, -self.size[nid], -self.heads[nid], -self.teams_below[nid])
             self._children_changed(parent, lambda kids: kids.remove(nid))
-        self._count(block, -1)
         for gone in block:
             self._forget(gone)
         if change.links:
@@ -261,6 +261,7 @@ class LiveIndex:
         block = self.subtree(nid)
         low, high = self.label[block[0]], self.label[block[-1]]
         runs = [(lst, run) for lst in self._all_lists() if (run := lst.cut(low, high))]
+        code_runs = [(rid, run) for rid, lst in self._code_lists() if (run := lst.cut(low, high))]
         size, heads, teams = self.size[nid], self.heads[nid], self.teams_below[nid]
         old, new = change.old_parent, change.new_parent
         self._add_up(old, -size, -heads, -teams)
@@ -273,18 +274,18 @@ class LiveIndex:
         shift = self.depth[new] + 1 - self.depth[nid]
         top = nid if self.depth[new] == 0 else self.top[new]
         depth, tops, sits = self.depth, self.top, self.sits
-        if old_sits != new_sits:
-            self._count(block, -1)
         for v in block:
             depth[v] += shift
             tops[v] = top
             if sits[v] == old_sits:
                 sits[v] = new_sits
-        if old_sits != new_sits:
-            self._count(block, 1)
         self._place(block)
         for lst, run in runs:
             lst.put(run)
+        owners_in, codes = self.owners_in, self.structure_of
+        for rid, run in code_runs:  # by where each sits now (inside the block: as before)
+            for v in run:
+                owners_in[rid][codes[sits[v]]].add(v)
         self._touched(block, relocated=True)
 
     def _replace(self, old: Node, new: Node) -> None:
@@ -315,10 +316,12 @@ class LiveIndex:
             lst.remove(nid)
         old_sits = self.sits[nid]
         resits = _structured(old) != _structured(new)
-        affected: list[str] = []  # the nodes below whose nearest structured unit changes or is this one
+        below: list[str] = []  # the teams below whose structure changes with this node's
         if resits or (_structured(old) and restructured):
-            affected = [v for v in self.subtree(nid)[1:] if self.sits[v] == old_sits]
-        self._count([nid, *affected], -1)
+            below = [v for v in self.subtree(nid)[1:] if self.sits[v] == old_sits and isinstance(self.nodes[v], Team)]
+        for v in below:
+            for lst in self._code_lists_of(v):
+                lst.remove(v)
         self.nodes[nid] = new
         self.structure_of.pop(nid, None)
         if isinstance(new, Unit):
@@ -327,18 +330,22 @@ class LiveIndex:
             self.owned[nid] = new.responsibilities if new.responsibilities is not None else self._defaults(new)
         else:
             self.owned.pop(nid, None)
+        if resits:
+            parent = self.parent[nid]
+            new_sits = nid if _structured(new) else (None if parent is None else self.sits[parent])
+            sits = self.sits
+            for v in self.subtree(nid):
+                if sits[v] == old_sits:
+                    sits[v] = new_sits
         for lst in self._lists_of(nid):
             lst.add(nid)
+        for v in below:
+            for lst in self._code_lists_of(v):
+                lst.add(v)
         heads = (new.headcount if isinstance(new, Team) else 0) - (old.headcount if isinstance(old, Team) else 0)
         teams = isinstance(new, Team) - isinstance(old, Team)
         if heads or teams:
             self._add_up(nid, 0, heads, teams)
-        if resits:
-            parent = self.parent[nid]
-            new_sits = nid if _structured(new) else (None if parent is None else self.sits[parent])
-            for v in (nid, *affected):
-                self.sits[v] = new_sits
-        self._count([nid, *affected], 1)
         if owning:
             self._touched([nid], relocated=False)
 
@@ -402,15 +409,6 @@ class LiveIndex:
                     (self.empty.add if not now else self.empty.remove)(p)
             p = parent[p]
 
-    def _count(self, nids: list[str], sign: int) -> None:
-        """Add (``sign`` 1) or take away (-1) teams in ``where_owned``, where they sit now."""
-        nodes, sits, codes, owned, counts = self.nodes, self.sits, self.structure_of, self.owned, self.where_owned
-        for nid in nids:
-            if isinstance(nodes[nid], Team):
-                code = codes[sits[nid]]
-                for rid in owned[nid]:
-                    counts[rid][code] += sign
-
     def _children_changed(self, node_id: str, edit: Callable[[list[str]], object]) -> None:
         """Change a node's children list, keeping ``internal`` and ``wide`` true."""
         kids = self.children[node_id]
@@ -444,6 +442,7 @@ class LiveIndex:
             return out
         owned = self.owned[nid]
         out += [self.owners[r] for r in owned]
+        out += self._code_lists_of(nid)
         out.append(self.by_discipline[node.discipline])
         if does_mlops_work(node, owned, self._duties):
             out.append(self.mlops_work)
@@ -451,7 +450,16 @@ class LiveIndex:
             out.append(self.unstaffed)
         return out
 
+    def _code_lists(self) -> list[tuple[str, OrderedIds]]:
+        return [(rid, lst) for rid, lists in self.owners_in.items() for lst in lists if lst.items]
+
+    def _code_lists_of(self, nid: str) -> list[OrderedIds]:
+        """The ``owners_in`` lists a team belongs to, by where it sits now."""
+        code = self.structure_of[self.sits[nid]]
+        return [self.owners_in[r][code] for r in self.owned[nid]]
+
     def _all_lists(self) -> list[OrderedIds]:
+        """Every non-empty ordered list but ``owners_in`` (moves change a team's list there)."""
         lists = [lst for lst in self.owners.values() if lst.items]
         lists += [lst for lst in self.by_discipline.values() if lst.items]
         lists += [self.mlops_work, self.units, self.internal, self.wide, self.empty, self.unstaffed]
