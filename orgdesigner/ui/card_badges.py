@@ -34,11 +34,15 @@ def refresh_badges(scene: OrgScene, badges: Mapping[str, BadgeCounts], changed: 
     cards changed. Nothing to do while the view hides badges."""
     if not scene.view_state.badges:
         return 0
+    changed = set(changed)
     cards: dict[int, CardItem] = {}
-    for nid in changed:
-        card = scene.visible_card_for(nid)
-        if card is not None:
-            cards[id(card)] = card
+    if len(changed) > len(scene.cards):  # the first report, a chart read again: every card
+        cards = {id(card): card for card in scene.cards.values()}
+    else:
+        for nid in changed:
+            card = scene.visible_card_for(nid)
+            if card is not None:
+                cards[id(card)] = card
     done = 0
     for card in cards.values():
         badge = card_badge(scene, card, badges)

@@ -31,7 +31,7 @@ class Badges:
     """Per node, how many findings of each severity name it, kept by adding and taking away
     findings; :meth:`snapshot` hands out an immutable-looking dict of :class:`BadgeCounts`."""
 
-    def __init__(self, findings: tuple[Finding, ...] = ()) -> None:
+    def __init__(self, findings: tuple[Finding, ...] | list[Finding] = ()) -> None:
         self._counts: dict[str, list[int]] = {}
         self._made: dict[tuple[int, int, int], BadgeCounts] = {}
         self._shown: dict[str, BadgeCounts] = {}
@@ -112,23 +112,24 @@ class LiveAnalysis(QObject):
         self.doc = doc
         self._org: Organization = doc.org
         self._seen = doc.org.changes_recorded
-        with gc_paused():
-            self._live = LiveReport(doc.org)
-        self._report = self._live.report
-        self.last_report: Report = self._report
-        """The report last handed out (``report_changed``), as the canvas and panels show it."""
-        self._badges = Badges(self._report.findings)
+        self._live: LiveReport | None = None
+        self._report: Report | None = None
+        self.last_report: Report | None = None
+        """The report last handed out (``report_changed``), as the canvas and panels show it
+        (None until the first, which comes after the window's first frame)."""
+        self._badges = Badges()
         self.last_badges: dict[str, BadgeCounts] = self._badges.snapshot()
         """The badges of the last report handed out (``report_changed``): what the canvas shows."""
         self.badges_changed: set[str] = set()
         self._delta = EditDelta((), (), ())
-        self._pending: list[tuple[Organization, tuple[Change, ...] | None, int]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
+        # The chart as opened is read once its first frame is out, like an edit's changes.
+        self._pending: list[tuple[Organization, tuple[Change, ...] | None, int]] = [(doc.org, None, self._seen)]
+        self._timer.start()
         doc.changed.connect(self._changed)
-        QTimer.singleShot(0, gc.freeze)  # the chart as read: out of the collector's reach
 
     # What readers see ----------------------------------------------------------------------
 
@@ -136,6 +137,7 @@ class LiveAnalysis(QObject):
     def report(self) -> Report:
         """The report of the chart as it is now."""
         self.flush()
+        assert self._report is not None
         return self._report
 
     @property
@@ -174,15 +176,20 @@ class LiveAnalysis(QObject):
         self._timer.stop()
         pending, self._pending = self._pending, []
         before, org = self._report, self.doc.org
-        edits = org is self._org and all(o is org and changes is not None for o, changes, _ in pending)
+        edits = (
+            before is not None
+            and org is self._org
+            and all(o is org and changes is not None for o, changes, _ in pending)
+        )
         with gc_paused(freeze=True):
             if edits:
+                assert self._live is not None
                 self._follow(pending)
             else:
                 self._live = LiveReport(org)
                 self._org, self._seen = org, org.changes_recorded
             report = self._live.report
-            changed = findings_changed(before, report) if edits else None
+            changed = findings_changed(before, report) if edits and before is not None else None
             if changed is not None:
                 self.badges_changed = self._badges.update(*changed)
             else:
@@ -192,7 +199,11 @@ class LiveAnalysis(QObject):
                 self.badges_changed = {n for n in old.keys() | new.keys() if old.get(n) != new.get(n)}
             self.last_badges = self._badges.snapshot()
             self._report = self.last_report = report
-            self._delta = edit_delta(before, report, changed) if changed is not None else EditDelta((), (), ())
+            self._delta = (
+                edit_delta(before, report, changed)
+                if changed is not None and before is not None
+                else EditDelta((), (), ())
+            )
             self.report_changed.emit()
         if not edits:
             QTimer.singleShot(0, gc.freeze)  # a chart read afresh: out of the collector's reach
@@ -206,5 +217,6 @@ class LiveAnalysis(QObject):
             skip = self._seen - (end - len(batch))  # changes made before the report was read
             changes.extend(batch[skip:] if skip > 0 else batch)
             self._seen = max(self._seen, end)
+        assert self._live is not None
         if not self._live.apply(changes):
             self._seen = self._org.changes_recorded

@@ -139,7 +139,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._refresh_recent()
         self._update_title()
-        self.findings.show_report(self.analysis.report, self.doc.org)
         self._restore_settings()
         QTimer.singleShot(0, self.view.show_start)
 
@@ -240,8 +239,9 @@ class MainWindow(QMainWindow):
     def _report_changed(self) -> None:
         analysis = self.analysis
         refresh_badges(self.scene, analysis.last_badges, analysis.badges_changed)
-        self.findings.show_report(analysis.last_report, self.doc.org, analysis.delta)
-        self.findings_window.show_report(analysis.last_report, self.doc.org)
+        report = analysis.report
+        self.findings.show_report(report, self.doc.org, analysis.delta)
+        self.findings_window.show_report(report, self.doc.org)
         self._update_trace()
         self.autosaver.edit_finished()
 
@@ -325,6 +325,8 @@ class MainWindow(QMainWindow):
         hops: list[tuple[QRectF, QRectF, int]] = []
         last: QRectF | None = None
         report = self.analysis.last_report  # the trace follows report_changed
+        if report is None:
+            return
         for step in report.handoffs.steps:
             if step.owner is None:
                 continue

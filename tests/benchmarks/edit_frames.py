@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _PARTS: dict[str, float] = {}
 _ENDS: dict[str, float] = {}
 _GC: list[float] = []
+_GC_ALL: list[float] = []
 _gc_started = [0.0]
 
 
@@ -51,6 +52,7 @@ def _gc_callback(phase: str, _info: dict[str, Any]) -> None:
         _gc_started[0] = time.perf_counter()
     else:
         _GC.append(time.perf_counter() - _gc_started[0])
+        _GC_ALL.append(_GC[-1])
 
 
 def _peak_mb() -> float:
@@ -119,8 +121,11 @@ def main() -> int:
         probe.view = window.view.viewport()
         settle(window, 5.0)
         gc.callbacks.append(_gc_callback)
-        out["edits"] = edits(window, probe, repeats)
+        out["edits"] = edits(window, probe, repeats) if repeats else {}
         gc.callbacks.remove(_gc_callback)
+        out["gc_session_max_ms"] = max(_GC_ALL, default=0.0) * 1000
+        out["gc_session_count"] = len(_GC_ALL)
+        out["peak_after_edits_mb"] = _peak_mb()
         window.doc.load(window.doc.org, None)  # nothing to save: quit without asking
         QApplication.quit()
 
