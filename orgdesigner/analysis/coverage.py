@@ -3,7 +3,9 @@ which unrequired ones nobody owns, and which several teams own (overlaps)."""
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from dataclasses import dataclass
+from typing import Protocol
 
 from orgdesigner.analysis.findings import Finding, Severity, names_list
 from orgdesigner.analysis.graph import NO_NODE, OrgIndex
@@ -41,7 +43,15 @@ class CoverageReport:
     overlaps: tuple[Overlap, ...]
 
 
-def requirements(index: OrgIndex, cat: Catalogue, target_stage: int) -> dict[str, Requirement]:
+class DoingView(Protocol):
+    """An index that says which teams practise a discipline."""
+
+    def doing(self, discipline: Discipline) -> Sized:
+        """The teams practising ``discipline``."""
+        ...
+
+
+def requirements(index: DoingView, cat: Catalogue, target_stage: int) -> dict[str, Requirement]:
     """The responsibilities the org needs, in catalogue order, each with its reasons."""
     first_stage: dict[str, int] = {}
     for stage in cat.stages[:target_stage]:
@@ -92,7 +102,23 @@ def check_coverage(index: OrgIndex, cat: Catalogue, target_stage: int) -> tuple[
     return report, findings
 
 
-def _gap_finding(index: OrgIndex, cat: Catalogue, rid: str, why: Requirement, target: int) -> Finding:
+@dataclass(frozen=True, slots=True)
+class Doers:
+    """The teams practising a discipline, as a gap's message names them: how many, the first
+    few names (``listed``), and whether they are all of the discipline itself (for MLOps:
+    no combined team doing the MLOps work)."""
+
+    discipline: Discipline
+    count: int
+    listed: str
+    own_discipline: bool
+
+
+def gap_finding(
+    cat: Catalogue, rid: str, why: Requirement, target: int, doers: list[Doers], nodes: tuple[str, ...]
+) -> Finding:
+    """The error for required ``rid`` nobody owns; ``doers`` for each of ``why.disciplines``,
+    ``nodes`` the ids of all their teams in file order."""
     resp = cat.responsibility(rid)
     reasons: list[str] = []
     if why.stage is not None:
@@ -101,37 +127,45 @@ def _gap_finding(index: OrgIndex, cat: Catalogue, rid: str, why: Requirement, ta
             reasons.append(f"stage {target} ({target_name}), the org's target, needs it")
         else:
             reasons.append(f"the org's target, stage {target} ({target_name}), needs it from stage {why.stage} on")
+    for d in doers:
+        label = cat.discipline(d.discipline).name
+        count = "one" if d.count == 1 else str(d.count)
+        if d.discipline is Discipline.MLOPS and not d.own_discipline:
+            verb = "does" if d.count == 1 else "do"
+            reasons.append(f"{label} teams normally do it, and {d.listed} {verb} the MLOps work")
+        else:
+            reasons.append(f"{label} teams normally do it, and the chart has {count}: {d.listed}")
+    home = cat.discipline(resp.discipline).name
+    message = f'Nobody owns "{resp.title}" ({home}): ' + "; and ".join(reasons) + "."
+    return Finding(Severity.ERROR, "coverage.gap", message, nodes, rid)
+
+
+def _gap_finding(index: OrgIndex, cat: Catalogue, rid: str, why: Requirement, target: int) -> Finding:
+    doers: list[Doers] = []
     nodes: list[int] = []
     for discipline in why.disciplines:
         teams = index.doing(discipline)
         nodes.extend(teams)
-        label = cat.discipline(discipline).name
-        count = "one" if len(teams) == 1 else str(len(teams))
-        if discipline is Discipline.MLOPS and _shared_discipline(index, teams) is not Discipline.MLOPS:
-            doers = "does" if len(teams) == 1 else "do"
-            reasons.append(f"{label} teams normally do it, and {index.listed(teams, 3)} {doers} the MLOps work")
-        else:
-            reasons.append(f"{label} teams normally do it, and the chart has {count}: {index.listed(teams, 3)}")
-    nodes = sorted(set(nodes))
-    home = cat.discipline(resp.discipline).name
-    message = f'Nobody owns "{resp.title}" ({home}): ' + "; and ".join(reasons) + "."
-    return Finding(Severity.ERROR, "coverage.gap", message, index.id_tuple(nodes), rid)
+        own = discipline is not Discipline.MLOPS or _shared_discipline(index, teams) is Discipline.MLOPS
+        doers.append(Doers(discipline, len(teams), index.listed(teams, 3), own))
+    return gap_finding(cat, rid, why, target, doers, index.id_tuple(sorted(set(nodes))))
 
 
-def _overlap_finding(index: OrgIndex, cat: Catalogue, overlap: Overlap, owned_by: list[int]) -> Finding:
+def overlap_finding(cat: Catalogue, overlap: Overlap, who: str, discipline: Discipline | None) -> Finding:
+    """The note for a responsibility several teams own: ``who`` names the first of them,
+    ``discipline`` is the one they all share (None when they differ)."""
     title = cat.responsibility(overlap.responsibility).title
     where = names_list([cat.structure(s).name for s in overlap.structures])
-    who = index.listed(owned_by)
-    discipline = _shared_discipline(index, owned_by)
+    count = len(overlap.owners)
     if discipline is None:
-        kind = f"{len(owned_by)} owners of different disciplines"
+        kind = f"{count} owners of different disciplines"
         message = f'"{title}" has {kind} ({who}), in {where}. Blurry boundaries are normal; agree on who leads it.'
         group = (
             f"{{n}} responsibilities have the same {kind}, in {where}. Blurry boundaries are normal; "
             "agree on who leads each."
         )
     else:
-        kind = f"{len(owned_by)} {cat.discipline(discipline).name} teams"
+        kind = f"{count} {cat.discipline(discipline).name} teams"
         message = f'"{title}" is shared by {kind} ({who}), in {where}. Make sure each knows which part is theirs.'
         group = (
             f"{{n}} responsibilities are shared by the same {kind}, in {where}. Make sure each knows which "
@@ -148,6 +182,10 @@ def _overlap_finding(index: OrgIndex, cat: Catalogue, overlap: Overlap, owned_by
         topic=topic,
         group_text=group,
     )
+
+
+def _overlap_finding(index: OrgIndex, cat: Catalogue, overlap: Overlap, owned_by: list[int]) -> Finding:
+    return overlap_finding(cat, overlap, index.listed(owned_by), _shared_discipline(index, owned_by))
 
 
 def _shared_discipline(index: OrgIndex, teams: list[int]) -> Discipline | None:

@@ -87,28 +87,38 @@ def _providers(index: OrgIndex, via: tuple[str, ...]) -> list[int]:
     return sorted(set().union(*lists))
 
 
-def _missing_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, team: int) -> Finding:
+def missing_finding(cat: Catalogue, rel: Relationship, team_id: str, team_name: str) -> Finding:
+    """The warning for one consumer team whose provider is missing."""
     titles = quoted(cat.responsibility(rid).title for rid in rel.via)
     consumer = cat.discipline(rel.consumer).name
     provider = cat.discipline(rel.provider).name
     owns = f"no team owns {' or '.join(titles)}, through which {provider} provides {rel.provides}."
-    message = f"{with_discipline(index.name(team), consumer)} {rel.without}: {owns}"
+    message = f"{with_discipline(team_name, consumer)} {rel.without}: {owns}"
     group = f"{{n}} {consumer} teams: each {rel.without}, because {owns}"
-    about = _about(rel)
-    return Finding(
-        Severity.WARNING, "dependency.missing", message, (index.ids[team],), about, topic=about, group_text=group
-    )
+    about = about_of(rel)
+    return Finding(Severity.WARNING, "dependency.missing", message, (team_id,), about, topic=about, group_text=group)
 
 
-def _overlap_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, teams: list[int]) -> Finding:
+def _missing_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, team: int) -> Finding:
+    return missing_finding(cat, rel, index.ids[team], index.name(team))
+
+
+def overlap_finding(cat: Catalogue, rel: Relationship, who: str, teams: tuple[str, ...]) -> Finding:
+    """The note for two disciplines that share work: ``teams`` are both's teams (ids, file
+    order), ``who`` names the first of them."""
     provider = cat.discipline(rel.provider).name
     consumer = cat.discipline(rel.consumer).name
     message = (
-        f"{provider} and {consumer} overlap ({index.listed(teams)}): {rel.provides}. "
+        f"{provider} and {consumer} overlap ({who}): {rel.provides}. "
         "Agree where one team's work ends and the other's begins."
     )
-    return Finding(Severity.INFO, "dependency.overlap", message, index.id_tuple(teams), _about(rel))
+    return Finding(Severity.INFO, "dependency.overlap", message, teams, about_of(rel))
 
 
-def _about(rel: Relationship) -> str:
+def _overlap_finding(index: OrgIndex, cat: Catalogue, rel: Relationship, teams: list[int]) -> Finding:
+    return overlap_finding(cat, rel, index.listed(teams), index.id_tuple(teams))
+
+
+def about_of(rel: Relationship) -> str:
+    """What a dependency finding is about: ``provider>consumer``."""
     return f"{rel.provider.value}>{rel.consumer.value}"

@@ -23,9 +23,23 @@ class EditDelta:
         return bool(self.new or self.resolved or self.figures)
 
 
-def edit_delta(before: Report, after: Report) -> EditDelta:
-    """The difference one edit made, ``before`` and ``after`` being the reports of one org."""
-    new, resolved = findings_delta(before.findings, after.findings)
+def edit_delta(before: Report, after: Report, changed: tuple[list[Finding], list[Finding]] | None = None) -> EditDelta:
+    """The difference one edit made, ``before`` and ``after`` being the reports of one org.
+
+    ``changed``, when the caller knows it, is the findings of ``after`` that are not (the very
+    objects) in ``before`` and those of ``before`` not in ``after`` (as the live report hands
+    them out): every other finding is in both as often, so only the keys of these can be new
+    or resolved, and only findings of those keys are compared (the same result)."""
+    if changed is None:
+        new, resolved = findings_delta(before.findings, after.findings)
+    elif not (keys := {f.key for found in changed for f in found}):
+        new, resolved = (), ()
+    else:
+        codes = {k[0] for k in keys}
+        new, resolved = findings_delta(
+            [f for f in before.findings if f.code in codes and f.key in keys],
+            [f for f in after.findings if f.code in codes and f.key in keys],
+        )
     b, a = before.summary, after.summary
     figures: list[str] = []
 

@@ -87,6 +87,22 @@ class OrgIndex:
             return self.mlops_work
         return self.by_discipline.get(discipline, [])
 
+    def doing_count(self, discipline: Discipline) -> int:
+        """How many teams practise ``discipline``."""
+        return len(self.doing(discipline))
+
+    def doing_ids(self, discipline: Discipline) -> tuple[str, ...]:
+        """The ids of the teams practising ``discipline``, in file order."""
+        return self.id_tuple(self.doing(discipline))
+
+    def order_of(self, node_id: str) -> int:
+        """A number that sorts nodes in file order (the position)."""
+        return self.pos[node_id]
+
+    def name_of(self, node_id: str) -> str:
+        """The name of the node with this id."""
+        return self.nodes[self.pos[node_id]].name
+
     def sits_in(self, i: int) -> Structure:
         """The structure of the nearest unit at or above ``i`` that has one (not ``other``)."""
         s = self.structured[i]

@@ -8,12 +8,13 @@ discipline that owns MLOps responsibilities (a combined ML Engineering / MLOps t
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from orgdesigner.analysis.findings import Finding, Severity, names_list
 from orgdesigner.analysis.graph import NO_NODE, OrgIndex
-from orgdesigner.model import Catalogue, Discipline, Structure, Team, load_catalogue
+from orgdesigner.model import Catalogue, Discipline, Node, Structure, Team, Unit, load_catalogue
 
 
 class MlopsPlacement(StrEnum):
@@ -67,47 +68,74 @@ class MlopsPlacementReport:
     teams: tuple[MlopsTeamPlacement, ...]
 
 
-def place_team(index: OrgIndex, team: int, served: list[int]) -> MlopsTeamPlacement:
-    """The placement of the MLOps team at position ``team`` that serves the nodes ``served``.
+Reach = tuple[object, Structure]
+"""Where a dotted line reaches, as the placement counts it: a key (the top-level structure, or
+the top-level unit itself when its structure is ``other``: each of those counts on its own)
+and the structure."""
 
-    The nearest unit above it with a structure other than ``other`` decides; a team that
-    reaches the executive unit (or no structured unit) reports to the top and belongs to no
-    single structure, so it counts as cross-functional. Dotted lines reaching two or more
-    top-level structures make it cross-functional too (each ``other`` unit counts on its own).
+
+def team_placement(
+    team: str, unit: str | None, unit_node: Unit | None, reached: Iterable[Reach], owns: tuple[str, ...]
+) -> MlopsTeamPlacement:
+    """The placement of MLOps team ``team``: ``unit`` is the nearest unit above it (or itself)
+    whose structure is not ``other`` (None when there is none), ``reached`` what its dotted
+    lines reach, ``owns`` the MLOps responsibilities it owns.
+
+    The nearest unit decides; a team that reaches the executive unit (or no structured unit)
+    reports to the top and belongs to no single structure, so it counts as cross-functional.
+    Dotted lines reaching two or more top-level structures make it cross-functional too.
     """
-    unit = index.structured[team]
-    reached: dict[Structure | int, Structure] = {}
-    for target in served:
-        structure = index.top_structure(target)
-        reached.setdefault(index.top[target] if structure is Structure.OTHER else structure, structure)
-    serves = tuple(reached.values())
-    unit_id = None if unit == NO_NODE else index.ids[unit]
-    structure = Structure.EXECUTIVE if unit == NO_NODE else index.structure_at(unit)
+    seen: dict[object, Structure] = {}
+    for key, structure in reached:
+        seen.setdefault(key, structure)
+    serves = tuple(seen.values())
+    structure = Structure.EXECUTIVE if unit_node is None else unit_node.structure
     kind = _BY_STRUCTURE.get(structure, MlopsPlacement.CROSS_FUNCTIONAL)
+    name = "" if unit_node is None else unit_node.name
     if structure is Structure.EXECUTIVE:
-        top = "the top of the org" if unit == NO_NODE else index.name(unit)
+        top = "the top of the org" if unit_node is None else name
         reason = f"reports to {top}, so it belongs to no single structure"
-        unit_id = None
+        unit = None
     elif structure is Structure.CROSS_FUNCTIONAL:
-        reason = f"sits in the cross-functional unit {index.name(unit)}"
+        reason = f"sits in the cross-functional unit {name}"
     else:
-        reason = f"reports into {index.name(unit)}"
-    if len(reached) >= 2:
+        reason = f"reports into {name}"
+    if len(seen) >= 2:
         kind = MlopsPlacement.CROSS_FUNCTIONAL
-        reason += f", and its dotted lines reach {len(reached)} structures"
-    return MlopsTeamPlacement(index.ids[team], kind, unit_id, serves, reason, _owns(index, team))
+        reason += f", and its dotted lines reach {len(seen)} structures"
+    return MlopsTeamPlacement(team, kind, unit, serves, reason, owns)
 
 
-def _owns(index: OrgIndex, team: int) -> tuple[str, ...]:
-    node = index.nodes[team]
-    assert isinstance(node, Team)
-    owned = set(index.org.owned_responsibilities(node))
-    return tuple(r for r in load_catalogue().defaults(Discipline.MLOPS) if r in owned)
+def place_team(index: OrgIndex, team: int, served: list[int]) -> MlopsTeamPlacement:
+    """The placement of the MLOps team at position ``team`` that serves the nodes ``served``
+    (see :func:`team_placement`)."""
+    unit = index.structured[team]
+    reached = [_reach(index.top_structure(t), ("unit", index.top[t])) for t in served]
+    node = None if unit == NO_NODE else index.nodes[unit]
+    assert node is None or isinstance(node, Unit)
+    unit_id = None if unit == NO_NODE else index.ids[unit]
+    return team_placement(index.ids[team], unit_id, node, reached, mlops_owned(index.nodes[team]))
+
+
+def _reach(structure: Structure, top: object) -> Reach:
+    return (top if structure is Structure.OTHER else structure), structure
+
+
+def reach_of(structure: Structure, top: str) -> Reach:
+    """What a dotted line to a node under top-level node ``top`` (of ``structure``) reaches."""
+    return _reach(structure, ("unit", top))
+
+
+def mlops_owned(team: Node) -> tuple[str, ...]:
+    """The MLOps responsibilities ``team`` owns, in catalogue order."""
+    assert isinstance(team, Team)
+    cat = load_catalogue()
+    owned = set(team.responsibilities if team.responsibilities is not None else cat.defaults(team.discipline))
+    return tuple(r for r in cat.defaults(Discipline.MLOPS) if r in owned)
 
 
 def check_mlops_placement(index: OrgIndex, cat: Catalogue) -> tuple[MlopsPlacementReport, list[Finding]]:
-    """Place every team doing MLOps work and combine: all agree, that placement; they
-    disagree, mixed; nobody does MLOps work, none."""
+    """Place every team doing MLOps work and combine them (see :func:`combine`)."""
     mlops = index.doing(Discipline.MLOPS)
     served: dict[int, list[int]] = {i: [] for i in mlops}
     pos = index.pos
@@ -115,7 +143,39 @@ def check_mlops_placement(index: OrgIndex, cat: Catalogue) -> tuple[MlopsPlaceme
         targets = served.get(pos[link.source])
         if targets is not None:
             targets.append(pos[link.target])
-    teams = tuple(place_team(index, i, served[i]) for i in mlops)
+    report = combine(tuple(place_team(index, i, served[i]) for i in mlops), cat)
+    first = index.nodes[mlops[0]] if mlops else None
+    assert first is None or isinstance(first, Team)
+    return report, [placement_finding(report, first, index.listed(mlops, 3), index.id_tuple(mlops), cat)]
+
+
+def _who(team: Team, cat: Catalogue) -> str:
+    """A team's name, with its discipline when that is not MLOps (it does the MLOps work)."""
+    if team.discipline is Discipline.MLOPS:
+        return team.name
+    return f"{team.name} ({cat.discipline(team.discipline).name}, doing the MLOps work)"
+
+
+def placement_finding(
+    report: MlopsPlacementReport, first: Team | None, listed: str, teams: tuple[str, ...], cat: Catalogue
+) -> Finding:
+    """The note saying where MLOps sits: ``first`` is the first team doing MLOps work, ``listed``
+    names the first three, ``teams`` are all their ids in file order."""
+    if not report.teams or first is None:
+        what = "Nobody does the MLOps work: no MLOps team, and no team owns an MLOps responsibility."
+    elif len(report.teams) == 1:
+        what = f"{_who(first, cat)} {report.teams[0].reason}."
+    else:
+        counts = Counter(t.kind for t in report.teams)
+        parts = [f"{n} {_KIND_WORDS[k]}" for k, n in counts.most_common()]
+        what = f"{len(report.teams)} teams do MLOps work ({listed}): {names_list(parts, 5)}."
+    message = f"{report.name} (focus: {report.focus}). {what} Risks: {'; '.join(report.risks)}."
+    return Finding(Severity.INFO, "mlops.placement", message, teams, report.kind.value)
+
+
+def combine(teams: tuple[MlopsTeamPlacement, ...], cat: Catalogue) -> MlopsPlacementReport:
+    """The org's placement from its teams': all agree, that placement; they disagree, mixed;
+    nobody does MLOps work, none."""
     kinds = {t.kind for t in teams}
     if not kinds:
         kind = MlopsPlacement.NONE
@@ -124,27 +184,4 @@ def check_mlops_placement(index: OrgIndex, cat: Catalogue) -> tuple[MlopsPlaceme
     else:
         kind = MlopsPlacement.MIXED
     info = cat.mlops_option(kind)
-    report = MlopsPlacementReport(kind, info.name, info.focus, info.strengths, info.risks, teams)
-    return report, [_finding(index, report, mlops, cat)]
-
-
-def _who(index: OrgIndex, team: int, cat: Catalogue) -> str:
-    """A team's name, with its discipline when that is not MLOps (it does the MLOps work)."""
-    node = index.nodes[team]
-    assert isinstance(node, Team)
-    if node.discipline is Discipline.MLOPS:
-        return node.name
-    return f"{node.name} ({cat.discipline(node.discipline).name}, doing the MLOps work)"
-
-
-def _finding(index: OrgIndex, report: MlopsPlacementReport, mlops: list[int], cat: Catalogue) -> Finding:
-    if not report.teams:
-        what = "Nobody does the MLOps work: no MLOps team, and no team owns an MLOps responsibility."
-    elif len(report.teams) == 1:
-        what = f"{_who(index, mlops[0], cat)} {report.teams[0].reason}."
-    else:
-        counts = Counter(t.kind for t in report.teams)
-        parts = [f"{n} {_KIND_WORDS[k]}" for k, n in counts.most_common()]
-        what = f"{len(report.teams)} teams do MLOps work ({index.listed(mlops, 3)}): {names_list(parts, 5)}."
-    message = f"{report.name} (focus: {report.focus}). {what} Risks: {'; '.join(report.risks)}."
-    return Finding(Severity.INFO, "mlops.placement", message, index.id_tuple(mlops), report.kind.value)
+    return MlopsPlacementReport(kind, info.name, info.focus, info.strengths, info.risks, teams)

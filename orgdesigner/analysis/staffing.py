@@ -3,12 +3,13 @@ that have a career path into it, and what they would have to learn."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from orgdesigner.analysis.coverage import CoverageReport
 from orgdesigner.analysis.dependencies import DependencyCheck, DependencyStatus
 from orgdesigner.analysis.findings import Finding, Severity, names_list, quoted, with_discipline
-from orgdesigner.analysis.graph import OrgIndex
 from orgdesigner.model import Catalogue, Discipline
 
 NATURAL_SOURCE = Discipline.DEVOPS_SRE
@@ -39,20 +40,40 @@ class StaffingSuggestion:
     options: tuple[CareerOption, ...]
 
 
+class TeamsView(Protocol):
+    """What staffing reads of an index: the teams doing each discipline, file order, names."""
+
+    def doing_count(self, discipline: Discipline) -> int:
+        """How many teams practise ``discipline``."""
+        ...
+
+    def doing_ids(self, discipline: Discipline) -> Sequence[str]:
+        """The ids of the teams practising ``discipline``, in file order."""
+        ...
+
+    def order_of(self, node_id: str) -> int:
+        """A number that sorts nodes in file order."""
+        ...
+
+    def name_of(self, node_id: str) -> str:
+        """A node's name."""
+        ...
+
+
 def suggest_staffing(
-    index: OrgIndex, cat: Catalogue, coverage: CoverageReport, dependencies: tuple[DependencyCheck, ...]
+    view: TeamsView, cat: Catalogue, coverage: CoverageReport, dependencies: tuple[DependencyCheck, ...]
 ) -> tuple[tuple[StaffingSuggestion, ...], list[Finding]]:
     """Suggest who could grow into each missing discipline."""
-    present = {info.id: index.doing(info.id) for info in cat.disciplines if index.doing(info.id)}
+    present = {info.id for info in cat.disciplines if view.doing_count(info.id)}
     gaps: dict[Discipline, list[str]] = {}
     for rid in coverage.gaps:
         home = cat.responsibility(rid).discipline
         if home not in present:
             gaps.setdefault(home, []).append(rid)
-    needed_by: dict[Discipline, set[int]] = {}
+    needed_by: dict[Discipline, set[str]] = {}
     for dep in dependencies:
         if dep.status is DependencyStatus.MISSING and dep.provider not in present:
-            needed_by.setdefault(dep.provider, set()).update(index.pos[t] for t in dep.consumers)
+            needed_by.setdefault(dep.provider, set()).update(dep.consumers)
     suggestions: list[StaffingSuggestion] = []
     findings: list[Finding] = []
     for info in cat.disciplines:
@@ -64,38 +85,39 @@ def suggest_staffing(
             key=lambda p: p.source != NATURAL_SOURCE,
         )
         options = tuple(
-            CareerOption(p.source, index.id_tuple(present[p.source]), p.knows, p.learn, p.note) for p in paths
+            CareerOption(p.source, tuple(view.doing_ids(p.source)), p.knows, p.learn, p.note) for p in paths
         )
-        dependants = sorted(needed_by.get(d, ()))
-        suggestion = StaffingSuggestion(d, info.name, tuple(gaps.get(d, ())), index.id_tuple(dependants), options)
+        dependants = tuple(sorted(needed_by.get(d, ()), key=view.order_of))
+        suggestion = StaffingSuggestion(d, info.name, tuple(gaps.get(d, ())), dependants, options)
         suggestions.append(suggestion)
-        findings.append(_finding(index, cat, suggestion, dependants))
+        findings.append(_finding(view, cat, suggestion))
     return tuple(suggestions), findings
 
 
-def _finding(index: OrgIndex, cat: Catalogue, s: StaffingSuggestion, dependants: list[int]) -> Finding:
+def _listed(view: TeamsView, ids: Sequence[str], limit: int) -> str:
+    return names_list([view.name_of(t) for t in ids[: limit + 1]], limit, len(ids))
+
+
+def _finding(view: TeamsView, cat: Catalogue, s: StaffingSuggestion) -> Finding:
     why: list[str] = []
     if s.gaps:
         why.append(f"nobody owns {names_list(quoted(cat.responsibility(r).title for r in s.gaps), 3)}")
-    if dependants:
-        verb = "depends" if len(dependants) == 1 else "depend"
-        why.append(f"{index.listed(dependants, 3)} {verb} on it")
+    if s.needed_by:
+        verb = "depends" if len(s.needed_by) == 1 else "depend"
+        why.append(f"{_listed(view, s.needed_by, 3)} {verb} on it")
     text = f"The org has no {s.name} team but needs one: {' and '.join(why)}."
-    nodes: list[int] = []
+    nodes: list[str] = []
     if not s.options:
         text += f" No team on the chart has a known path into {s.name}: hire for it."
     for k, option in enumerate(s.options):
-        positions = [index.pos[t] for t in option.teams]
-        nodes.extend(positions)
+        nodes.extend(option.teams)
         note = option.note[:1].lower() + option.note[1:].rstrip(".")
         source = cat.discipline(option.source).name
-        who = (
-            with_discipline(index.listed(positions, 2), source)
-            if len(positions) == 1
-            else (f"{source} ({index.listed(positions, 2)})")
-        )
+        listed = _listed(view, option.teams, 2)
+        who = with_discipline(listed, source) if len(option.teams) == 1 else f"{source} ({listed})"
         if k == 0:
             text += f" {who} could grow into it, {note}, by learning {', '.join(option.learn)}."
         else:
             text += f" Or {who}, by learning {', '.join(option.learn)}."
-    return Finding(Severity.INFO, "staffing.suggestion", text, index.id_tuple(sorted(nodes)), s.discipline.value)
+    nodes.sort(key=view.order_of)
+    return Finding(Severity.INFO, "staffing.suggestion", text, tuple(nodes), s.discipline.value)

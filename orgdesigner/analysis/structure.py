@@ -59,49 +59,14 @@ def check_structure(index: OrgIndex, max_span: int = DEFAULT_MAX_SPAN) -> tuple[
     findings: list[Finding] = []
     counts = index.child_count
     over = [i for i in range(n) if counts[i] > max_span]
-    for i in over:
-        findings.append(
-            Finding(
-                Severity.WARNING,
-                "structure.span",
-                f"{index.name(i)} has {counts[i]} direct reports, more than {max_span}: "
-                "consider splitting it or adding a level of management.",
-                (ids[i],),
-                ids[i],
-                topic="span",
-                group_text=f"{{n}} units have more than {max_span} direct reports: consider splitting them or "
-                "adding a level of management.",
-            )
-        )
+    findings += [span_finding(ids[i], index.name(i), counts[i], max_span) for i in over]
     empty = [i for i in units if not has_team[i]]
     for i in empty:
-        if i != 0 and not has_team[parent[i]]:
-            continue
-        below = size[i] - 1
-        tail = f" (nor do the {plural(below, 'unit')} below it)" if below else ""
-        findings.append(
-            Finding(
-                Severity.WARNING,
-                "structure.empty_unit",
-                f"{index.name(i)} has no teams{tail}: staff it or remove it.",
-                tuple(ids[i : i + size[i]]),
-                ids[i],
-                topic="empty",
-                group_text="{n} units have no teams: staff them or remove them.",
-            )
-        )
+        if i == 0 or has_team[parent[i]]:
+            findings.append(empty_unit_finding(index.name(i), tuple(ids[i : i + size[i]])))
     unstaffed = [i for i in index.teams if nodes[i].headcount == 0]
     if unstaffed:
-        who = index.listed(unstaffed, 5)
-        verb = "has" if len(unstaffed) == 1 else "have"
-        findings.append(
-            Finding(
-                Severity.INFO,
-                "structure.no_headcount",
-                f"{plural(len(unstaffed), 'team')} {verb} no headcount yet: {who}.",
-                index.id_tuple(unstaffed),
-            )
-        )
+        findings.append(no_headcount_finding(index.listed(unstaffed, 5), index.id_tuple(unstaffed)))
     widest_at = max(range(n), key=counts.__getitem__, default=None)
     widest = None if widest_at is None else Span(ids[widest_at], counts[widest_at])
     report = StructureReport(
@@ -116,3 +81,45 @@ def check_structure(index: OrgIndex, max_span: int = DEFAULT_MAX_SPAN) -> tuple[
         index.id_tuple(unstaffed),
     )
     return report, findings
+
+
+def span_finding(node: str, name: str, count: int, max_span: int) -> Finding:
+    """The warning for a node with more than ``max_span`` direct reports."""
+    return Finding(
+        Severity.WARNING,
+        "structure.span",
+        f"{name} has {count} direct reports, more than {max_span}: "
+        "consider splitting it or adding a level of management.",
+        (node,),
+        node,
+        topic="span",
+        group_text=f"{{n}} units have more than {max_span} direct reports: consider splitting them or "
+        "adding a level of management.",
+    )
+
+
+def empty_unit_finding(name: str, nodes: tuple[str, ...]) -> Finding:
+    """The warning for a unit with no team below it: ``nodes`` is its subtree in file order,
+    itself first (the units below it are said once, with it)."""
+    below = len(nodes) - 1
+    tail = f" (nor do the {plural(below, 'unit')} below it)" if below else ""
+    return Finding(
+        Severity.WARNING,
+        "structure.empty_unit",
+        f"{name} has no teams{tail}: staff it or remove it.",
+        nodes,
+        nodes[0],
+        topic="empty",
+        group_text="{n} units have no teams: staff them or remove them.",
+    )
+
+
+def no_headcount_finding(who: str, teams: tuple[str, ...]) -> Finding:
+    """The note listing the teams with no people yet (``who`` names the first of them)."""
+    verb = "has" if len(teams) == 1 else "have"
+    return Finding(
+        Severity.INFO,
+        "structure.no_headcount",
+        f"{plural(len(teams), 'team')} {verb} no headcount yet: {who}.",
+        teams,
+    )

@@ -13,7 +13,7 @@ answer depends on what was asked before. Dotted lines are routed on request, by
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from orgdesigner.layout.arrays import OrgArrays
@@ -83,6 +83,19 @@ class Placement:
         """The placement of an org without nodes: just the margins."""
         m = 2.0 * options.sizes.margin
         return cls(arrays, options, (), (), (), (), (), frozenset(), (), (), MappingProxyType({}), (), m, m, None)
+
+    def with_badges(self, badges: Mapping[str, BadgeCounts]) -> Placement:
+        """The same placement with other finding badges on its cards: nothing moves (the badges
+        sit on the cards' corners), so what it worked out of the positions is kept. The legend
+        names the badges whenever cards carry them, so going from none to some (or back) is a
+        new layout instead; that is the caller's to see (:meth:`badges_move_things`)."""
+        k = self._kept
+        kept = _Kept(numbers=k.numbers, shown=k.shown, cards=k.cards, totals=k.totals, grid=k.grid, bounds=k.bounds)
+        return replace(self, options=replace(self.options, badges=badges), _kept=kept)
+
+    def badges_move_things(self, badges: Mapping[str, BadgeCounts]) -> bool:
+        """True when showing ``badges`` instead of this placement's changes the legend."""
+        return self.options.show_legend and bool(badges) != bool(self.options.badges)
 
     # The whole picture ------------------------------------------------------------------
 

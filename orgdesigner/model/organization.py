@@ -7,6 +7,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from orgdesigner.model.errors import EditRefused, ModelError
+from orgdesigner.model.journal import (
+    Change,
+    LinkAdded,
+    LinkRemoved,
+    NodeMoved,
+    NodeReplaced,
+    NodesAdded,
+    OrgFieldSet,
+    OrgReplaced,
+    SubtreeRemoved,
+)
 from orgdesigner.model.nodes import NODE_ADAPTER, Link, Node, NodeKind, Team, Unit
 from orgdesigner.model.text import check_name, shown
 from orgdesigner.model.tree import (
@@ -41,9 +52,39 @@ class Organization(OrgTree):
     between existing nodes, known disciplines and responsibilities) or raises
     :class:`EditRefused` with a reason a person understands and leaves the org unchanged.
     Edits return what their inverse needs, so undo commands can restore the org exactly.
+    While :meth:`record_changes` is on, every edit also appends the changes it made (see
+    :mod:`orgdesigner.model.journal`).
     """
 
-    __slots__ = ()
+    __slots__ = ("_journal", "_recorded")
+
+    # Recording changes ---------------------------------------------------------------------
+
+    def record_changes(self, on: bool = True) -> None:
+        """Start (or, with ``on`` False, stop) recording every change; starting again drops
+        what was recorded and not taken, and counts from 0 again."""
+        self._journal: list[Change] | None = [] if on else None
+        self._recorded = 0
+
+    @property
+    def changes_recorded(self) -> int:
+        """How many changes were recorded since recording started (taken or not): a reader
+        that read the org when this was N skips the first N changes it is handed."""
+        return int(getattr(self, "_recorded", 0))
+
+    def take_changes(self) -> list[Change] | None:
+        """The changes made since the last call (oldest first), or None when not recording."""
+        journal: list[Change] | None = getattr(self, "_journal", None)
+        if journal is None:
+            return None
+        self._journal = []
+        return journal
+
+    def _log(self, change: Change) -> None:
+        journal: list[Change] | None = getattr(self, "_journal", None)
+        if journal is not None:
+            journal.append(change)
+            self._recorded += 1
 
     # Org-level fields ----------------------------------------------------------------------
 
@@ -54,6 +95,7 @@ class Organization(OrgTree):
         except ValueError as exc:
             raise EditRefused(str(exc)) from None
         old, self._name = self._name, name
+        self._log(OrgFieldSet("name", old, name))
         return old
 
     def set_target_stage(self, stage: int) -> int:
@@ -63,6 +105,7 @@ class Organization(OrgTree):
         except ValueError as exc:
             raise EditRefused(str(exc)) from None
         old, self._target_stage = self._target_stage, stage
+        self._log(OrgFieldSet("target_stage", old, stage))
         return old
 
     # Nodes ---------------------------------------------------------------------------------
@@ -77,10 +120,13 @@ class Organization(OrgTree):
                     f"{shown(self.label(self._root))}"
                 )
             self._insert(node, None, 0)
+            self._log(NodesAdded(None, 0, (FlatNode(node, None),)))
             return
         if parent not in self._nodes:
             raise EditRefused(f"cannot add {shown(node.name)}: its parent {shown(parent)} is not in the org")
-        self._insert(node, parent, self._clamp(parent, index))
+        at = self._clamp(parent, index)
+        self._insert(node, parent, at)
+        self._log(NodesAdded(parent, at, (FlatNode(node, parent),)))
 
     def remove_subtree(self, node_id: str) -> RemovedSubtree:
         """Remove a node, everything below it and every link touching them."""
@@ -101,6 +147,7 @@ class Organization(OrgTree):
             dropped = {i for i, _ in links}
             self._links = [lk for i, lk in enumerate(self._links) if i not in dropped]
             self._link_keys.difference_update(link_key(lk) for _, lk in links)
+        self._log(SubtreeRemoved(node_id, links))
         return RemovedSubtree(parent, index, flat, links)
 
     def restore_subtree(self, removed: RemovedSubtree) -> None:
@@ -115,13 +162,38 @@ class Organization(OrgTree):
             raise EditRefused(f"cannot restore {shown(top.node.name)}: its parent is gone")
         if removed.parent is None and self._root is not None:
             raise EditRefused(f"cannot restore {shown(top.node.name)} as root: the org has a root")
-        self._insert(top.node, removed.parent, self._clamp(removed.parent, removed.index))
+        at = self._clamp(removed.parent, removed.index)
+        self._insert(top.node, removed.parent, at)
         for flat in removed.nodes[1:]:
             assert flat.parent is not None
             self._insert(flat.node, flat.parent, len(self._children[flat.parent]))
+        placed: list[tuple[int, Link]] = []
         if removed.links:
-            self._links = _merge_back(self._links, removed.links)
+            self._links, placed = _merge_back(self._links, removed.links)
             self._link_keys.update(link_key(lk) for _, lk in removed.links)
+        self._log(
+            NodesAdded(removed.parent, at, (FlatNode(top.node, removed.parent), *removed.nodes[1:]), tuple(placed))
+        )
+
+    def add_subtree(self, nodes: list[FlatNode], parent: str, index: int | None = None) -> None:
+        """Add several nodes at once: the first goes under ``parent``, the rest under their own
+        parents (which must come earlier in the list)."""
+        if not nodes:
+            return
+        self._require(parent)
+        ids = [f.node.id for f in nodes]
+        if len(set(ids)) != len(ids):
+            raise EditRefused("cannot add the same id twice")
+        for f in nodes:
+            self._check_new_node(f.node)
+        seen = {ids[0]}
+        for f in nodes[1:]:
+            if f.parent not in seen:
+                raise EditRefused(f"cannot add {shown(f.node.name)}: its parent is not among the new nodes")
+            seen.add(f.node.id)
+        self.restore_subtree(
+            RemovedSubtree(parent, self._clamp(parent, index), tuple([FlatNode(nodes[0].node, parent), *nodes[1:]]))
+        )
 
     def move_node(self, node_id: str, new_parent: str, index: int | None = None) -> tuple[str, int]:
         """Move a node (with its subtree) under ``new_parent`` at sibling ``index``, counted
@@ -144,6 +216,7 @@ class Organization(OrgTree):
         pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
         siblings.insert(pos, node_id)
         self._parent[node_id] = new_parent
+        self._log(NodeMoved(node_id, old_parent, old_index, new_parent, pos))
         return old_parent, old_index
 
     def replace_node(self, node: Node) -> Node:
@@ -159,6 +232,7 @@ class Organization(OrgTree):
         except ModelError as exc:
             raise EditRefused(f"{node.name}: {exc.problem}") from None
         self._nodes[node.id] = node
+        self._log(NodeReplaced(old, node))
         return old
 
     def set_fields(self, node_id: str, **changes: Any) -> Node:
@@ -195,6 +269,7 @@ class Organization(OrgTree):
         pos = len(self._links) if index is None else max(0, min(index, len(self._links)))
         self._links.insert(pos, link)
         self._link_keys.add(link_key(link))
+        self._log(LinkAdded(link, pos))
 
     def remove_link(self, link: Link) -> int:
         """Remove a dotted line; return where it was in the link list."""
@@ -203,6 +278,7 @@ class Organization(OrgTree):
         i = self._links.index(link)
         del self._links[i]
         self._link_keys.discard(link_key(link))
+        self._log(LinkRemoved(link, i))
         return i
 
     # Whole org -----------------------------------------------------------------------------
@@ -213,6 +289,7 @@ class Organization(OrgTree):
         src = other.copy()
         for slot in OrgTree.__slots__:
             setattr(self, slot, getattr(src, slot))
+        self._log(OrgReplaced())
         return before
 
     # Internals -----------------------------------------------------------------------------
@@ -248,10 +325,12 @@ class Organization(OrgTree):
             self._children[parent].insert(index, node.id)
 
 
-def _merge_back(links: list[Link], removed: tuple[tuple[int, Link], ...]) -> list[Link]:
-    """``links`` with the ``removed`` ones back at their old places (indexes ascending), in
-    one pass: inserting them one by one costs a list shift each."""
+def _merge_back(links: list[Link], removed: tuple[tuple[int, Link], ...]) -> tuple[list[Link], list[tuple[int, Link]]]:
+    """``links`` with the ``removed`` ones back at their old places (indexes ascending, or at
+    the end when the list is shorter now), in one pass: inserting them one by one costs a list
+    shift each. Also where each went."""
     out: list[Link] = []
+    placed: list[tuple[int, Link]] = []
     rest = iter(links)
     for index, link in removed:
         while len(out) < index:
@@ -259,9 +338,10 @@ def _merge_back(links: list[Link], removed: tuple[tuple[int, Link], ...]) -> lis
             if nxt is None:
                 break
             out.append(nxt)
+        placed.append((len(out), link))
         out.append(link)
     out.extend(rest)
-    return out
+    return out, placed
 
 
 def new_team(org: OrgTree, name: str, discipline: str, headcount: int = 0, **extra: Any) -> Team:

@@ -275,8 +275,8 @@ class OrgTree:
             return NotImplemented
         # The same nodes with the same parents, and every node's children in the same order:
         # the same pre-order list. Copies share their (immutable) nodes, so comparing the
-        # dicts mostly compares identities.
-        mine, theirs = self._children, other._children
+        # dicts mostly compares identities; every node has a children list, so the children
+        # dicts compare whole (in C: the Document compares the chart after every edit).
         return (
             self._name == other._name
             and self._target_stage == other._target_stage
@@ -284,7 +284,7 @@ class OrgTree:
             and self._links == other._links
             and self._parent == other._parent
             and self._nodes == other._nodes
-            and all(mine.get(nid, []) == theirs.get(nid, []) for nid in self._nodes)
+            and self._children == other._children
         )
 
     __hash__ = None  # type: ignore[assignment]

@@ -25,6 +25,8 @@ from orgdesigner.model import (
     new_team,
     new_unit,
 )
+from orgdesigner.model.gc_pause import gc_paused
+from orgdesigner.model.journal import Change
 from orgdesigner.model.organization import explain_validation
 from orgdesigner.model.scenarios import BASELINE
 from orgdesigner.model.text import shown
@@ -74,6 +76,11 @@ class Document(QObject):
     :class:`EditRefused`, with the model unchanged, when it is refused) and pushes one undo
     command. Readers (scene, panels) listen to :attr:`changed`; undoing an edit made in another
     scenario shows that scenario again (``scenario_changed``), so an undo is never invisible.
+
+    While :attr:`changed` is being emitted, :attr:`last_changes` says precisely what changed
+    in :attr:`org` since the previous emission (the primitive changes of
+    :mod:`orgdesigner.model.journal`, oldest first), or is None when the chart shown is another
+    one or was read again (a load, a scenario shown): then read it all.
     """
 
     changed = Signal()
@@ -93,6 +100,8 @@ class Document(QObject):
         super().__init__(parent)
         self.chart = chart if isinstance(chart, ScenarioSet) else ScenarioSet(chart)
         self.org: Organization = self.chart.baseline
+        self.org.record_changes()
+        self.last_changes: tuple[Change, ...] | None = None
         self.path = path
         self.undo_stack = QUndoStack(self)
         self._saved = copy_chart(self.chart)
@@ -126,14 +135,26 @@ class Document(QObject):
         if isinstance(command, ScenarioCommand):
             self.scenarios_changed.emit()
         touched = command.touched(undone) if isinstance(command, OrgCommand | ScenarioCommand) else None
+        changes = self.org.take_changes()
         if touched is not None and touched is not self.org and self._holds(touched):
-            self.org = touched
+            self._show(touched)
             self.scenario_changed.emit(self.current)
         elif not self._holds(self.org):
-            self.org = self.chart.baseline
+            self._show(self.chart.baseline)
             self.scenario_changed.emit(self.current)
+        else:
+            self.last_changes = None if changes is None else tuple(changes)
         self._update_modified()
-        self.changed.emit()
+        with gc_paused(freeze=True):  # the readers' work on an edit (a layout, the scene), uncollected
+            self.changed.emit()
+
+    def _show(self, org: Organization) -> None:
+        # Only the org shown records its changes: the others are read again when shown.
+        if org is not self.org:
+            self.org.record_changes(False)
+            self.org = org
+        org.record_changes()
+        self.last_changes = None
 
     def _holds(self, org: Organization) -> bool:
         return org is self.chart.baseline or any(org is s for s in self.chart.scenarios)
@@ -165,7 +186,7 @@ class Document(QObject):
             self._quiet = False
         self._index = 0
         self.chart = chart if isinstance(chart, ScenarioSet) else ScenarioSet(chart)
-        self.org = self.chart.baseline
+        self._show(self.chart.baseline)
         self.path = path
         self.disk_state = disk_state
         self._saved = copy_chart(self.chart)
@@ -210,7 +231,7 @@ class Document(QObject):
         if org is None:
             raise EditRefused(f"there is no scenario called {shown(name)}")
         if org is not self.org:
-            self.org = org
+            self._show(org)
             self.scenario_changed.emit(self.current)
             self.changed.emit()
 

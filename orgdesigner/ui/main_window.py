@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.view_state = ViewState(self)
         flat = org_arrays(self.doc.org)  # flattened once: to choose what opens folded, and to lay out
         self.view_state.set_collapsed(start_collapsed(self.doc.org, self._readable_width(), flat))
-        self.scene = OrgScene(self.doc, self.view_state, badge_source=lambda: self.analysis.badges, flat=flat)
+        self.scene = OrgScene(self.doc, self.view_state, badge_source=lambda: self.analysis.last_badges, flat=flat)
         self.scene.setParent(self)
         self.edits = CanvasEdits(self.doc, self.scene, self)
         self.view = OrgView(self.scene, self.edits)
@@ -144,7 +144,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._refresh_recent()
         self._update_title()
-        self.findings.show_report(self.analysis.report, self.doc.org)
         self._restore_settings()
         QTimer.singleShot(0, self.view.show_start)
 
@@ -252,8 +251,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _report_changed(self) -> None:
-        self.findings.show_report(self.analysis.report, self.doc.org, self.analysis.delta)
-        self.findings_window.show_report(self.analysis.report, self.doc.org)
+        analysis = self.analysis
+        self.scene.refresh_badges(analysis.badges_changed)
+        report = analysis.report
+        self.findings.show_report(report, self.doc.org, analysis.delta)
+        self.findings_window.show_report(report, self.doc.org)
+        self._update_trace()
+        self.autosaver.edit_finished()
 
     def _scenario_changed(self, _name: str) -> None:
         self._update_title()
@@ -333,7 +337,10 @@ class MainWindow(QMainWindow):
             return
         org = self.doc.org
         stops: list[TraceStop] = []
-        for step in self.analysis.report.handoffs.steps:
+        report = self.analysis.last_report  # the trace follows report_changed
+        if report is None:
+            return
+        for step in report.handoffs.steps:
             if step.owner is None or step.owner not in org:
                 continue
             card = self.scene.visible_card_for(step.owner)
@@ -349,7 +356,7 @@ class MainWindow(QMainWindow):
         self.trace.set_trace(stops, chart)
         # The legend sits below the chart: let the canvas scroll to it.
         self.scene.setSceneRect(self.scene.sceneRect().united(self.trace.sceneBoundingRect().adjusted(0, 0, 20, 20)))
-        total = self.analysis.report.handoffs.total_distance
+        total = report.handoffs.total_distance
         self.show_message(f"ML project trace: {total} reporting lines crossed from idea to production")
 
     # Commands ------------------------------------------------------------------------------

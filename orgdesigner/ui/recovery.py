@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from orgdesigner.io.fileformat import build_chart, chart_to_dict, parse_record, 
 from orgdesigner.model import Organization, ScenarioSet
 from orgdesigner.model.gc_pause import gc_paused
 from orgdesigner.ui.disk_watch import DiskState
-from orgdesigner.ui.document import Document
+from orgdesigner.ui.document import Document, copy_chart
 
 AUTOSAVE_INTERVAL_MS = 30_000
 IDLE_DELAY_MS = 3_000
@@ -102,7 +103,14 @@ def find_recoveries() -> list[RecoveryCopy]:
 
 class Autosaver(QObject):
     """Writes a recovery copy of a document while it has unsaved changes: every 30 s and
-    after a few seconds of idleness. Saving, or closing cleanly, removes the copy."""
+    after a few seconds of idleness. Saving, or closing cleanly, removes the copy.
+
+    The idle countdown starts when an edit has ended (the events it posted are done, and
+    :meth:`edit_finished` restarts it once the window has shown the edit's findings), never
+    inside one. Timed copies are written off the interface thread: the chart is copied there
+    (its nodes are immutable and shared), turned into JSON and written atomically by a worker
+    thread, one copy at a time, so a copy is never torn and never older than the one before.
+    """
 
     def __init__(
         self,
@@ -121,60 +129,120 @@ class Autosaver(QObject):
         self.lock.tryLock(0)
         self.last_written: str | None = None
         self.last_error: str | None = None
+        self._writing = threading.Lock()  # one writer at a time, and remove_copy waits for it
+        self._generation = 0  # a copy taken before the last removal is not written
+        self._worker: threading.Thread | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.write_now)
+        self.timer.timeout.connect(self._periodic)
         self.timer.start()
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(idle_ms)
-        self.idle.timeout.connect(self.write_now)
-        doc.changed.connect(self.idle.start)
+        self.idle.timeout.connect(self.write_in_background)
+        self._settle = QTimer(self)  # runs once the events an edit posted are done
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self.edit_finished)
+        doc.changed.connect(self._edit_began)
         doc.modified_changed.connect(self._modified_changed)
 
-    def write_now(self) -> bool:
-        """Write the recovery copy if there are unsaved changes; True when written."""
+    def _edit_began(self) -> None:
+        self.idle.stop()
+        self._settle.start()
+
+    def edit_finished(self) -> None:
+        """An edit is over (its frame and findings shown): count the idle time from now."""
+        self._settle.stop()
+        self.idle.start()
+
+    def _periodic(self) -> None:
+        if not self._settle.isActive():  # inside an edit: its end starts the idle countdown
+            self.write_in_background()
+
+    def _snapshot(self) -> tuple[int, dict[str, object]] | None:
         if not self.doc.is_modified:
-            return False
-        record = {
+            return None
+        meta: dict[str, object] = {
             "format": RECOVERY_FORMAT,
             "version": 2,
             "path": self.doc.path,
             "saved_at": time.time(),
             "pid": os.getpid(),
             "disk": None if (d := self.doc.disk_state) is None else [d.size, d.mtime_ns, d.digest],
-            "chart": chart_to_dict(self.doc.chart),
+            "chart": copy_chart(self.doc.chart),
         }
-        text = json.dumps(record, ensure_ascii=False)
+        return self._generation, meta
+
+    def _write(self, generation: int, meta: dict[str, object]) -> bool:
+        """Serialise and write a snapshot (on any thread); True when written."""
+        chart = meta.pop("chart")
+        assert isinstance(chart, ScenarioSet)
+        # No gc_paused() here: the collector's switch is process-wide, and this may be a worker.
+        meta["chart"] = chart_to_dict(chart)
+        text = json.dumps(meta, ensure_ascii=False)
         body = text.split('"chart":', 1)[1]
-        if body == self.last_written:
-            return False
-        data = text.encode("utf-8")
-        problem = unreadable_because(body, len(data))  # a copy that could not be read back is of no use
-        if problem:
-            self.last_error = f"{self.file}: not written: {problem}"
-            return False
-        try:
-            write_atomic(self.file, data)
-        except OrgFileError as exc:
-            self.last_error = str(exc)
-            return False
-        self.last_written = body
-        return True
+        with self._writing:
+            if generation != self._generation or body == self.last_written:
+                return False
+            data = text.encode("utf-8")
+            problem = unreadable_because(body, len(data))  # a copy that could not be read back is of no use
+            if problem:
+                self.last_error = f"{self.file}: not written: {problem}"
+                return False
+            try:
+                write_atomic(self.file, data)
+            except OrgFileError as exc:
+                self.last_error = str(exc)
+                return False
+            self.last_written = body
+            return True
+
+    def write_now(self) -> bool:
+        """Write the recovery copy now, if there are unsaved changes; True when written."""
+        self.wait()
+        taken = self._snapshot()
+        return taken is not None and self._write(*taken)
+
+    def write_in_background(self) -> None:
+        """Copy the chart now and write it on a worker thread (after the one writing, if any)."""
+        taken = self._snapshot()
+        if taken is None:
+            return
+        previous = self._worker
+
+        def run() -> None:
+            if previous is not None:
+                previous.join()
+            self._write(*taken)
+
+        self._worker = threading.Thread(target=run, name="orgdesigner-autosave", daemon=True)
+        self._worker.start()
+
+    def wait(self) -> None:
+        """Wait for the copy being written in the background, if any."""
+        worker = self._worker
+        if worker is not None:
+            worker.join()
 
     def _modified_changed(self, modified: bool) -> None:
         if not modified:
             self.remove_copy()
 
     def remove_copy(self) -> None:
-        """Delete the recovery copy (after a save, or on a clean exit)."""
-        self.file.unlink(missing_ok=True)
-        self.last_written = None
+        """Delete the recovery copy (after a save, or on a clean exit); a copy still being
+        written is not written after this."""
+        with self._writing:
+            self._generation += 1
+            self.file.unlink(missing_ok=True)
+            self.last_written = None
 
     def close(self) -> None:
         """Clean exit: stop, remove the copy and release the session lock."""
         self.timer.stop()
         self.idle.stop()
+        self._settle.stop()
+        self.wait()
         self.remove_copy()
         self.lock.unlock()
         Path(self.lock.fileName()).unlink(missing_ok=True)

@@ -1,10 +1,16 @@
 """A state machine over the Document and its undo stack: add, remove, move (refused moves too),
-rename (invalid names too), set fields, link, unlink, apply a template, save, undo, redo.
+rename (invalid names too), set fields, link, unlink, apply a template, save, undo, redo, and
+scenarios made and shown; edits aimed at the teams messages name (the first owners of each
+responsibility, the teams doing MLOps work) as well as at any node.
 
 After every step: the model is valid (it round-trips through the file text; one root; every
 link's ends exist), the model equals the one recorded for the undo stack's current index, and
-``is_modified`` is False exactly when the model equals the last saved one. At the end of each run
-undoing everything restores the first model exactly, and redoing everything gives the last.
+``is_modified`` is False exactly when the model equals the last saved one. The window's live
+analysis, which follows each edit's changes instead of reading the org again, gives exactly
+``analyse()``'s report (every field, every finding in its place), the badges of that report
+and the delta between the full reports before and after a single edit; its index equals one
+built afresh. At the end of each run undoing everything restores the first model exactly, and
+redoing everything gives the last.
 """
 
 from __future__ import annotations
@@ -24,10 +30,14 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 from PySide6.QtWidgets import QApplication
 
+from orgdesigner.analysis import Report, build_index
+from orgdesigner.analysis.edit_delta import edit_delta
 from orgdesigner.io import dumps_org, load_template, parse_org, read_org, template_names
 from orgdesigner.model import EditRefused, Link, Organization, Team, Unit
 from orgdesigner.model.tree import link_key
 from orgdesigner.ui.document import Document
+from orgdesigner.ui.live_analysis import LiveAnalysis, report_badges
+from tests.analysis.live_checks import assert_same_index, assert_same_report
 from tests.reliability.strategies import BAD_NAMES, DISCIPLINES, RESPONSIBILITIES, STRUCTURES, names
 from tests.synthetic import make_org
 
@@ -36,7 +46,7 @@ pytestmark = pytest.mark.slow  # the reliability tier: ./dev test -m "not slow" 
 TEMPLATES = template_names()
 STATS: Counter[str] = Counter()  # what the runs did, printed by the test
 GHOST = "no-such-node"
-STARTS = [*TEMPLATES, "empty", "synthetic"]
+STARTS = [*TEMPLATES, "empty", "synthetic", "wide"]
 
 
 def _start_org(name: str) -> Organization:
@@ -44,7 +54,20 @@ def _start_org(name: str) -> Organization:
         return Organization("Nothing yet")
     if name == "synthetic":
         return make_org(40, "random", links=5)
+    if name == "wide":
+        return make_org(60, "wide", links=5)  # units of more than 8 direct reports
     return load_template(name)
+
+
+def _named_in_messages(org: Organization) -> list[str]:
+    """The nodes findings name first: the first owners of each responsibility, the first teams
+    doing MLOps work, and the units with the most direct reports."""
+    index = build_index(org)
+    out = [index.ids[i] for i in index.mlops_work[:5]]
+    for owners in index.owners.values():
+        out += [index.ids[i] for i in owners[:2]]
+    out += sorted(org.iter_preorder(), key=org.child_count)[-3:]
+    return list(dict.fromkeys(out))
 
 
 new_names = names | st.sampled_from(BAD_NAMES)
@@ -73,6 +96,9 @@ class DocumentMachine(RuleBasedStateMachine):
         self.first: Organization | None = None
         self.saved: Organization | None = None
         self.history: list[Organization] = []  # the model at each undo-stack index
+        self.analysis: LiveAnalysis | None = None
+        self.full: Report | None = None  # analyse() of the model after the last step
+        self.emitted = 0  # changed signals since the last step
 
     # Helpers ---------------------------------------------------------------------------------
 
@@ -86,6 +112,8 @@ class DocumentMachine(RuleBasedStateMachine):
         return self.d.org
 
     def _ids(self, data: st.DataObject, extra: tuple[str, ...] = ()) -> str:
+        if len(self.org) and data.draw(st.booleans(), label="aim at a node messages name"):
+            return data.draw(st.sampled_from(_named_in_messages(self.org)))
         choices = [*self.org.iter_preorder(), *extra]
         return data.draw(st.sampled_from(choices)) if choices else GHOST
 
@@ -121,6 +149,12 @@ class DocumentMachine(RuleBasedStateMachine):
         self.first = org.copy()
         self.saved = org.copy()
         self.history = [org.copy()]
+        self.analysis = LiveAnalysis(self.doc)
+        self.full = assert_same_report(self.analysis.report, org)
+        self.doc.changed.connect(self._count_changed)
+
+    def _count_changed(self) -> None:
+        self.emitted += 1
 
     # Edits -----------------------------------------------------------------------------------
 
@@ -234,6 +268,15 @@ class DocumentMachine(RuleBasedStateMachine):
     def apply_template(self, name: str) -> None:
         self._edit(lambda: self.d.apply_template(load_template(name), name), refused=False)
 
+    @rule(data=st.data(), k=st.integers(2, 3))
+    def several_edits_unseen(self, data: st.DataObject, k: int) -> None:
+        # Edits in a row before anyone reads the analysis: it follows them all at once.
+        for _ in range(k):
+            nid, target = self._ids(data), self._ids(data)
+            if nid != GHOST and target != GHOST:
+                self._edit(lambda n=nid, t=target: self.d.move_nodes([n], t))  # type: ignore[misc]
+                self._edit(lambda n=nid: self.d.set_fields(n, name=f"{self.org.label(n)} 2"))  # type: ignore[misc]
+
     # Saving, undo, redo --------------------------------------------------------------------------
 
     @rule(which=st.sampled_from(["a.json", "b.json"]))
@@ -294,6 +337,30 @@ class DocumentMachine(RuleBasedStateMachine):
         assert self.org == self.history[stack.index()]
 
     @invariant()
+    def live_analysis_equals_a_full_one(self) -> None:
+        if self.doc is None or self.analysis is None:
+            return
+        single = self.emitted == 1
+        self.emitted = 0
+        live = self.analysis
+        was_pending = live.pending
+        report = live.report  # brings it up to date
+        assert not live.pending
+        full = assert_same_report(report, self.org)
+        assert live.badges == report_badges(full)
+        assert_same_index(live._live.index, self.org)
+        if was_pending and single and live.delta:
+            assert self.full is not None
+            expected = edit_delta(self.full, full)
+            assert (live.delta.new, live.delta.resolved, live.delta.figures) == (
+                expected.new,
+                expected.resolved,
+                expected.figures,
+            )
+        STATS["live reports checked"] += 1
+        self.full = full
+
+    @invariant()
     def modified_exactly_when_unlike_the_saved_model(self) -> None:
         if self.doc is None:
             return
@@ -321,6 +388,74 @@ class DocumentMachine(RuleBasedStateMachine):
                 self.doc.deleteLater()
 
 
+class ScenarioMachine(DocumentMachine):
+    """The same edits with scenarios made and shown between them: undo then shows the scenario
+    an entry edits, so only the live analysis is held to the full one (and the model to the
+    file format)."""
+
+    @rule(name=st.none() | st.sampled_from(["Option B", "option b", "Plan"]))
+    def new_scenario(self, name: str | None) -> None:
+        try:
+            self.d.new_scenario(name)
+        except EditRefused:
+            STATS["refused edits"] += 1
+
+    @rule(data=st.data())
+    def show_scenario(self, data: st.DataObject) -> None:
+        self.d.show_scenario(data.draw(st.sampled_from(["baseline", *self.d.chart.names()])))
+
+    @rule(which=st.sampled_from(["a.json", "b.json"]))
+    def save(self, which: str) -> None:
+        self.d.save(str(self.folder / which))
+
+    @rule(times=st.integers(1, 4))
+    def undo(self, times: int) -> None:
+        for _ in range(times):
+            if self.d.undo_stack.canUndo():
+                self.d.undo_stack.undo()
+
+    @rule(times=st.integers(1, 4))
+    def redo(self, times: int) -> None:
+        for _ in range(times):
+            if self.d.undo_stack.canRedo():
+                self.d.undo_stack.redo()
+
+    def _edit(self, action: Callable[[], Any], refused: bool | None = None) -> bool:
+        try:
+            action()
+        except EditRefused:
+            return False
+        return True
+
+    @invariant()
+    def model_matches_the_undo_stack(self) -> None:
+        return None
+
+    @invariant()
+    def modified_exactly_when_unlike_the_saved_model(self) -> None:
+        return None
+
+    def teardown(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.doc is not None:
+            self.doc.deleteLater()
+
+
+def test_live_analysis_follows_edits_across_scenarios(qapp: QApplication) -> None:
+    STATS.clear()
+    run_state_machine_as_test(
+        ScenarioMachine,
+        settings=settings(
+            max_examples=int(os.environ.get("ORGDESIGNER_STATEFUL_EXAMPLES", "150")) // 3,
+            stateful_step_count=40,
+            deadline=timedelta(seconds=5),
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
+    print("\nscenario machine: " + ", ".join(f"{n} {k}" for k, n in STATS.items()))
+    assert STATS["live reports checked"] > 0
+
+
 def test_document_and_undo_stack_under_random_edits(qapp: QApplication) -> None:
     STATS.clear()
     run_state_machine_as_test(
@@ -334,4 +469,4 @@ def test_document_and_undo_stack_under_random_edits(qapp: QApplication) -> None:
     )
     print("\nstate machine: " + ", ".join(f"{n} {k}" for k, n in STATS.items()))
     assert STATS["applied edits"] > 0 and STATS["refused edits"] > 0 and STATS["saves"] > 0
-    assert STATS["undos"] > 0 and STATS["redos"] > 0
+    assert STATS["undos"] > 0 and STATS["redos"] > 0 and STATS["live reports checked"] > 0

@@ -109,6 +109,7 @@ def test_f8_opens_the_findings_in_full_and_keeps_them_current(qtbot: QtBot, tmp_
     assert big.isVisible() and big.width() >= 900
     assert big.panel.headline.text() == w.findings.headline.text()
     w.doc.remove_nodes(["data-eng"])
+    qtbot.waitUntil(lambda: not w.analysis.pending)  # the findings follow the canvas frame
     assert big.panel.headline.text() == w.findings.headline.text() and "0 errors" not in big.panel.headline.text()
     big.close()
     close_without_asking(w)

@@ -164,8 +164,9 @@ def test_findings_change_after_an_edit_that_opens_a_gap(window: MainWindow) -> N
     assert top[0].startswith("Gaps and errors (") and not top[0].endswith("(0)")
 
 
-def test_finding_click_selects_and_centres_nodes(window: MainWindow) -> None:
+def test_finding_click_selects_and_centres_nodes(window: MainWindow, qtbot: QtBot) -> None:
     window.doc.remove_nodes(["sre"])
+    qtbot.waitUntil(lambda: not window.analysis.pending)  # the findings follow the canvas frame
     tree = window.findings.tree
     section = tree.topLevelItem(0)
     assert section.childCount() > 0

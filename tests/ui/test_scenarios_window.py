@@ -267,12 +267,14 @@ def test_the_findings_say_what_the_last_edit_changed(window: MainWindow) -> None
     assert not window.analysis.delta and not panel.last_edit.isVisible()
 
 
-def test_an_edit_that_opens_a_gap_reports_the_figures(window: MainWindow) -> None:
+def test_an_edit_that_opens_a_gap_reports_the_figures(window: MainWindow, qtbot: QtBot) -> None:
     window.scene.select_ids(["data-eng"])
     window.actions_.delete.trigger()
+    qtbot.waitUntil(lambda: not window.analysis.pending)  # the findings follow the canvas frame
     text = window.findings.last_edit.text()
     assert "gaps 0 → " in text and "errors 0 → " in text
     window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not window.analysis.pending)
     assert "gaps " in window.findings.last_edit.text() and " → 0" in window.findings.last_edit.text()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -311,7 +312,10 @@ def test_jumping_through_history_leaves_nothing_stale_on_screen(window: MainWind
     for index in (0, 5, 1, 5, 3, 4, 2, 5, 0):
         window.history.setCurrentIndex(window.history.model().index(index, 0))
         window.doc.undo_stack.setIndex(index)
-        QApplication.processEvents()
+        # The canvas frame goes out first, the findings and the badges they change right after:
+        # let the event loop run until both have been painted.
+        QTest.qWait(50)
+        assert not window.analysis.pending
         shown = on_screen()
         colours = {shown.pixel(x, y) for x in range(0, shown.width(), 9) for y in range(0, shown.height(), 9)}
         assert len(colours) > 8  # a chart is on screen, not a blank grab

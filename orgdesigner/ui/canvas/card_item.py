@@ -8,8 +8,6 @@ so a chart of any size costs the scene nothing per card.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -17,10 +15,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from orgdesigner.export.raster import paint_face, paint_name_large
 from orgdesigner.layout import CardFace, NodeBox
 from orgdesigner.layout.palette import ACCENT, HIGHLIGHT, TOGGLE_FILL, TOGGLE_MARK
+from orgdesigner.ui.canvas.marks import SceneMarks
 from orgdesigner.ui.plain_text import plain_tooltip
-
-if TYPE_CHECKING:
-    from orgdesigner.ui.canvas.scene import OrgScene
 
 TOGGLE_RADIUS = 7.0
 BADGE_RADIUS = 9.0
@@ -87,7 +83,7 @@ class Card(QGraphicsItem):
     a drag). It stands where the card is but is not in the scene: the scene paints the cards,
     and keeps their marks; this handle reads and sets them."""
 
-    def __init__(self, scene: OrgScene, box: NodeBox) -> None:
+    def __init__(self, scene: SceneMarks, box: NodeBox) -> None:
         super().__init__()
         self._scene = scene
         self.box = box

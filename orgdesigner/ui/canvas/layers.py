@@ -5,8 +5,6 @@ and an edit costs the scene nothing but handing the new placement over.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -16,15 +14,13 @@ from orgdesigner.layout.palette import EDGE
 from orgdesigner.layout.segments import family_segments
 from orgdesigner.layout.spatial import families_in
 from orgdesigner.ui.canvas.card_item import NAME_ONLY, REACH, TOGGLE_RADIUS, outline_pen, paint_card
-
-if TYPE_CHECKING:
-    from orgdesigner.ui.canvas.scene import OrgScene
+from orgdesigner.ui.canvas.marks import SceneMarks
 
 
 class _PlacementLayer(QGraphicsItem):
     """An item as large as the chart that paints part of a placement."""
 
-    def __init__(self, scene: OrgScene) -> None:
+    def __init__(self, scene: SceneMarks) -> None:
         super().__init__()
         self._org_scene = scene
         self._rect = QRectF()
@@ -48,7 +44,7 @@ class CardLayer(_PlacementLayer):
     """Every card in view, painted from its face (see :func:`paint_card`), with the marks the
     scene keeps: the selection, search matches and the path to the current one."""
 
-    def __init__(self, scene: OrgScene) -> None:
+    def __init__(self, scene: SceneMarks) -> None:
         super().__init__(scene)
         self.painted: list[int] = []
         """The node numbers of the cards the last repaint drew (in pre-order)."""
@@ -81,7 +77,7 @@ class CardLayer(_PlacementLayer):
 class EdgeLayer(_PlacementLayer):
     """The reporting lines of the families in view, beneath the cards."""
 
-    def __init__(self, scene: OrgScene) -> None:
+    def __init__(self, scene: SceneMarks) -> None:
         super().__init__(scene)
         self.setZValue(-1)
         self._pen = QPen(QColor(EDGE), 1.5)

@@ -8,8 +8,6 @@ than a pixel or two is one box, so the whole of a 100,000-team chart costs what 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -18,9 +16,7 @@ from orgdesigner.export.raster import role_font
 from orgdesigner.layout import Placement, category_styles
 from orgdesigner.layout.palette import ACCENT, LEGEND_INK, PAGE, card_paint
 from orgdesigner.layout.spatial import coarse_boxes
-
-if TYPE_CHECKING:
-    from orgdesigner.ui.canvas.scene import OrgScene
+from orgdesigner.ui.canvas.marks import SceneMarks
 
 UNIT_LABEL_PIXELS = 12.0
 """How tall a unit's name is on screen when the chart is zoomed out."""
@@ -31,7 +27,7 @@ LABEL_REACH_PIXELS = 400.0
 class LowDetailLayer(QGraphicsItem):
     """The zoomed-out chart: boxes by colour, units' names over them (see the module)."""
 
-    def __init__(self, scene: OrgScene) -> None:
+    def __init__(self, scene: SceneMarks) -> None:
         super().__init__()
         self._org_scene = scene
         self.labels_drawn: list[tuple[str, QRectF]] = []

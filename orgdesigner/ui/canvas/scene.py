@@ -150,9 +150,30 @@ class OrgScene(QGraphicsScene):
     def _view_changed(self) -> None:
         self._relayout(ChangeSet())
 
-    def refresh_badges(self) -> None:
-        """The findings changed (not the chart): the cards' badges follow."""
-        self._relayout(ChangeSet())
+    def refresh_badges(self, changed: Iterable[str] | None = None) -> None:
+        """The findings changed (not the chart): the cards' badges follow, with no new layout
+        unless the legend gains or loses its badge entry. ``changed``: the nodes whose counts
+        changed (None: any), so that only their cards are painted again."""
+        pl = self.placement
+        options = self.options()
+        if pl is None or pl.badges_move_things(options.badges):
+            self._relayout(ChangeSet())
+            return
+        if options.badges is pl.options.badges:
+            return
+        self.placement = pl.with_badges(options.badges)
+        self.cards.clear()
+        if changed is not None and not isinstance(changed, (set, frozenset, list, tuple)):
+            changed = list(changed)
+        if changed is None or len(changed) > 256:  # a chart read afresh: repaint what is in view
+            self._cards_layer.set_placement(self.placement)
+            self._low_layer.set_placement(self.placement)
+            return
+        self._low_layer.update()
+        for nid in changed:  # the layers paint the scene's placement: repaint those cards
+            card = self.visible_card_for(nid)
+            if card is not None:
+                self._repaint_card(card.box.id)
 
     def rebuild(self) -> None:
         """Lay the chart out from scratch and show it."""
