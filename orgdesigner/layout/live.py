@@ -25,6 +25,16 @@ from orgdesigner.layout.placement import Placement
 from orgdesigner.layout.spatial import SubtreeBounds
 from orgdesigner.model import OrgTree
 from orgdesigner.model.gc_pause import gc_paused
+from orgdesigner.model.journal import (
+    Change,
+    LinkAdded,
+    LinkRemoved,
+    NodeMoved,
+    NodeReplaced,
+    NodesAdded,
+    OrgFieldSet,
+    SubtreeRemoved,
+)
 
 UNUSED = LeafBlock(-1, (), 1, (), (), 0.0, 0.0, 0.0, 0.0, 0.0, ())
 """The block of a parent that no longer stacks its leaves (its number is kept for it)."""
@@ -100,6 +110,39 @@ class LiveLayout:
             self.options = options
             self._follow(edit)
         return self._placement
+
+    def changes_of(self, journal: Sequence[Change] | None) -> ChangeSet:
+        """What the model's change records (:mod:`orgdesigner.model.journal`, oldest first)
+        mean for this layout: the parents whose children changed, the nodes whose fields
+        changed, the dotted lines. ``everything`` for None (another chart), a new root, the
+        whole org replaced, or a removed node this layout cannot place (added since)."""
+        if journal is None:
+            return EVERYTHING
+        parents: set[str] = set()
+        nodes: set[str] = set()
+        links = False
+        tree = self.tree
+        for change in journal:
+            if isinstance(change, NodeMoved):
+                parents.update((change.old_parent, change.new_parent))
+            elif isinstance(change, NodeReplaced):
+                nodes.add(change.new.id)
+            elif isinstance(change, NodesAdded):
+                if change.parent is None:
+                    return EVERYTHING
+                parents.add(change.parent)
+                links = links or bool(change.links)
+            elif isinstance(change, SubtreeRemoved):
+                slot = None if tree is None else tree.slot_of.get(change.node_id)
+                if tree is None or slot is None or tree.ids[slot] != change.node_id or tree.parent[slot] < 0:
+                    return EVERYTHING
+                parents.add(tree.ids[tree.parent[slot]])
+                links = links or bool(change.links)
+            elif isinstance(change, (LinkAdded, LinkRemoved)):
+                links = True
+            elif not isinstance(change, OrgFieldSet):  # the name and stage move nothing
+                return EVERYTHING
+        return ChangeSet(frozenset(parents), frozenset(nodes), links)
 
     # Building from scratch -------------------------------------------------------------------
 

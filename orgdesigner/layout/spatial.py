@@ -92,8 +92,9 @@ def _bounds(pl: Placement) -> SubtreeBounds:
         k = base + b
         if not block.members:
             continue
-        bx0, by0 = min(block.dx), min(block.dy)
-        bx1 = max(block.dx) + cw
+        # The cards, and the spine from where the parent's line meets it (above the first row).
+        bx0, by0 = min(min(block.dx), block.spine_x), min(min(block.dy), block.entry)
+        bx1 = max(max(block.dx) + cw, block.spine_x)
         by1 = max(by + hs[m] for by, m in zip(block.dy, block.members, strict=True))
         x0[k], y0[k], x1[k], y1[k] = bx0, by0, bx1, by1
     item_kids = pl.item_kids

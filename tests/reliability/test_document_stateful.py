@@ -35,9 +35,12 @@ from orgdesigner.analysis.edit_delta import edit_delta
 from orgdesigner.io import dumps_org, load_template, parse_org, read_org, template_names
 from orgdesigner.model import EditRefused, Link, Organization, Team, Unit
 from orgdesigner.model.tree import link_key
+from orgdesigner.ui.canvas.scene import OrgScene
 from orgdesigner.ui.document import Document
 from orgdesigner.ui.live_analysis import LiveAnalysis, report_badges
+from orgdesigner.ui.view_state import ViewState
 from tests.analysis.live_checks import assert_same_index, assert_same_report
+from tests.layout.placement_checks import assert_same_placement
 from tests.reliability.strategies import BAD_NAMES, DISCIPLINES, RESPONSIBILITIES, STRUCTURES, names
 from tests.synthetic import make_org
 
@@ -98,6 +101,8 @@ class DocumentMachine(RuleBasedStateMachine):
         self.history: list[Organization] = []  # the model at each undo-stack index
         self.analysis: LiveAnalysis | None = None
         self.full: Report | None = None  # analyse() of the model after the last step
+        self.view: ViewState | None = None
+        self.scene: OrgScene | None = None  # the canvas's scene, following every step
         self.emitted = 0  # changed signals since the last step
 
     # Helpers ---------------------------------------------------------------------------------
@@ -151,6 +156,8 @@ class DocumentMachine(RuleBasedStateMachine):
         self.history = [org.copy()]
         self.analysis = LiveAnalysis(self.doc)
         self.full = assert_same_report(self.analysis.report, org)
+        self.view = ViewState()
+        self.scene = OrgScene(self.doc, self.view)
         self.doc.changed.connect(self._count_changed)
 
     def _count_changed(self) -> None:
@@ -336,6 +343,32 @@ class DocumentMachine(RuleBasedStateMachine):
         assert len(self.history) == stack.count() + 1
         assert self.org == self.history[stack.index()]
 
+    @rule(data=st.data())
+    def fold(self, data: st.DataObject) -> None:
+        # What the canvas shows changes too: nodes folded and opened, the orientation turned.
+        assert self.view is not None
+        if len(self.org):
+            self.view.toggle_collapsed(self.org, [self._ids(data)])
+
+    @rule()
+    def turn(self) -> None:
+        assert self.view is not None
+        self.view.set_orientation("left-right" if self.view.orientation == "top-down" else "top-down")
+
+    @invariant()
+    def scene_equals_a_fresh_layout(self) -> None:
+        if self.scene is None:
+            return
+        pl = self.scene.placement
+        assert pl is not None
+        assert pl.options == self.scene.options()
+        assert_same_placement(pl, self.org)
+        shown = [pl.arrays.ids[i] for i in pl.order]
+        assert list(self.scene.cards) == shown  # the card handles are those of the placement
+        for nid in shown[:: max(1, len(shown) // 5)]:
+            assert self.scene.cards[nid].box == pl.box_of(nid)
+        STATS["scenes checked"] += 1
+
     @invariant()
     def live_analysis_equals_a_full_one(self) -> None:
         if self.doc is None or self.analysis is None:
@@ -384,6 +417,8 @@ class DocumentMachine(RuleBasedStateMachine):
             assert self.d.is_modified == (self.org != self.saved)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+            if self.scene is not None:
+                self.scene.deleteLater()
             if self.doc is not None:
                 self.doc.deleteLater()
 
@@ -437,6 +472,8 @@ class ScenarioMachine(DocumentMachine):
 
     def teardown(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        if self.scene is not None:
+            self.scene.deleteLater()
         if self.doc is not None:
             self.doc.deleteLater()
 
@@ -470,3 +507,4 @@ def test_document_and_undo_stack_under_random_edits(qapp: QApplication) -> None:
     print("\nstate machine: " + ", ".join(f"{n} {k}" for k, n in STATS.items()))
     assert STATS["applied edits"] > 0 and STATS["refused edits"] > 0 and STATS["saves"] > 0
     assert STATS["undos"] > 0 and STATS["redos"] > 0 and STATS["live reports checked"] > 0
+    assert STATS["scenes checked"] > 0

@@ -21,7 +21,6 @@ from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.layout.palette import LINK
 from orgdesigner.ui.canvas.card_item import Card, card_bounds
 from orgdesigner.ui.canvas.decorations import LegendItem, LinkLayer
-from orgdesigner.ui.canvas.edit_changes import EditTracker
 from orgdesigner.ui.canvas.layers import CardLayer, EdgeLayer
 from orgdesigner.ui.canvas.low_detail import LowDetailLayer
 from orgdesigner.ui.document import Document
@@ -107,10 +106,8 @@ class OrgScene(QGraphicsScene):
         self._legend: LegendItem | None = None
         self.low_detail = False
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        self._tracker = EditTracker(doc)
         self._replaced = False
         self._live = LiveLayout(doc.org, self.options(), flat)
-        self._tracker.synced()
         self._show(self._live.placement)
         doc.changed.connect(self._doc_changed)
         doc.replaced.connect(self._doc_replaced)
@@ -142,7 +139,9 @@ class OrgScene(QGraphicsScene):
     # Following the model -------------------------------------------------------------------
 
     def _doc_changed(self) -> None:
-        self._relayout(self._tracker.take())
+        # The model's own record of what the edit (or undo) changed, read before the layout
+        # follows it (a removed node's parent is found in the layout as it was).
+        self._relayout(self._live.changes_of(self.doc.last_changes))
 
     def _doc_replaced(self) -> None:
         self._replaced = True  # the next layout starts from scratch, whatever prompts it
@@ -183,10 +182,7 @@ class OrgScene(QGraphicsScene):
         org = self.doc.org
         if self._replaced or org is not self._live.org:
             changes, self._replaced = EVERYTHING, False
-        placement = self._live.update(org, self.options(), changes)
-        if changes.everything:
-            self._tracker.synced()
-        self._show(placement)
+        self._show(self._live.update(org, self.options(), changes))
 
     def _show(self, placement: Placement) -> None:
         before = self.placement
