@@ -18,9 +18,11 @@ from orgdesigner.model.tree import RemovedSubtree
 from tests.layout.placement_checks import assert_same_placement
 from tests.synthetic import SHAPES, make_org
 
+KINDS = ["move", "move", "add", "add_unit", "remove", "undo_remove", "rename", "fields", "link", "unlink"]
+EXAMPLES = int(os.environ.get("ORGDESIGNER_LIVE_LAYOUT_EXAMPLES", "150"))
 edits = st.lists(
     st.tuples(
-        st.sampled_from(["move", "move", "add", "add_unit", "remove", "undo_remove", "rename", "fields", "link", "unlink"]),
+        st.sampled_from(KINDS),
         st.integers(0, 10**6),
         st.integers(0, 10**6),
         st.none() | st.integers(0, 12),
@@ -63,7 +65,7 @@ def _apply(org: Organization, edit: tuple[str, int, int, int | None], removed: l
         org.remove_link(org.links[a % len(org.links)])
 
 
-@settings(max_examples=int(os.environ.get("ORGDESIGNER_LIVE_LAYOUT_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     shape=st.sampled_from(SHAPES),
     n=st.integers(2, 60),
