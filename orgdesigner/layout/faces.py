@@ -213,11 +213,11 @@ def face_maker(
     heights: Sequence[float],
     collapsed: frozenset[int],
     totals: tuple[list[int], list[int], list[int]],
-    subtree: Callable[[int], Iterable[int]],
+    badge_for: Callable[[int], BadgeCounts | None],
 ) -> Callable[[Iterable[int]], Iterator[CardFace]]:
     """The function that makes the faces of the given node numbers of a placement (its
     ``heights`` per node, its ``collapsed`` nodes, the subtree ``totals``: teams, headcount,
-    nodes, and the numbers of a node's ``subtree``); what cards share is made once for all its
+    nodes, and ``badge_for`` a node's card, see :func:`badge_of`); what cards share is made once for all its
     calls, and making a few costs little whatever the size of the chart."""
     names, leads, is_team, category, headcount = (
         arrays.names,
@@ -330,7 +330,7 @@ def face_maker(
             more = hidden_label(hidden.teams, hidden.headcount, hidden.nodes)
             texts = (*texts, fit_line(more, text_width, SMALL_SIZE))
         frame = card_frame(cat, len(fitted), lead is not None, hidden is not None, width, float(heights[i]))
-        badge = badge_of(i, ids, badges, collapsed, subtree)
+        badge = badge_for(i)
         if badge is not None and not badge.total:
             badge = None
         return CardFace(frame, name, texts, lead, heads, hidden, badge, kids[i] != [])

@@ -43,6 +43,27 @@ def route_links(placement: Placement, budget: int = ROUTE_BUDGET) -> tuple[LinkL
     return _Router(placement, budget).route_all()
 
 
+def routes_still_hold(before: Placement, after: Placement) -> bool:
+    """True when ``route_links(after)`` would give what ``route_links(before)`` gave: the same
+    dotted lines between the same numbered nodes, every card where it was and as tall, the
+    same folds, orientation, size and badges (which stand above cards). An edit that moves no
+    card (a rename that keeps its lines, a field, a badge) need not route them again."""
+    a, b = before.arrays, after.arrays
+    return (
+        a.links == b.links
+        and a.ids == b.ids
+        and before.order == after.order
+        and before.xs == after.xs
+        and before.ys == after.ys
+        and before.heights == after.heights
+        and before.collapsed == after.collapsed
+        and before.options.orientation == after.options.orientation
+        and before.options.sizes == after.options.sizes
+        and bool(before.options.badges) == bool(after.options.badges)
+        and (before.width, before.height) == (after.width, after.height)
+    )
+
+
 class _Router:
     """The state of one routing: the lines routed so far and the budget left."""
 

@@ -11,8 +11,8 @@ stay with their node; the placements it hands out never change afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from orgdesigner.layout.arrays import OrgArrays
@@ -20,7 +20,7 @@ from orgdesigner.layout.blocks import LeafBlock, arrange_block
 from orgdesigner.layout.legend import build_legend
 from orgdesigner.layout.live_tidy import LiveTidy
 from orgdesigner.layout.live_tree import LiveTree, NeedsRebuild, TreeEdit
-from orgdesigner.layout.options import LayoutOptions
+from orgdesigner.layout.options import BadgeCounts, LayoutOptions
 from orgdesigner.layout.placement import Placement
 from orgdesigner.layout.spatial import SubtreeBounds
 from orgdesigner.model import OrgTree
@@ -110,6 +110,32 @@ class LiveLayout:
             self.options = options
             self._follow(edit)
         return self._placement
+
+    def with_badges(self, badges: Mapping[str, BadgeCounts], changed: Iterable[str] | None = None) -> Placement:
+        """The placement with other finding badges on its cards (nothing moves, see
+        :meth:`Placement.with_badges`); the next edit starts from it. ``changed``: the nodes
+        whose counts differ (None: any), so that the folded cards hiding none of them keep
+        the sums they had."""
+        previous = self._placement
+        memo = previous._kept.hidden_badges
+        hidden = None
+        if memo and changed is not None and self.tree is not None:
+            tree = self.tree
+            stale = self._above((tree.slot_of.get(nid, -1) for nid in changed), tree.parent)
+            hidden = {c: b for c, b in memo.items() if c not in stale}
+        self.options = replace(self.options, badges=badges)
+        self._placement = previous.with_badges(badges, hidden)
+        return self._placement
+
+    @staticmethod
+    def _above(slots: Iterable[int], parent: Sequence[int]) -> set[int]:
+        """The slots and everything above them."""
+        seen: set[int] = set()
+        for p in slots:
+            while p >= 0 and p not in seen:
+                seen.add(p)
+                p = parent[p]
+        return seen
 
     def changes_of(self, journal: Sequence[Change] | None) -> ChangeSet:
         """What the model's change records (:mod:`orgdesigner.model.journal`, oldest first)
@@ -452,7 +478,7 @@ class LiveLayout:
             tidy.forced_boxes(c, parent_of)
             moved.update(k for k in self._subtree(c) if shown[k])
             moved.update(self._blocks_below(c))
-        self._finish(full=False, moved=moved)
+        self._finish(full=False, moved=moved, changed_parents=(*edit.parents, *edit.grown))
 
     def uniform_levels(self) -> bool:
         """Every level as deep as the next (no folded card makes one deeper)."""
@@ -492,7 +518,8 @@ class LiveLayout:
 
     # Chart coordinates and the placement -----------------------------------------------------
 
-    def _finish(self, full: bool, moved: Iterable[int]) -> None:
+    def _finish(self, full: bool, moved: Iterable[int], changed_parents: Iterable[int] = ()) -> None:
+        previous: Placement | None = None if full else getattr(self, "_placement", None)
         tree, tidy, opts = self.tree, self.tidy, self.options
         assert tree is not None
         sizes = opts.sizes
@@ -568,6 +595,8 @@ class LiveLayout:
         kept = placement._kept
         kept.numbers = tree.slot_of
         kept.totals = tree.totals()
+        if previous is not None:
+            kept.hidden_badges = self._kept_hidden_badges(previous, changed_parents)
         if top_down:
             across, down = shift_b, top
         else:
@@ -576,6 +605,22 @@ class LiveLayout:
             cap, tuple(tidy.lo), tuple(tidy.hi), tuple(tidy.start), tuple(tidy.deep), top_down, across, down
         )
         self._placement = placement
+
+    def _kept_hidden_badges(
+        self, previous: Placement, changed_parents: Iterable[int]
+    ) -> dict[int, BadgeCounts | None] | None:
+        """The collapsed cards' counts the previous placement worked out that still hold: the
+        same badges, and nothing came into or left the card's subtree (no parent at or below
+        it changed). Summing a collapsed card's subtree costs its size; this keeps an edit's
+        frame from doing it again for every folded card in view."""
+        memo = previous._kept.hidden_badges
+        if not memo or previous.options.badges is not self.options.badges:
+            return None
+        tree = self.tree
+        assert tree is not None
+        collapsed = self.collapsed
+        stale = self._above(changed_parents, tree.parent)
+        return {c: b for c, b in memo.items() if c in collapsed and c not in stale}
 
 
 def arrays_preorder(tree: LiveTree) -> list[int]:

@@ -31,6 +31,10 @@ Totals = tuple[list[int], list[int], list[int]]
 """Per node number: the teams, the headcount and the nodes of its subtree (itself included)."""
 
 
+_SHORT_WALK = 48
+"""How many steps up :meth:`Placement.card_of` walks before making its table instead."""
+
+
 @dataclass(slots=True)
 class _Kept:
     """What a placement works out on first use and keeps (none of it changes an answer)."""
@@ -41,6 +45,8 @@ class _Kept:
     totals: Totals | None = None
     grid: CardGrid | None = None
     bounds: SubtreeBounds | None = None
+    hidden_badges: dict[int, BadgeCounts | None] | None = None
+    """Per collapsed card (node number): the counts of everything it hides, as worked out."""
     make_faces: Callable[[Iterable[int]], Iterator[CardFace]] | None = None
 
 
@@ -84,13 +90,16 @@ class Placement:
         m = 2.0 * options.sizes.margin
         return cls(arrays, options, (), (), (), (), (), frozenset(), (), (), MappingProxyType({}), (), m, m, None)
 
-    def with_badges(self, badges: Mapping[str, BadgeCounts]) -> Placement:
+    def with_badges(
+        self, badges: Mapping[str, BadgeCounts], hidden: dict[int, BadgeCounts | None] | None = None
+    ) -> Placement:
         """The same placement with other finding badges on its cards: nothing moves (the badges
         sit on the cards' corners), so what it worked out of the positions is kept. The legend
         names the badges whenever cards carry them, so going from none to some (or back) is a
         new layout instead; that is the caller's to see (:meth:`badges_move_things`)."""
         k = self._kept
         kept = _Kept(numbers=k.numbers, shown=k.shown, cards=k.cards, totals=k.totals, grid=k.grid, bounds=k.bounds)
+        kept.hidden_badges = hidden  # what the caller knows still holds of the collapsed cards' counts
         return replace(self, options=replace(self.options, badges=badges), _kept=kept)
 
     def badges_move_things(self, badges: Mapping[str, BadgeCounts]) -> bool:
@@ -175,7 +184,16 @@ class Placement:
             return i
         kept = self._kept
         if kept.cards is None:
+            # A few steps up find it without making the table (a placement after an edit is
+            # asked for a few dotted lines' ends); a deep chart's walk would not end soon.
             parent, collapsed = self.arrays.parent, self.collapsed
+            card, k = i, parent[i]
+            for _ in range(_SHORT_WALK):
+                if k < 0:
+                    return card
+                if k in collapsed:
+                    card = k
+                k = parent[k]
             cards = list(range(len(self.arrays)))
             for k in self.preorder[1:]:  # pre-order: a parent's card is known before its children's
                 p = parent[k]
@@ -210,7 +228,16 @@ class Placement:
     def badge(self, i: int) -> BadgeCounts | None:
         """The finding counts on node number ``i``'s card: its own, and for a collapsed card
         those of every node it hides as well (None when there is nothing to count)."""
-        return badge_of(i, self.arrays.ids, self.options.badges, self.collapsed, self.subtree)
+        badges = self.options.badges
+        if not badges or i not in self.collapsed:
+            return badges.get(self.arrays.ids[i]) if badges else None
+        kept = self._kept
+        memo = kept.hidden_badges
+        if memo is None:
+            memo = kept.hidden_badges = {}
+        if i not in memo:  # a collapsed card sums its whole subtree: once per placement
+            memo[i] = badge_of(i, self.arrays.ids, badges, self.collapsed, self.subtree)
+        return memo[i]
 
     def rollup(self) -> Totals:
         """Per node number: teams, headcount and nodes in its subtree (itself included)."""
@@ -250,7 +277,7 @@ class Placement:
         kept = self._kept
         if kept.make_faces is None:
             kept.make_faces = face_maker(
-                self.arrays, self.options, self.heights, self.collapsed, self.rollup(), self.subtree
+                self.arrays, self.options, self.heights, self.collapsed, self.rollup(), self.badge
             )
         return kept.make_faces
 

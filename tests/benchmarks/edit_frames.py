@@ -64,16 +64,16 @@ def _peak_mb() -> float:
 
 
 def _instrument() -> None:
-    import orgdesigner.ui.canvas.scene as scene_module
-    import orgdesigner.ui.main_window as window_module
+    from orgdesigner.layout.live import LiveLayout
+    from orgdesigner.ui.canvas.scene import OrgScene
     from orgdesigner.ui.findings_panel import FindingsPanel
     from orgdesigner.ui.live_analysis import LiveAnalysis
 
-    _timed(scene_module, "layout", "layout")
-    _timed(scene_module.OrgScene, "rebuild", "scene+layout")
+    _timed(LiveLayout, "update", "layout")
+    _timed(OrgScene, "_relayout", "scene+layout")
     _timed(LiveAnalysis, "flush", "flush")
     _timed(FindingsPanel, "show_report", "findings")
-    _timed(window_module, "refresh_badges", "badges")
+    _timed(OrgScene, "refresh_badges", "badges")
 
 
 def main() -> int:
@@ -164,7 +164,7 @@ def edits(window: Any, probe: Any, repeats: int) -> dict[str, list[dict[str, flo
 
     doc, scene, view = window.doc, window.scene, window.view
     rect = view.mapToScene(view.viewport().rect()).boundingRect()
-    shown = [nid for nid, card in scene.cards.items() if rect.intersects(card.sceneBoundingRect())]
+    shown = scene.cards_in(rect)
     teams = [n for n in shown if isinstance(doc.org.node(n), Team) and n != doc.org.root] or [
         t.id for t in doc.org.teams()[:50]
     ]

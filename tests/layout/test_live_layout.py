@@ -11,14 +11,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgdesigner.layout import LayoutOptions
-from orgdesigner.layout.live import EVERYTHING, LiveLayout
+from orgdesigner.layout import BadgeCounts, LayoutOptions
+from orgdesigner.layout.live import EVERYTHING, ChangeSet, LiveLayout
 from orgdesigner.model import Discipline, EditRefused, Link, Organization, Team, Unit
 from orgdesigner.model.tree import RemovedSubtree
 from tests.layout.placement_checks import assert_same_placement
 from tests.synthetic import SHAPES, make_org
 
-KINDS = ["move", "move", "add", "add_unit", "remove", "undo_remove", "rename", "fields", "link", "unlink"]
+KINDS = ["move", "move", "add", "add_unit", "remove", "undo_remove", "rename", "fields", "link", "unlink", "badges"]
 EXAMPLES = int(os.environ.get("ORGDESIGNER_LIVE_LAYOUT_EXAMPLES", "150"))
 edits = st.lists(
     st.tuples(
@@ -73,19 +73,31 @@ def _apply(org: Organization, edit: tuple[str, int, int, int | None], removed: l
     orientation=st.sampled_from(["top-down", "left-right"]),
     compact=st.sampled_from([6, 2, None]),
     fold=st.integers(0, 3),
+    badged=st.integers(0, 4),
     steps=edits,
 )
 def test_the_followed_layout_equals_a_fresh_one_after_every_edit(
-    shape: str, n: int, seed: int, orientation: Any, compact: int | None, fold: int, steps: list[Any]
+    shape: str, n: int, seed: int, orientation: Any, compact: int | None, fold: int, badged: int, steps: list[Any]
 ) -> None:
     org = make_org(n, shape, seed=seed, links=n // 10)
     org.record_changes()
     ids = list(org.iter_preorder())
     folded = frozenset(ids[1 + (k * 7) % (len(ids) - 1)] for k in range(fold)) if len(ids) > 1 else frozenset()
 
+    # Finding badges on every few nodes, the same mapping from edit to edit (as the canvas keeps
+    # the last report's until the next one comes), a new one now and then; folded cards sum them.
+    def new_badges(k: int) -> dict[str, BadgeCounts]:
+        every = badged + k % 3
+        return {nid: BadgeCounts(1, k % 2, 2) for j, nid in enumerate(org.iter_preorder()) if every and j % every == 0}
+
+    badges = [new_badges(0)]
+
     def options() -> LayoutOptions:
         return LayoutOptions(
-            orientation=orientation, compact_threshold=compact, collapsed=frozenset(c for c in folded if c in org)
+            orientation=orientation,
+            compact_threshold=compact,
+            collapsed=frozenset(c for c in folded if c in org),
+            badges=badges[0],
         )
 
     live = LiveLayout(org, options())
@@ -93,6 +105,16 @@ def test_the_followed_layout_equals_a_fresh_one_after_every_edit(
     removed: list[RemovedSubtree] = []
     followed = 0
     for k, step in enumerate(steps):
+        if step[0] == "badges":  # a new report: its badges put on the cards as the canvas does
+            old, new = badges[0], new_badges(k + 1)
+            badges[0] = new
+            changed = {nid for nid in old.keys() | new.keys() if old.get(nid) != new.get(nid)}
+            if live.placement.badges_move_things(new):  # the legend's badge entry comes or goes
+                live.update(org, options(), ChangeSet())
+            else:
+                live.with_badges(new, changed if step[1] % 2 else None)
+            assert_same_placement(live.placement, org)
+            continue
         try:
             _apply(org, step, removed, k)
         except EditRefused:

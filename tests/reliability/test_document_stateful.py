@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication
 from orgdesigner.analysis import Report, build_index
 from orgdesigner.analysis.edit_delta import edit_delta
 from orgdesigner.io import dumps_org, load_template, parse_org, read_org, template_names
+from orgdesigner.layout import route_links
 from orgdesigner.model import EditRefused, Link, Organization, Team, Unit
 from orgdesigner.model.tree import link_key
 from orgdesigner.ui.canvas.scene import OrgScene
@@ -362,7 +363,9 @@ class DocumentMachine(RuleBasedStateMachine):
         pl = self.scene.placement
         assert pl is not None
         assert pl.options == self.scene.options()
-        assert_same_placement(pl, self.org)
+        fresh = assert_same_placement(pl, self.org)
+        # The dotted lines drawn are those routed afresh (kept when no card moved).
+        assert self.scene.link_lines() == [((ln.source_id, ln.target_id), ln.points) for ln in route_links(fresh)]
         shown = [pl.arrays.ids[i] for i in pl.order]
         assert list(self.scene.cards) == shown  # the card handles are those of the placement
         for nid in shown[:: max(1, len(shown) // 5)]:

@@ -89,6 +89,11 @@ class LinkLayer(QGraphicsItem):
         self._rect = rect
         self.update()
 
+    @property
+    def lines(self) -> list[tuple[Point, ...]]:
+        """The lines drawn, in the placement's order."""
+        return [line[0] for line in self._lines]
+
     def boundingRect(self) -> QRectF:
         return self._rect
 

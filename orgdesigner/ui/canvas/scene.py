@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from orgdesigner.layout import LayoutOptions, OrgArrays, Placement, route_links
+from orgdesigner.layout.geometry import Point
+from orgdesigner.layout.link_router import routes_still_hold
 from orgdesigner.layout.live import EVERYTHING, ChangeSet, LiveLayout
 from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.layout.palette import LINK
@@ -160,10 +162,13 @@ class OrgScene(QGraphicsScene):
             return
         if options.badges is pl.options.badges:
             return
-        self.placement = pl.with_badges(options.badges)
-        self.cards.clear()
         if changed is not None and not isinstance(changed, (set, frozenset, list, tuple)):
             changed = list(changed)
+        if pl is self._live.placement:  # the folded cards hiding none of the changed keep their sums
+            self.placement = self._live.with_badges(options.badges, changed)
+        else:
+            self.placement = pl.with_badges(options.badges)
+        self.cards.clear()
         if changed is None or len(changed) > 256:  # a chart read afresh: repaint what is in view
             self._cards_layer.set_placement(self.placement)
             self._low_layer.set_placement(self.placement)
@@ -190,7 +195,8 @@ class OrgScene(QGraphicsScene):
         self.cards.clear()
         for layer in (self._cards_layer, self._edges, self._low_layer):
             layer.set_placement(placement)
-        if placement.arrays.links or (before is not None and before.arrays.links):
+        has_links = placement.arrays.links or (before is not None and before.arrays.links)
+        if has_links and (before is None or not routes_still_hold(before, placement)):
             self._rebuild_links(placement)
         if before is None or placement.legend != before.legend:
             self._rebuild_legend(placement)
@@ -236,6 +242,10 @@ class OrgScene(QGraphicsScene):
             card = self.cards.get(nid) if nid is not None else None
             return card if card is not None and card.hits_toggle(card.mapFromScene(pos)) else None
         return self.cards.get(nid)
+
+    def link_lines(self) -> list[tuple[tuple[str, str], tuple[Point, ...]]]:
+        """The dotted lines drawn: (source, target card ids) and the route's points."""
+        return list(zip(self._link_ends, self._link_layer.lines, strict=True))
 
     def link_at(self, pos: QPointF) -> tuple[str, str] | None:
         """The dotted line (source, target ids) passing under a scene position, if any."""
