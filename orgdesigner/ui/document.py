@@ -7,7 +7,7 @@ from typing import Any
 
 import shiboken6
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from orgdesigner.io.atomic import write_atomic
@@ -110,6 +110,12 @@ class Document(QObject):
         self._quiet = False
         self._index = 0
         self.disk_state: DiskState | None = None  # what ``path`` held when last read or written
+        # Whether an edit went back to the saved chart is a comparison of the whole chart:
+        # it is made after the edit's frame (reading is_modified makes it at once).
+        self._compare = QTimer(self)
+        self._compare.setSingleShot(True)
+        self._compare.setInterval(0)
+        self._compare.timeout.connect(self._update_modified)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._index_changed)
 
@@ -118,6 +124,8 @@ class Document(QObject):
     @property
     def is_modified(self) -> bool:
         """True when the chart differs from what was last opened or saved."""
+        if self._compare.isActive():
+            self._update_modified()
         return self._modified
 
     @property
@@ -144,7 +152,7 @@ class Document(QObject):
             self.scenario_changed.emit(self.current)
         else:
             self.last_changes = None if changes is None else tuple(changes)
-        self._update_modified()
+        self._modified_soon()
         with gc_paused(freeze=True):  # the readers' work on an edit (a layout, the scene), uncollected
             self.changed.emit()
 
@@ -162,9 +170,25 @@ class Document(QObject):
     def _clean_changed(self, _clean: bool) -> None:
         # The stack also reports while it is being destroyed with the document.
         if shiboken6.isValid(self.undo_stack) and shiboken6.isValid(self):
+            self._modified_soon()
+
+    def _modified_soon(self) -> None:
+        """After an edit: modified at once when that is sure (a chart read unsaved, or the
+        stack back at the saved entry: not). Else it is taken as modified now, and compared
+        with the saved chart once the frame is out: edits that undid each other by hand are
+        the chart as saved again."""
+        if self._unsaved_on_load or self.undo_stack.isClean():
             self._update_modified()
+            return
+        if not self._modified:
+            self._modified = True
+            self.modified_changed.emit(True)
+        self._compare.start()
 
     def _update_modified(self) -> None:
+        self._compare.stop()
+        if not (shiboken6.isValid(self.undo_stack) and shiboken6.isValid(self)):
+            return
         modified = self._unsaved_on_load or (not self.undo_stack.isClean() and self.chart != self._saved)
         if modified != self._modified:
             self._modified = modified
