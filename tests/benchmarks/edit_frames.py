@@ -165,6 +165,13 @@ def edits(window: Any, probe: Any, repeats: int) -> dict[str, list[dict[str, flo
     doc, scene, view = window.doc, window.scene, window.view
     rect = view.mapToScene(view.viewport().rect()).boundingRect()
     shown = scene.cards_in(rect)
+    folded = [n for n in shown if n in scene.collapsed]
+    if folded and not any(isinstance(doc.org.node(n), Team) for n in shown):
+        # A large chart opens folded: open the first folded card in view, as a user would to
+        # edit its teams, and edit those.
+        window.view_state.expand(folded[:1])
+        settle(window, 5.0)
+        shown = scene.cards_in(view.mapToScene(view.viewport().rect()).boundingRect())
     teams = [n for n in shown if isinstance(doc.org.node(n), Team) and n != doc.org.root] or [
         t.id for t in doc.org.teams()[:50]
     ]
