@@ -92,33 +92,44 @@ def analyse(org: OrgTree, options: AnalysisOptions | None = None, index: OrgInde
     structure, f_structure = check_structure(index, opts.max_span)
     suggestions, f_staffing = suggest_staffing(index, cat, coverage, dependencies)
     found = f_coverage + f_dependencies + f_handoffs + f_structure + f_maturity + f_placement + f_staffing
+    parts = (coverage, dependencies, placement, maturity, handoffs, structure, suggestions)
+    return assemble_report(org.name, target, len(org.links), parts, found, opts)
+
+
+ReportParts = tuple[
+    CoverageReport,
+    tuple[DependencyCheck, ...],
+    MlopsPlacementReport,
+    MaturityReport,
+    HandoffReport,
+    StructureReport,
+    tuple[StaffingSuggestion, ...],
+]
+"""The sections of a report, in :class:`Report`'s order."""
+
+
+def assemble_report(
+    name: str, target: int, links: int, parts: ReportParts, found: list[Finding], options: AnalysisOptions
+) -> Report:
+    """One report of its sections and their findings (worst first), with the summary counted
+    from them: the one place a report is put together, for ``analyse`` and the live report."""
+    placement, maturity, structure = parts[2], parts[3], parts[5]
     found.sort(key=lambda f: f.severity.rank)
     counts = {s: 0 for s in Severity}
     for f in found:
         counts[f.severity] += 1
     summary = ReportSummary(
-        org.name,
+        name,
         target,
         maturity.stage,
         maturity.name,
         placement.kind,
         structure.units,
         structure.teams,
-        len(org.links),
+        links,
         structure.total_headcount,
         counts[Severity.ERROR],
         counts[Severity.WARNING],
         counts[Severity.INFO],
     )
-    return Report(
-        summary,
-        coverage,
-        dependencies,
-        placement,
-        maturity,
-        handoffs,
-        structure,
-        suggestions,
-        tuple(found),
-        opts,
-    )
+    return Report(summary, *parts, tuple(found), options)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TypeVar
 
-from orgdesigner.analysis.findings import Finding, Severity
+from orgdesigner.analysis.findings import Finding
 from orgdesigner.analysis.live.coverage import LiveCoverage, named_disciplines
 from orgdesigner.analysis.live.dependencies import LiveDependencies
 from orgdesigner.analysis.live.handoffs import LiveHandoffs
@@ -15,7 +15,7 @@ from orgdesigner.analysis.live.index import Dirt, LiveIndex, NeedsRebuild
 from orgdesigner.analysis.live.mlops_placement import LivePlacement
 from orgdesigner.analysis.live.structure import LiveStructure
 from orgdesigner.analysis.maturity import assess_maturity
-from orgdesigner.analysis.report import AnalysisOptions, Report, ReportSummary
+from orgdesigner.analysis.report import AnalysisOptions, Report, assemble_report
 from orgdesigner.analysis.staffing import suggest_staffing
 from orgdesigner.model import OrgTree, load_catalogue
 from orgdesigner.model.gc_pause import gc_paused
@@ -101,37 +101,9 @@ class LiveReport:
             + self._keep("placement", self._placement.findings)
             + self._keep("staffing", f_staffing)
         )
-        found.sort(key=lambda f: f.severity.rank)
-        counts = {s: 0 for s in Severity}
-        for f in found:
-            counts[f.severity] += 1
-        summary = ReportSummary(
-            index.name,
-            target,
-            maturity.stage,
-            maturity.name,
-            placement.kind,
-            structure.units,
-            structure.teams,
-            len(index.links),
-            structure.total_headcount,
-            counts[Severity.ERROR],
-            counts[Severity.WARNING],
-            counts[Severity.INFO],
-        )
         index.dirt = Dirt()
-        return Report(
-            summary,
-            coverage,
-            dependencies,
-            placement,
-            maturity,
-            handoffs,
-            structure,
-            suggestions,
-            tuple(found),
-            self.options,
-        )
+        parts = (coverage, dependencies, placement, maturity, handoffs, structure, suggestions)
+        return assemble_report(index.name, target, len(index.links), parts, found, self.options)
 
     def _keep(self, section: str, found: list[Finding]) -> list[Finding]:
         """``found``, with each finding equal to the one in its place before replaced by that."""
