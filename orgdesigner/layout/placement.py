@@ -228,16 +228,36 @@ class Placement:
     def badge(self, i: int) -> BadgeCounts | None:
         """The finding counts on node number ``i``'s card: its own, and for a collapsed card
         those of every node it hides as well (None when there is nothing to count)."""
-        badges = self.options.badges
-        if not badges or i not in self.collapsed:
-            return badges.get(self.arrays.ids[i]) if badges else None
+        return self._badge_function()(i)
+
+    def _badge_function(self) -> Callable[[int], BadgeCounts | None]:
+        """:meth:`badge` as a function of what it reads, not of the placement: the face maker
+        keeps it, and a placement kept by what it keeps would be a reference cycle, which the
+        window's frozen collector would never free."""
         kept = self._kept
-        memo = kept.hidden_badges
-        if memo is None:
-            memo = kept.hidden_badges = {}
-        if i not in memo:  # a collapsed card sums its whole subtree: once per placement
-            memo[i] = badge_of(i, self.arrays.ids, badges, self.collapsed, self.subtree)
-        return memo[i]
+        if kept.hidden_badges is None:
+            kept.hidden_badges = {}
+        memo, badges, ids, collapsed = kept.hidden_badges, self.options.badges, self.arrays.ids, self.collapsed
+        if not badges:
+            return lambda i: None
+        if not collapsed:
+            return lambda i: badges.get(ids[i])
+        below, preorder, numbered = self.rollup()[2], self.preorder, self.numbered_in_preorder
+
+        def subtree(i: int) -> Sequence[int]:
+            if numbered:
+                return range(i, i + below[i])
+            at = preorder.index(i)
+            return preorder[at : at + below[i]]
+
+        def badge(i: int) -> BadgeCounts | None:
+            if i not in collapsed:
+                return badges.get(ids[i])
+            if i not in memo:  # a collapsed card sums its whole subtree: once per placement
+                memo[i] = badge_of(i, ids, badges, collapsed, subtree)
+            return memo[i]
+
+        return badge
 
     def rollup(self) -> Totals:
         """Per node number: teams, headcount and nodes in its subtree (itself included)."""
@@ -277,7 +297,7 @@ class Placement:
         kept = self._kept
         if kept.make_faces is None:
             kept.make_faces = face_maker(
-                self.arrays, self.options, self.heights, self.collapsed, self.rollup(), self.badge
+                self.arrays, self.options, self.heights, self.collapsed, self.rollup(), self._badge_function()
             )
         return kept.make_faces
 

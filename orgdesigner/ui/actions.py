@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
@@ -41,6 +42,8 @@ class SteadyUndoActions(QObject):
 
     def _update(self, *_args: object) -> None:
         stack = self._stack
+        if not (shiboken6.isValid(stack) and shiboken6.isValid(self.undo) and shiboken6.isValid(self.redo)):
+            return  # the stack reports while the window that owns it is being destroyed
         index = stack.index()
         before = stack.command(index - 1) if index > 0 else None
         after = stack.command(index) if index < stack.count() else None
