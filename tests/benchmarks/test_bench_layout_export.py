@@ -1,9 +1,14 @@
-"""Layout and export speed beside Graphviz ``dot -Tsvg`` and a C build of the same tidy tree.
+"""Layout and export speed beside Graphviz ``dot -Tsvg``, a C build of the same tidy tree, and
+d3-hierarchy's ``tree()`` and d3-flextree.
 
 Run: ``./dev bench -k layout_export`` (or ``ORGDESIGNER_BENCH=1 pytest tests/benchmarks -s``).
 Synthetic orgs of 1,000, 10,000 and 100,000 nodes in five shapes, fixed seed; medians of several
-runs. Prints one table and records it in RESULTS.md between ``<!-- layout:begin -->`` and
-``<!-- layout:end -->``. Set ORGDESIGNER_BENCH_SIZES=1000,10000 for a quicker run.
+runs. Prints two tables and records them in RESULTS.md between ``<!-- layout:begin -->`` and
+``<!-- layout:end -->``. Set ORGDESIGNER_BENCH_SIZES=1000,10000 for a quicker run, and
+ORGDESIGNER_BENCH_DOT_100K (seconds, 60 unless set) to give dot less time at 100,000 nodes.
+The C reference is built where gcc is; the d3 peers are measured where node and npm are (npm
+installs them into ``~/.cache/orgdesigner-bench``, see ``d3_peers.py``), each tree's rounds
+interleaved with orgdesigner's.
 """
 
 from __future__ import annotations
@@ -26,9 +31,10 @@ import pytest
 
 from orgdesigner.export.svg import svg_text
 from orgdesigner.io import write_org
-from orgdesigner.layout import layout, org_arrays, route_links
+from orgdesigner.layout import LayoutOptions, OrgArrays, layout, org_arrays, route_links
 from orgdesigner.layout.tidy import tidy_breadth
 from orgdesigner.model import Organization
+from tests.benchmarks.d3_peers import PeerRound, PeerRun, Peers, install_peers, peer_section, write_tree
 from tests.benchmarks.results import record_section
 from tests.synthetic import SHAPES, make_org
 
@@ -36,6 +42,10 @@ pytestmark = pytest.mark.benchmark
 
 HERE = Path(__file__).parent
 SIZES = tuple(int(s) for s in os.environ.get("ORGDESIGNER_BENCH_SIZES", "1000,10000,100000").split(","))
+CARDS = LayoutOptions().sizes
+ACROSS = CARDS.width + CARDS.sibling_gap  # a card's room across and down, gaps included
+DOWN = CARDS.height + CARDS.level_gap
+PLAIN = LayoutOptions(compact_threshold=None)  # the plain tidy tree, as d3 draws it: no leaf stacks
 DOT_TIMEOUT = {
     1_000: 120.0,
     10_000: 120.0,
@@ -61,6 +71,7 @@ class Row:
     export: float
     export_rss: int
     dot: float | None
+    peers: Peers | None
 
 
 def _median(fn: Callable[[], object], runs: int) -> float:
@@ -70,6 +81,72 @@ def _median(fn: Callable[[], object], runs: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _chart_breadth(arrays: OrgArrays) -> float:
+    """What the cards of the plain tidy tree (no leaf stacks) take across, from the first card's
+    left edge to the last one's right edge."""
+    placement = layout(arrays, PLAIN)
+    xs = [placement.xs[i] for i in placement.order]
+    return max(xs) + CARDS.width - min(xs)
+
+
+def _core_input(arrays: OrgArrays) -> tuple[list[int], list[float], list[float]]:
+    """The C program's input for the tidy core in Python: every node, fixed card sizes, no stacks."""
+    internal = [i for i, kids in enumerate(arrays.kids) if kids]
+    breadth = [float(ACROSS)] * len(arrays)
+    bottom = [d * float(DOWN) + CARDS.height for d in arrays.depth]
+    return internal, breadth, bottom
+
+
+def _peer_rounds(arrays: OrgArrays, runs: int, tree_file: Path, modules: Path) -> Peers:
+    """The tidy core, ``layout()`` and the d3 peers on one tree, a round of each in turn. In a
+    round each side lays the tree out twice and the second time is timed: neither is timed on
+    caches the other has just filled with its own data."""
+    internal, breadth, bottom = _core_input(arrays)
+
+    def core() -> None:
+        tidy_breadth(0, internal, arrays.kids, breadth, bottom)
+
+    def whole() -> None:
+        layout(arrays)
+
+    cores: list[float] = []
+    lays: list[float] = []
+    rounds: list[PeerRound] = []
+    with PeerRun(modules, write_tree(tree_file, list(arrays.parent), (ACROSS, DOWN), CARDS.width)) as run:
+        for _ in range(runs):
+            rounds.append(run.round())
+            core()
+            cores.append(_timed(core))
+            whole()
+            lays.append(_timed(whole))
+
+    def ratio(ours: list[float], theirs: list[float]) -> float:
+        return statistics.median(a / (b / 1000) for a, b in zip(ours, theirs, strict=True))
+
+    tree_ms, flex_ms = [r.tree for r in rounds], [r.flextree for r in rounds]
+    return Peers(
+        core=statistics.median(cores),
+        layout=statistics.median(lays),
+        tree=statistics.median(tree_ms) / 1000,
+        tree_build=statistics.median(r.tree_build for r in rounds) / 1000,
+        flextree=statistics.median(flex_ms) / 1000,
+        flextree_build=statistics.median(r.flextree_build for r in rounds) / 1000,
+        core_to_tree=ratio(cores, tree_ms),
+        core_to_flextree=ratio(cores, flex_ms),
+        layout_to_tree=ratio(lays, tree_ms),
+        layout_to_flextree=ratio(lays, flex_ms),
+        breadth=_chart_breadth(arrays),
+        tree_breadth=rounds[0].tree_breadth,
+        flextree_breadth=rounds[0].flextree_breadth,
+    )
 
 
 def _build_reference(tmp: Path) -> Path | None:
@@ -125,16 +202,14 @@ def _dot_source(org: Organization) -> str:
     return "\n".join(lines)
 
 
-def _measure(org: Organization, n: int, shape: str, tmp: Path, reference: Path | None) -> Row:
+def _measure(org: Organization, n: int, shape: str, tmp: Path, reference: Path | None, modules: Path | None) -> Row:
     runs = 15 if n <= 10_000 else 5  # a run of 1,000 nodes takes milliseconds: many, for a steady median
     arrays = org_arrays(org)
     convert = _median(lambda: org_arrays(org), runs)
     lay = _median(lambda: layout(arrays), runs)
-    # The C program's job in Python: the same tidy core, same input (all nodes, fixed sizes).
-    internal = [i for i, kids in enumerate(arrays.kids) if kids]
-    breadth = [200.0] * n
-    bottom = [d * 116.0 + 72.0 for d in arrays.depth]
+    internal, breadth, bottom = _core_input(arrays)
     py_core = _median(lambda: tidy_breadth(0, internal, arrays.kids, breadth, bottom), runs)
+    peers = None if modules is None else _peer_rounds(arrays, runs, tmp / f"{shape}-{n}.tree.json", modules)
     tracemalloc.start()
     placement = layout(arrays)
     layout_peak = tracemalloc.get_traced_memory()[1]
@@ -165,7 +240,21 @@ def _measure(org: Organization, n: int, shape: str, tmp: Path, reference: Path |
         dot_in.write_text(_dot_source(org))
         dot_time, _ = _run_child([dot, "-Tsvg", "-o", str(tmp / "dot-out.svg"), str(dot_in)], DOT_TIMEOUT[n])
     return Row(
-        n, shape, convert, lay, py_core, layout_peak, routes, c_core, c_whole, svg, svg_size, export, rss, dot_time
+        n,
+        shape,
+        convert,
+        lay,
+        py_core,
+        layout_peak,
+        routes,
+        c_core,
+        c_whole,
+        svg,
+        svg_size,
+        export,
+        rss,
+        dot_time,
+        peers,
     )
 
 
@@ -247,13 +336,17 @@ def _machine() -> str:
     )
 
 
-def test_layout_and_export_beside_dot_and_c(tmp_path: Path) -> None:
+def test_layout_and_export_beside_dot_c_and_d3(tmp_path: Path) -> None:
     reference = _build_reference(tmp_path)
+    found = install_peers()
+    modules = found if isinstance(found, Path) else None
+    if modules is None:
+        print(f"d3-hierarchy and d3-flextree not measured: {found}", flush=True)
     rows = []
     for n in SIZES:
         for shape in SHAPES:
             org = make_org(n, shape, seed=1, links=min(n // 100, 300))
-            rows.append(_measure(org, n, shape, tmp_path, reference))
+            rows.append(_measure(org, n, shape, tmp_path, reference, modules))
             print(f"measured {n:,} {shape}", flush=True)
     table = _table(rows)
     body = (
@@ -268,8 +361,13 @@ def test_layout_and_export_beside_dot_and_c(tmp_path: Path) -> None:
         "(every node, fixed card sizes, no leaf stacks); *export* is the whole "
         "`python -m orgdesigner export FILE -o OUT.svg` process (start-up, reading the file, layout, SVG, "
         "atomic write), its peak RSS taken by a small clean parent process; dot gets the same tree with its "
-        "labels.\n\n" + table + "\n\n" + _targets(rows)
+        "labels.\n\n" + table + "\n\n" + _targets(rows) + "\n\n"
     )
+    peers = [(r.n, r.shape, r.peers) for r in rows if r.peers is not None]
+    body += peer_section(peers, None if modules is not None else str(found), CARDS)
     print("\n" + body)
     record_section("layout", body)
     assert all(r.svg_bytes > 0 and r.layout > 0 for r in rows)
+    # The tightest tidy tree: never wider than what d3-hierarchy and d3-flextree agree on.
+    wider = [(n, shape) for n, shape, p in peers if p.breadth > min(p.tree_breadth, p.flextree_breadth) * (1 + 1e-9)]
+    assert not wider, f"wider than d3: {wider}"
