@@ -336,6 +336,7 @@ def _machine() -> str:
     )
 
 
+@pytest.mark.timeout(2400)  # three sizes, five shapes, four engines and dot: 10 minutes on 2 cores
 def test_layout_and_export_beside_dot_c_and_d3(tmp_path: Path) -> None:
     reference = _build_reference(tmp_path)
     found = install_peers()
