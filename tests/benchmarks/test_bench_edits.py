@@ -2,7 +2,7 @@
 the real ``orgdesigner FILE`` on the offscreen platform): at 2,000, 10,000 and 100,000 teams,
 the open to the first painted frame with the peak memory, and each kind of edit (move, add,
 delete, rename, field change) and its undo to the updated canvas and to the updated findings,
-with the parts. Targets of issue 16; the canvas's depend on the scene and layout work."""
+with the parts, against the targets of issue 16."""
 
 from __future__ import annotations
 
