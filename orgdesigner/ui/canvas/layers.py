@@ -17,7 +17,7 @@ from orgdesigner.ui.canvas.card_item import NAME_ONLY, REACH, TOGGLE_RADIUS, out
 from orgdesigner.ui.canvas.marks import SceneMarks
 
 
-class _PlacementLayer(QGraphicsItem):
+class PlacementLayer(QGraphicsItem):
     """An item as large as the chart that paints part of a placement."""
 
     def __init__(self, scene: SceneMarks) -> None:
@@ -40,7 +40,7 @@ class _PlacementLayer(QGraphicsItem):
         return self._rect
 
 
-class CardLayer(_PlacementLayer):
+class CardLayer(PlacementLayer):
     """Every card in view, painted from its face (see :func:`paint_card`), with the marks the
     scene keeps: the selection, search matches and the path to the current one."""
 
@@ -74,7 +74,7 @@ class CardLayer(_PlacementLayer):
             painter.translate(-x, -y)
 
 
-class EdgeLayer(_PlacementLayer):
+class EdgeLayer(PlacementLayer):
     """The reporting lines of the families in view, beneath the cards."""
 
     def __init__(self, scene: SceneMarks) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from orgdesigner.export.raster import role_font
 from orgdesigner.layout import Placement, category_styles
 from orgdesigner.layout.palette import ACCENT, LEGEND_INK, PAGE, card_paint
 from orgdesigner.layout.spatial import coarse_boxes
+from orgdesigner.ui.canvas.layers import PlacementLayer
 from orgdesigner.ui.canvas.marks import SceneMarks
 
 UNIT_LABEL_PIXELS = 12.0
@@ -24,33 +25,17 @@ LABEL_REACH_PIXELS = 400.0
 """How far beyond the view a unit's card may stand and its name still reach into it."""
 
 
-class LowDetailLayer(QGraphicsItem):
+class LowDetailLayer(PlacementLayer):
     """The zoomed-out chart: boxes by colour, units' names over them (see the module)."""
 
     def __init__(self, scene: SceneMarks) -> None:
-        super().__init__()
-        self._org_scene = scene
+        super().__init__(scene)
         self.labels_drawn: list[tuple[str, QRectF]] = []
         self.boxes_drawn: list[tuple[int, bool, QRectF]] = []
         """What the last repaint drew: (card or subtree item, a whole subtree?, rectangle)."""
-        self._rect = QRectF()
         self._colors = [(QColor(p.fill), QColor(p.border)) for p in (card_paint(s.color) for s in category_styles())]
         self.setZValue(1)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.hide()
-
-    def set_placement(self, placement: Placement) -> None:
-        """Draw this placement from now on."""
-        b = placement.bounds
-        rect = QRectF(b.x, b.y, b.width, b.height)
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         pl = self._org_scene.placement
