@@ -12,12 +12,13 @@ stay with their node; the placements it hands out never change afterwards.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 
 from orgdesigner.layout.arrays import OrgArrays
 from orgdesigner.layout.blocks import LeafBlock, arrange_block
 from orgdesigner.layout.legend import build_legend
+from orgdesigner.layout.live_changes import ChangeSet, change_set
 from orgdesigner.layout.live_tidy import LiveTidy
 from orgdesigner.layout.live_tree import LiveTree, NeedsRebuild, TreeEdit
 from orgdesigner.layout.options import BadgeCounts, LayoutOptions
@@ -25,35 +26,10 @@ from orgdesigner.layout.placement import Placement
 from orgdesigner.layout.spatial import SubtreeBounds
 from orgdesigner.model import OrgTree
 from orgdesigner.model.gc_pause import gc_paused
-from orgdesigner.model.journal import (
-    Change,
-    LinkAdded,
-    LinkRemoved,
-    NodeMoved,
-    NodeReplaced,
-    NodesAdded,
-    OrgFieldSet,
-    SubtreeRemoved,
-)
+from orgdesigner.model.journal import Change
 
 UNUSED = LeafBlock(-1, (), 1, (), (), 0.0, 0.0, 0.0, 0.0, 0.0, ())
 """The block of a parent that no longer stacks its leaves (its number is kept for it)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeSet:
-    """What an edit changed in an org, as the layout needs to know it: the nodes whose list of
-    children changed (a child added, removed, moved in or out, or put in another place), the
-    nodes whose own fields changed (name, lead, kind, discipline, structure, headcount), whether
-    the dotted lines changed, and ``everything`` when it cannot say (a whole chart replaced)."""
-
-    parents: frozenset[str] = frozenset()
-    nodes: frozenset[str] = frozenset()
-    links: bool = False
-    everything: bool = False
-
-
-EVERYTHING = ChangeSet(everything=True)
 
 
 def _geometry(options: LayoutOptions) -> tuple[object, ...]:
@@ -138,37 +114,9 @@ class LiveLayout:
         return seen
 
     def changes_of(self, journal: Sequence[Change] | None) -> ChangeSet:
-        """What the model's change records (:mod:`orgdesigner.model.journal`, oldest first)
-        mean for this layout: the parents whose children changed, the nodes whose fields
-        changed, the dotted lines. ``everything`` for None (another chart), a new root, the
-        whole org replaced, or a removed node this layout cannot place (added since)."""
-        if journal is None:
-            return EVERYTHING
-        parents: set[str] = set()
-        nodes: set[str] = set()
-        links = False
-        tree = self.tree
-        for change in journal:
-            if isinstance(change, NodeMoved):
-                parents.update((change.old_parent, change.new_parent))
-            elif isinstance(change, NodeReplaced):
-                nodes.add(change.new.id)
-            elif isinstance(change, NodesAdded):
-                if change.parent is None:
-                    return EVERYTHING
-                parents.add(change.parent)
-                links = links or bool(change.links)
-            elif isinstance(change, SubtreeRemoved):
-                slot = None if tree is None else tree.slot_of.get(change.node_id)
-                if tree is None or slot is None or tree.ids[slot] != change.node_id or tree.parent[slot] < 0:
-                    return EVERYTHING
-                parents.add(tree.ids[tree.parent[slot]])
-                links = links or bool(change.links)
-            elif isinstance(change, (LinkAdded, LinkRemoved)):
-                links = True
-            elif not isinstance(change, OrgFieldSet):  # the name and stage move nothing
-                return EVERYTHING
-        return ChangeSet(frozenset(parents), frozenset(nodes), links)
+        """What the model's change records (oldest first) mean for this layout (see
+        :func:`~orgdesigner.layout.live_changes.change_set`)."""
+        return change_set(journal, self.tree)
 
     # Building from scratch -------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgdesigner.layout import BadgeCounts, LayoutOptions
-from orgdesigner.layout.live import EVERYTHING, ChangeSet, LiveLayout
+from orgdesigner.layout.live import LiveLayout
+from orgdesigner.layout.live_changes import EVERYTHING, ChangeSet
 from orgdesigner.model import Discipline, EditRefused, Link, Organization, Team, Unit
 from orgdesigner.model.tree import RemovedSubtree
 from tests.layout.placement_checks import assert_same_placement

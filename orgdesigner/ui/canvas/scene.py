@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 from orgdesigner.layout import LayoutOptions, OrgArrays, Placement, route_links
 from orgdesigner.layout.geometry import Point
 from orgdesigner.layout.link_router import routes_still_hold
-from orgdesigner.layout.live import EVERYTHING, ChangeSet, LiveLayout
+from orgdesigner.layout.live import LiveLayout
+from orgdesigner.layout.live_changes import EVERYTHING, ChangeSet
 from orgdesigner.layout.options import BadgeCounts, Orientation
 from orgdesigner.layout.palette import LINK
 from orgdesigner.ui.canvas.card_item import Card, card_bounds
